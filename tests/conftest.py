@@ -1,0 +1,115 @@
+"""Shared fixtures: a real Voila server on 127.0.0.1 and a real Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def browser_required() -> bool:
+    """In CI a missing browser is a failure, not a skip."""
+    return bool(os.environ.get("CI") or os.environ.get("CSL_REQUIRE_BROWSER"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Voila server for notebooks/dashboards on a free loopback port, stopped afterwards."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("voila") / "voila.log"
+    voila = Path(sys.executable).parent / "voila"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [
+                str(voila),
+                str(ROOT / "notebooks" / "dashboards"),
+                f"--port={port}",
+                "--Voila.ip=127.0.0.1",
+                "--no-browser",
+                "--Voila.port_retries=0",
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/api/kernelspecs", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"Voila did not start:\n{log.read_text()}") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium (the ``chromium`` on PATH) under Playwright."""
+    path = shutil.which("chromium")
+    if path is None:
+        if browser_required():
+            pytest.fail("chromium is not on PATH; .ci/run installs it from Debian packages")
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh page that records JavaScript errors in ``page.errors``."""
+    context = chromium.new_context()
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    pg.errors = []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def shared_sources() -> Path:
+    """../shared/law-sources, the texts data/ was copied from (present beside every clone)."""
+    path = ROOT.parent / "shared" / "law-sources"
+    if not path.is_dir():
+        pytest.skip("../shared/law-sources is not beside this checkout")
+    return path
