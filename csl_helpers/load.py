@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,10 @@ class DataError(ValueError):
 
 
 def data_dir() -> Path:
-    """The ``data/`` folder, installed as ``csl_helpers.data`` or beside the package."""
-    try:
-        path = Path(str(resources.files("csl_helpers.data")))
-        if (path / "versions.yaml").is_file():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "data"
+    """The ``data/`` folder: inside an installed package, or beside the source tree."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    return installed if (installed / "versions.yaml").is_file() else here.parent / "data"
 
 
 def read_text(name: str) -> str:
