@@ -63,7 +63,7 @@ def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(url + "/api/kernelspecs", timeout=2)
+                urllib.request.urlopen(url + "/", timeout=5)
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:

@@ -1,0 +1,102 @@
+"""The Law Explorer dashboard, served by Voila and driven in Chromium."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from csl_helpers import concordance, load_law, versions
+
+pytestmark = pytest.mark.browser
+HARMLESS = ("r.setData is not a function",)
+
+
+def first_line(version: str, n: int, lang: str) -> str:
+    return load_law(version).article(n).text(lang).split("\n")[0][:30]
+
+
+@pytest.fixture
+def explorer(page, voila_url):
+    page.goto(voila_url + "/voila/render/law_explorer.ipynb")
+    expect(page.locator(".csl-text-zh")).to_be_visible(timeout=90_000)
+    yield page
+    assert [e for e in page.errors if not any(h in e for h in HARMLESS)] == []
+
+
+def test_opens_on_the_law_in_force_today_in_both_languages(explorer):
+    law = load_law()
+    expect(explorer.locator(".csl-text-en h3")).to_have_text("Article 1")
+    expect(explorer.locator(".csl-text-zh h3")).to_have_text("第一条")
+    expect(explorer.locator(".csl-text-zh")).to_contain_text(first_line(law.version, 1, "zh"))
+    expect(explorer.locator(".csl-text-en")).to_contain_text(first_line(law.version, 1, "en"))
+    expect(explorer.get_by_text("This is the law in force today.")).to_be_visible()
+    assert "csl_helpers" not in explorer.locator("body").inner_text()  # sources are stripped
+
+
+def test_search_open_switch_language_and_version(explorer):
+    query = "不少于六个月"
+    (hit,) = load_law().search(query, "zh")
+    explorer.locator(".csl-lang").get_by_role("button", name="中文", exact=True).click()
+    expect(explorer.locator(".csl-text-en")).to_be_hidden()
+    expect(explorer.locator(".csl-text-zh")).to_be_visible()
+
+    explorer.locator(".csl-search-lang").get_by_role("button", name="中文", exact=True).click()
+    box = explorer.locator(".csl-search input")
+    box.fill(query)
+    box.press("Enter")
+    results = explorer.locator(".csl-results select")
+    expect(results.locator("option")).to_have_count(1)
+    results.select_option(index=0)
+    cite = hit.provision.citation("zh")
+    expect(explorer.locator(".csl-text-zh h3")).to_have_text(f"第{cite.split('第')[1]}")
+    expect(explorer.locator(".csl-text-zh")).to_contain_text(query)
+
+    explorer.locator(".csl-lang").get_by_role("button", name="English | 中文").click()
+    expect(explorer.locator(".csl-text-en")).to_be_visible()
+    other = next(v.id for v in versions() if v.id != load_law().version)
+    explorer.locator(".csl-version").get_by_role("button", name=f"{other} text").click()
+    old = concordance(hit.article, load_law().version, other)
+    expect(explorer.locator(".csl-text-en h3")).to_have_text(f"Article {old}")
+    expect(explorer.locator(".csl-text-en")).to_contain_text(first_line(other, old, "en"))
+    expect(explorer.get_by_text(f"Same provision in the {load_law().version} text")).to_be_visible()
+
+
+def test_follow_references_both_ways(explorer):
+    law = load_law()
+    source = next(a for a in law.articles if law.references(a.number) and a.number > 30)
+    target = next(r.target.article for r in law.references(source.number))
+    _open(explorer, law, source.number)
+    expect(explorer.locator(".csl-text-en h3")).to_have_text(source.citation("en"))
+    explorer.locator(".csl-cites").get_by_role("button").first.click()
+    expect(explorer.locator(".csl-text-en h3")).to_have_text(f"Article {target}")
+    expect(explorer.locator(".csl-cited-by")).to_contain_text(source.citation("en"))
+    explorer.locator(".csl-cited-by").get_by_role(
+        "button", name=source.citation("en")
+    ).first.click()
+    expect(explorer.locator(".csl-text-en h3")).to_have_text(source.citation("en"))
+
+
+def test_typed_markup_is_shown_as_text(explorer):
+    payload = "<img src=x onerror=window.__pwned=1>"
+    box = explorer.locator(".csl-search input")
+    box.fill(payload)
+    box.press("Enter")
+    expect(explorer.get_by_text("0 paragraphs")).to_be_visible()
+    expect(explorer.get_by_text(payload)).to_be_visible()
+    assert explorer.evaluate("window.__pwned") is None
+
+
+def _open(page, law, number):
+    article = law.article(number)
+    chapter = law.chapter(article.chapter)
+    page.locator(".csl-chapter-picker select").select_option(
+        label=f"{chapter.number}. {chapter.title('en')} · {chapter.title('zh')}"
+    )
+    if article.section:
+        section = chapter.sections[article.section - 1]
+        page.locator(".csl-section-picker select").select_option(
+            label=f"Section {section.number}. {section.title('en')} · {section.title('zh')}"
+        )
+    page.locator(".csl-article-picker select").select_option(
+        label=f"{article.citation('en')} · {article.citation('zh')}"
+    )
