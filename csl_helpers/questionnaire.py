@@ -36,6 +36,7 @@ class Question:
     fact: str
     texts: dict[str, str] = field(hash=False)
     whys: dict[str, str] = field(hash=False)
+    labels: dict[str, str] = field(hash=False)
     basis: dict[str, tuple[Provision, ...]] = field(hash=False)
     """Per version, the provisions the question turns on."""
     ask_if: Condition | None = None
@@ -43,6 +44,10 @@ class Question:
     def text(self, lang: str = "en") -> str:
         """The question in plain words."""
         return self.texts[check_lang(lang)]
+
+    def label(self, lang: str = "en") -> str:
+        """A few words for the fact, e.g. ``Collects or uses personal information``."""
+        return self.labels[check_lang(lang)]
 
     def why(self, lang: str = "en", version: str | None = None) -> str:
         """Why we ask; with ``version``, followed by the provisions of that version."""
@@ -79,7 +84,7 @@ def questions() -> tuple[Question, ...]:
     for i, entry in enumerate(raw["questions"]):
         ident = entry.get("id") if isinstance(entry, dict) else None
         where = f"{FILE}, questions[{i}] ({ident})"
-        require(entry, {"id", "fact", "text", "why", "basis"}, where, {"ask_if"})
+        require(entry, {"id", "fact", "label", "text", "why", "basis"}, where, {"ask_if"})
         fact = entry["fact"]
         if fact not in FACTS:
             raise DataError(
@@ -104,6 +109,7 @@ def questions() -> tuple[Question, ...]:
                 fact=fact,
                 texts=_texts(entry["text"], f"{where}, field 'text'"),
                 whys=_texts(entry["why"], f"{where}, field 'why'"),
+                labels=_texts(entry["label"], f"{where}, field 'label'"),
                 basis=basis,
                 ask_if=ask_if,
             )
