@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -62,3 +63,58 @@ def term(term_id: str, version: str) -> Term:
         if t.id == term_id:
             return t
     raise LookupError(f"unknown term {term_id!r}; valid terms: {', '.join(t.id for t in terms)}")
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """Where a defined term occurs in a text: ``text[start:end]`` names ``term``."""
+
+    term: Term
+    start: int
+    end: int
+
+
+def find_terms(text: str, version: str, lang: str = "en") -> tuple[TermUse, ...]:
+    """The first occurrence of each defined term in ``text``, in text order.
+
+    Longer terms win over the shorter ones inside them (``网络运营者`` over ``网络``); English
+    matching ignores case, takes whole words and a plural ``s``.
+
+    >>> [(u.term.id, u.start) for u in find_terms("Network operators keep logs", "2025")]
+    [('network_operator', 0)]
+    """
+    check_lang(lang)
+    terms = sorted(glossary(version), key=lambda t: -len(t.name(lang)))
+    if lang == "en":
+        alternatives = "|".join(rf"\b{re.escape(t.en)}s?\b" for t in terms)
+        pattern = re.compile(alternatives, re.IGNORECASE)
+    else:
+        pattern = re.compile("|".join(re.escape(t.zh) for t in terms))
+    by_name = {t.name(lang).lower(): t for t in terms}
+    seen: set[str] = set()
+    out = []
+    for m in pattern.finditer(text):
+        found = m.group().lower()
+        t = by_name.get(found) or by_name[found[:-1]]
+        if t.id not in seen:
+            seen.add(t.id)
+            out.append(TermUse(t, m.start(), m.end()))
+    return tuple(out)
+
+
+def terms_in_chapter(version: str, chapter: int, lang: str = "zh") -> tuple[Term, ...]:
+    """The defined terms that the articles of ``chapter`` use, in glossary order.
+
+    Found in the Chinese text by default, which governs (the English sometimes says
+    "cybersecurity" where the Chinese says 网络安全).
+
+    >>> [t.id for t in terms_in_chapter("2025", 5)]
+    ['network', 'network_security', 'network_operator']
+    """
+    law = load_law(version)
+    used = {
+        u.term.id
+        for a in law.chapter(chapter).articles
+        for u in find_terms(a.text(lang), version, lang)
+    }
+    return tuple(t for t in glossary(version) if t.id in used)

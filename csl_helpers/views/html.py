@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from ..concordance import SideBySide
@@ -20,19 +21,22 @@ EN_SOURCE_LABELS = {
 """What the reader is told about each kind of English text."""
 
 
-def paragraphs_html(article: Article, lang: str) -> str:
-    """An article's paragraphs and items as HTML, one block per line of the text."""
+def paragraphs_html(article: Article, lang: str, render: Callable[[str], str] = escape) -> str:
+    """An article's paragraphs and items as HTML, one block per line of the text.
+
+    ``render`` turns a line of text into HTML; it must escape it (the default only escapes).
+    """
     out = []
     for para in article.paragraphs:
-        out.append(f'<p class="csl-para">{escape(getattr(para, lang))}</p>')
-        out += [f'<p class="csl-item">{escape(item.text(lang))}</p>' for item in para.items]
+        out.append(f'<p class="csl-para">{render(getattr(para, lang))}</p>')
+        out += [f'<p class="csl-item">{render(item.text(lang))}</p>' for item in para.items]
     return "\n".join(out)
 
 
-def article_html(article: Article, lang: str) -> str:
+def article_html(article: Article, lang: str, render: Callable[[str], str] = escape) -> str:
     """One language column of an article: its citation as a heading, then its text."""
     heading = escape(article.citation(lang))
-    body = paragraphs_html(article, lang)
+    body = paragraphs_html(article, lang, render)
     tag = "zh-Hans" if lang == "zh" else "en"
     return (
         f'<div class="csl-article csl-article-{lang}" lang="{tag}"><h3>{heading}</h3>{body}</div>'
