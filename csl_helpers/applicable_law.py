@@ -510,6 +510,51 @@ def _possibilities(version: str) -> tuple[Possibility, ...]:
     return tuple(out)
 
 
+def same_conduct(
+    version: str,
+    article: int,
+    paragraph: int = 1,
+    *,
+    item: int | None = None,
+    tier: str = "base",
+    illegal_gains: int = 0,
+    procurement_amount: int | None = None,
+) -> tuple[Comparison, ...]:
+    """The conduct named in ``version`` compared with its counterpart in the other version.
+
+    Works from either side: a 2025 conduct is matched to the 2016 conducts whose pairs lead
+    to it. Empty where the conduct has no counterpart (2025 Art. 63 is new).
+
+    >>> [c.verdict for c in same_conduct("2025", 61, 2, tier="aggravated")]
+    ['heavier']
+    """
+    old_v, new_v = (v.id for v in versions())
+    amounts = {"illegal_gains": illegal_gains, "procurement_amount": procurement_amount}
+    here = simulate(version, article, paragraph, item=item, tier=tier, **amounts)
+    if version == old_v:
+        return _compare(old_v, new_v, here, amounts)
+    out = []
+    for pair in pairs():
+        if Provision(pair.new.article, pair.new.paragraph) != Provision(article, paragraph):
+            continue
+        if None not in (pair.new.item, item) and pair.new.item != item:
+            continue
+        for a, b in pair.tiers:
+            if b != tier:
+                continue
+            old = simulate(
+                old_v,
+                pair.old.article,
+                pair.old.paragraph or 1,
+                item=pair.old.item,
+                tier=a,
+                **amounts,
+            )
+            verdict, reasons = compare(old, here)
+            out.append(Comparison(old, here, verdict, reasons))
+    return tuple(out)
+
+
 def version_changes() -> tuple[Comparison, ...]:
     """Every 2016 conduct and tier compared with the 2025 clause that answers it.
 
@@ -555,5 +600,6 @@ __all__ = [
     "apl",
     "compare",
     "pairs",
+    "same_conduct",
     "version_changes",
 ]

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -22,6 +23,7 @@ from functools import cache
 from .load import load_law, version_ids, version_info
 from .model import Provision
 from .penalty_model import (
+    AMOUNTS,
     TIERS,
     Borrow,
     Fine,
@@ -81,6 +83,8 @@ class Conduct:
     rule: Rule
     item: int | None
     tiers: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    """The amounts (``illegal_gains``, ``procurement_amount``) some tier's fine depends on."""
 
     @property
     def provision(self) -> Provision:
@@ -127,7 +131,13 @@ def conducts(version: str) -> tuple[Conduct, ...]:
         if not _own_conduct(r):
             continue
         for item in range(1, r.items + 1) if r.items else (None,):
-            out.append(Conduct(r, item, tuple(t for t, _ in _tier_sources(r, item))))
+            sources = _tier_sources(r, item)
+            needs: set[str] = set()
+            for t, setter in sources:
+                fine = _resolve(setter, setter.tier(t))[0].fine
+                needs |= set(fine.needs if fine else ())
+            needed = tuple(a for a in AMOUNTS if a in needs)
+            out.append(Conduct(r, item, tuple(t for t, _ in sources), needed))
     return tuple(out)
 
 
@@ -409,7 +419,7 @@ def _amount(value: object, name: str) -> int:
     """A whole, non-negative number of yuan; ``ValueError`` says what was wrong."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise ValueError(f"{name} must be a whole number of yuan (0 or more); got {value!r}")
-    if isinstance(value, float | Decimal) and (not value.is_finite() or value != int(value)):
+    if isinstance(value, float | Decimal) and (not math.isfinite(value) or value != int(value)):
         raise ValueError(f"{name} must be a whole number of yuan (0 or more); got {value!r}")
     if value < 0:
         raise ValueError(f"{name} must be 0 or more yuan; got {value!r}")
