@@ -293,7 +293,11 @@ class Obligation:
         when = self.when(lang)
         first = self.duty(lang)
         if when:
-            first = f"{when[0].upper()}{when[1:]}: {first}" if lang == "en" else f"{when}，{first}"
+            first = (
+                f"{when[0].upper()}{when[1:]}: {first[0].lower()}{first[1:]}"
+                if lang == "en"
+                else f"{when}，{first}"
+            )
         lines = [first]
         lines.append(("Who: " if lang == "en" else "义务主体：") + self.subject.name(lang))
         for v in version_ids():
