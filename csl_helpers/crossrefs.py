@@ -33,6 +33,34 @@ class ChapterReferences:
     incoming: tuple[Reference, ...]
     """References from other chapters to the chapter's articles."""
 
+    def summary(self) -> str:
+        """Plain lines: what the chapter cites outside itself, and what cites it.
+
+        >>> print(chapter_references("2016", 1).summary())
+        2016 text, Chapter 1 cites no article outside it.
+        Cited from outside by: Article 70 (Chapter 6) cites Article 12(2).
+        """
+        head = f"{self.version} text, Chapter {self.chapter}"
+        lines = []
+        for refs, none, intro in (
+            (self.outgoing, f"{head} cites no article outside it.", f"{head} cites:"),
+            (self.incoming, "No article outside it cites it.", "Cited from outside by:"),
+        ):
+            if not refs:
+                lines.append(none)
+                continue
+            by_source: dict[int, list[str]] = {}
+            for r in refs:
+                targets = by_source.setdefault(r.source.article, [])
+                if r.target.citation() not in targets:
+                    targets.append(r.target.citation())
+            parts = [
+                f"Article {n} (Chapter {chapter_of(self.version, n)}) cites {', '.join(t)}"
+                for n, t in by_source.items()
+            ]
+            lines.append(f"{intro} " + "; ".join(parts) + ".")
+        return "\n".join(lines)
+
 
 def chapter_of(version: str, article: int) -> int:
     """The chapter that holds ``article`` in ``version``."""
