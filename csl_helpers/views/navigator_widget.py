@@ -31,6 +31,7 @@ STYLE = """<style>
 .csl-nav-duty-zh { color: #333; }
 .csl-nav-meta { color: #555; font-size: 0.92em; }
 .csl-nav-downloads a { margin-right: 1.2em; }
+.csl-nav-downloads a, a.csl-nav-simulate { color: #1a5fb4; text-decoration: underline; }
 .csl-nav-error { color: #a00; }
 </style>"""
 EXPORTS = (
@@ -84,7 +85,7 @@ def duty_html(duty: Duty, simulator: str = SIMULATOR) -> str:
     )
     penalty = duty.penalty
     links = "".join(
-        f' <a class="csl-nav-simulate" target="_blank" '
+        f' · <a class="csl-nav-simulate" target="_blank" '
         f'href="{escape(simulator_href(duty.version, p.article, p.paragraph or 1, simulator))}">'
         f"open {escape(p.citation('en'))} in the penalty simulator</a>"
         for p in penalty.paragraphs
