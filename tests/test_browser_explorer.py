@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from csl_helpers import concordance, load_law, versions
+from csl_helpers import concordance, counterparts, load_law, side_by_side, versions
 
 pytestmark = pytest.mark.browser
 HARMLESS = ("r.setData is not a function",)
@@ -100,3 +100,18 @@ def _open(page, law, number):
     page.locator(".csl-article-picker select").select_option(
         label=f"{article.citation('en')} · {article.citation('zh')}"
     )
+
+
+def test_changes_are_marked_against_the_other_version(explorer):
+    law = load_law()
+    other = next(v.id for v in versions() if v.id != law.version)
+    changed = next(
+        a
+        for a in law.articles
+        if counterparts(a.number, law.version, other)
+        and side_by_side(a.number, law.version, other).changed
+    )
+    _open(explorer, law, changed.number)
+    explorer.locator(".csl-compare input").check()
+    expect(explorer.locator(".csl-changes del, .csl-changes ins").first).to_be_visible()
+    expect(explorer.locator(".csl-changes")).to_contain_text(changed.citation("zh"))

@@ -84,3 +84,16 @@ def test_translation_provenance_is_shown():
     assert "own translation of a new or changed article" in ex.provenance.value
     ex.show("2025", 66)
     assert "Translator's note" in ex.provenance.value
+
+
+def test_changes_against_the_other_version():
+    ex = LawExplorer("2025", 42)
+    assert ex.changes.value == ""
+    ex.compare.value = True
+    assert "<ins>" in ex.changes.value and "2016: 第四十条" in ex.changes.value
+    ex.show("2025", 3)
+    assert "no counterpart" in ex.changes.value
+    ex.show("2025", 1)
+    assert "same in both versions" in ex.changes.value
+    ex.lang_picker.value = "en"
+    assert "2016: Article 1" in ex.changes.value

@@ -6,7 +6,7 @@ from datetime import date
 
 import ipywidgets as w
 
-from ..concordance import concordance, counterparts
+from ..concordance import concordance, counterparts, side_by_side
 from ..law import Law
 from ..load import load_law, version_on, versions
 from ..model import Reference
@@ -49,6 +49,8 @@ class LawExplorer:
         self.text_en = w.HTML(layout=w.Layout(flex="1 1 0", padding="0 1em 0 0"))
         self.text_zh = w.HTML(layout=w.Layout(flex="1 1 0"))
         self.provenance = w.HTML()
+        self.compare = w.Checkbox(value=False, description="Show changes against the other version")
+        self.changes = w.HTML()
         self.cites = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.cited_by = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.search_box = w.Text(
@@ -74,11 +76,14 @@ class LawExplorer:
             (self.cites, "csl-cites"),
             (self.cited_by, "csl-cited-by"),
             (self.article_picker, "csl-article-picker"),
+            (self.compare, "csl-compare"),
+            (self.changes, "csl-changes"),
         ):
             widget.add_class(name)
 
         self.version_picker.observe(self._on_version, "value")
         self.lang_picker.observe(lambda _: self._show_columns(), "value")
+        self.compare.observe(lambda _: self._show_changes(), "value")
         self.chapter_picker.observe(self._on_chapter, "value")
         self.section_picker.observe(self._on_section, "value")
         self.article_picker.observe(self._on_article, "value")
@@ -114,6 +119,8 @@ class LawExplorer:
                                 w.HBox([self.text_en, self.text_zh]),
                                 self.provenance,
                                 w.HBox([self.counterpart, self.counterpart_button]),
+                                self.compare,
+                                self.changes,
                                 w.HTML("<b>This article cites</b>"),
                                 self.cites,
                                 w.HTML("<b>Cited by</b>"),
@@ -222,6 +229,21 @@ class LawExplorer:
         view = self.lang_picker.value
         self.text_en.layout.display = None if view in ("both", "en") else "none"
         self.text_zh.layout.display = None if view in ("both", "zh") else "none"
+        self._show_changes()
+
+    def _show_changes(self) -> None:
+        """The article beside its counterpart, changes marked (Chinese unless only English)."""
+        if not self.compare.value:
+            self.changes.value = ""
+            return
+        other = self._other_version()
+        if not counterparts(self.number, self.law.version, other):
+            self.changes.value = f"<i>Nothing to compare: no counterpart in the {other} text.</i>"
+            return
+        lang = "en" if self.lang_picker.value == "en" else "zh"
+        sbs = side_by_side(self.number, self.law.version, other, lang)
+        note = "" if sbs.changed else "<p><i>The wording is the same in both versions.</i></p>"
+        self.changes.value = note + html.side_by_side_html(sbs)
 
     # events ---------------------------------------------------------------------------
     def _on_version(self, change: dict) -> None:
