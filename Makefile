@@ -8,8 +8,19 @@ LINTED := csl_helpers tests benchmarks notebooks
 
 .PHONY: run test lint format benchmark clean
 
+# `make run`: one standalone Voila server for every dashboard, settings in voila.json. The page
+# template (offline, shuts kernels down on tab close) is found through JUPYTER_PATH, the landing
+# page's hook in share/voila/voila.py. It listens on 127.0.0.1; `make run VOILA_IP=0.0.0.0`
+# serves a class on the local network (docs/running-a-class.md). tests/conftest.py starts the
+# server from this recipe (make -n), so the tests run against this very configuration.
+VOILA_IP ?= 127.0.0.1
+VOILA_PORT ?= 8866
+VOILA_TEMPLATES := $(CURDIR)/share/jupyter
+VOILA_CONFIG := ['$(CURDIR)', '$(CURDIR)/share/voila']
+
 run: $(VENV)/.installed
-	$(BIN)/voila $(DASHBOARDS)
+	JUPYTER_PATH="$(VOILA_TEMPLATES)" $(BIN)/voila $(DASHBOARDS) --template=csl \
+		--Voila.config_file_paths="$(VOILA_CONFIG)" --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check $(LINTED)

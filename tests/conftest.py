@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,25 +39,29 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A Voila server for notebooks/dashboards on a free loopback port, stopped afterwards."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
-    voila = Path(sys.executable).parent / "voila"
+def voila_command(port: int) -> str:
+    """The shell command `make run` runs, on the given port, with this Python's Voila.
+
+    Read from the Makefile (make -n), so the tests serve the dashboards with the very settings,
+    template and hooks a trainer's `make run` uses.
+    """
+    out = subprocess.run(
+        [
+            "make", "-s", "-n", "--no-print-directory", "-o", ".venv/.installed", "run",
+            f"VOILA_PORT={port}", "VOILA_IP=127.0.0.1", f"BIN={Path(sys.executable).parent}",
+        ],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return out.replace("\\\n", " ").strip()
+
+
+@contextmanager
+def serving(command: str, log: Path) -> Iterator[str]:
+    """Run a Voila shell command until its "/" answers; yield its URL; stop it afterwards."""
+    port = command.rsplit("--port=", 1)[1].split()[0]
     with open(log, "w") as out:
         proc = subprocess.Popen(
-            [
-                str(voila),
-                str(ROOT / "notebooks" / "dashboards"),
-                f"--port={port}",
-                "--Voila.ip=127.0.0.1",
-                "--no-browser",
-                "--Voila.port_retries=0",
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
+            ["bash", "-c", "exec env " + command], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -76,6 +81,17 @@ def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Voila server for notebooks/dashboards on a free loopback port, stopped afterwards.
+
+    It is started from the Makefile's `run` recipe (see :func:`voila_command`).
+    """
+    log = tmp_path_factory.mktemp("voila") / "voila.log"
+    with serving(voila_command(free_port()), log) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
