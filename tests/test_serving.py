@@ -1,0 +1,124 @@
+"""How `make run` serves a class: the landing page, offline pages, kernels freed, no hang."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlparse
+
+import nbformat
+import pytest
+from conftest import free_port, serving, voila_command
+from playwright.sync_api import expect
+from traitlets.config.loader import PyFileConfigLoader
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "notebooks" / "dashboards"
+DASHBOARDS = sorted(p.name for p in FOLDER.glob("[!._]*.ipynb"))
+HOOK_DIR = ROOT / "share" / "voila"
+
+
+def heading(path: Path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    first = next(c for c in nb.cells if c.cell_type == "markdown")
+    return next(ln[2:].strip() for ln in first.source.splitlines() if ln.startswith("# "))
+
+
+def page_config_hook():
+    """The hook exactly as Voila loads it from share/voila/voila.py."""
+    config = PyFileConfigLoader("voila.py", path=str(HOOK_DIR)).load_config()
+    return config.VoilaConfiguration.page_config_hook
+
+
+def test_landing_hook_reads_title_and_first_sentence_and_skips_hidden(tmp_path):
+    def write(name, cells):
+        nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / name)
+
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    write("b_tool.ipynb", [code("x = 1"), md("# Tool B\n\nDoes <b>this</b>. And more.\n\nLater.")])
+    write("a_plain.ipynb", [code("pass")])
+    write("_draft.ipynb", [md("# Draft")])
+    (tmp_path / "notes.txt").write_text("not a notebook")
+    settings = {"contents_manager": SimpleNamespace(root_dir=str(tmp_path))}
+    config = page_config_hook()({"x": 1}, settings=settings, notebook_path="")
+    assert config["x"] == 1
+    assert config["cslDashboards"] == [
+        {"path": "a_plain.ipynb", "title": "A plain", "summary": ""},
+        {"path": "b_tool.ipynb", "title": "Tool B", "summary": "Does <b>this</b>."},
+    ]
+    page = page_config_hook()({}, settings=settings, notebook_path="b_tool.ipynb")
+    assert "cslDashboards" not in page  # a dashboard's own page is left alone
+
+
+@pytest.mark.browser
+def test_landing_page_lists_every_dashboard_and_opens_it(page, voila_url):
+    page.goto(voila_url + "/")
+    items = page.locator(".csl-dashboard")
+    expect(items).to_have_count(len(DASHBOARDS))
+    for name in DASHBOARDS:
+        link = page.locator(f'a[href="/voila/render/{name}"]')
+        expect(link).to_have_text(heading(FOLDER / name))
+    body = page.locator("body").inner_html()
+    assert "<b>" not in body.split('class="csl-dashboards"')[1]  # summaries are escaped text
+    page.locator('a[href="/voila/render/law_explorer.ipynb"]').click()
+    expect(page.locator(".csl-text-zh")).to_be_visible(timeout=90_000)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/", *[f"/voila/render/{n}" for n in DASHBOARDS]])
+def test_pages_ask_no_other_host_and_show_their_icons(page, voila_url, path):
+    hosts = []
+    page.on("request", lambda r: hosts.append(urlparse(r.url).netloc or r.url[:5]))
+    page.goto(voila_url + path)
+    if path == "/":
+        expect(page.locator(".csl-dashboard").first).to_be_visible()
+    else:
+        expect(page.locator(".jupyter-widgets").first).to_be_visible(timeout=90_000)
+    page.wait_for_load_state("networkidle")
+    server = urlparse(voila_url).netloc
+    assert {h for h in hosts if h not in ("data:", "blob:")} == {server}
+    if path == "/":
+        assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 5 Free\"')")
+
+
+@pytest.mark.browser
+def test_closing_a_dashboard_shuts_its_kernel_down(page, voila_url):
+    page.goto(voila_url + "/voila/render/law_explorer.ipynb")
+    expect(page.locator(".csl-text-zh")).to_be_visible(timeout=90_000)
+    kernel = json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
+    url = f"{voila_url}/api/kernels/{kernel}"
+    assert urllib.request.urlopen(url, timeout=10).status == 200
+    page.goto(voila_url + "/")  # leaving the page sends its shutdown request
+    deadline = time.monotonic() + 30
+    status = 200
+    while status == 200 and time.monotonic() < deadline:
+        time.sleep(0.5)
+        try:
+            status = urllib.request.urlopen(url, timeout=10).status
+        except urllib.error.HTTPError as err:
+            status = err.code
+    assert status == 404
+
+
+@pytest.mark.browser
+def test_a_hanging_cell_becomes_a_visible_error(page, tmp_path):
+    """The same `make run` command on a folder whose notebook never finishes a cell."""
+    folder = tmp_path / "dashboards"
+    folder.mkdir()
+    cells = [
+        nbformat.v4.new_markdown_cell("# Hangs"),
+        nbformat.v4.new_code_cell("import time\ntime.sleep(600)"),
+    ]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), folder / "hangs.ipynb")
+    command = voila_command(free_port()).replace(" notebooks/dashboards ", f" {folder} ")
+    command += " --VoilaExecutor.timeout=3 --VoilaConfiguration.default_pool_size=1"
+    with serving(command, tmp_path / "voila.log") as url:
+        page.goto(url + "/voila/render/hangs.ipynb", timeout=90_000)
+        expect(page.get_by_text("This dashboard took too long to start")).to_be_visible(
+            timeout=60_000
+        )
+        assert "Traceback" not in page.locator("body").inner_text()
