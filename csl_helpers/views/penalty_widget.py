@@ -7,6 +7,8 @@ URL query (``?version=2025&article=61&paragraph=1``) and validates it like any o
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -192,7 +194,7 @@ def applicable_html(a: ApplicableLaw) -> str:
 class PenaltySimulator:
     """The simulator's state and widgets; ``PenaltySimulator().widget`` is what a page shows."""
 
-    def __init__(self, selection: Selection | None = None, error: str | None = None) -> None:
+    def __init__(self, selection: Selection | None = None) -> None:
         today = version_on(date.today()).id
         sel = selection or Selection(today, conducts(today)[0].rule.article)
         self._busy = False
@@ -205,6 +207,7 @@ class PenaltySimulator:
         self.conduct_date = w.DatePicker(description="Act on", value=date(first.year - 1, 6, 1))
         self.decision_date = w.DatePicker(description="Decision on", value=date(first.year, 3, 1))
         self.dates = w.HBox([self.conduct_date, self.decision_date])
+        self.dates.layout.display = "none"
         self.subject = w.Dropdown(description="Who acted", layout=w.Layout(width="46em"))
         self.conduct = w.Dropdown(description="What they did", layout=w.Layout(width="46em"))
         self.tier = w.ToggleButtons(description="Circumstances")
@@ -266,9 +269,32 @@ class PenaltySimulator:
         for box in (self.tier, self.gains, self.procurement):
             box.observe(lambda _: self.update(), "value")
         self.show_text.observe(lambda _: self._show_text(), "value")
-        if error:
-            self.banner.value = f'<p class="csl-pen-error">{escape(error)}</p>'
-        self._load(sel.version, (sel.article, sel.paragraph, sel.item), sel.tier)
+        self.open(sel)
+
+    def open(self, selection: Selection) -> None:
+        """Show the clause ``selection`` names."""
+        s = selection
+        self._busy = True
+        try:
+            self.mode.value = s.version
+            self.dates.layout.display = "none"
+        finally:
+            self._busy = False
+        self._load(s.version, (s.article, s.paragraph, s.item), s.tier)
+
+    def open_query(self, query: str) -> None:
+        """Open the clause a URL query names; for a bad query, say what was wrong instead."""
+        try:
+            selection = selection_from_query(query)
+        except ValueError as exc:
+            self.banner.value = (
+                f'<p class="csl-pen-error">Could not open the requested clause: '
+                f"{escape(str(exc))}</p>"
+            )
+            return
+        self.banner.value = ""
+        if selection is not None:
+            self.open(selection)
 
     # state --------------------------------------------------------------------------------
     @property
@@ -328,6 +354,8 @@ class PenaltySimulator:
 
     # events -------------------------------------------------------------------------------
     def _on_mode(self, change: dict) -> None:
+        if self._busy:
+            return
         self.dates.layout.display = None if change["new"] == DATES else "none"
         self._reload_same_conduct()
 
@@ -451,8 +479,28 @@ def penalty_simulator(query: str = "") -> w.Widget:
 
     A bad query opens the default clause with a message that says what was wrong.
     """
-    try:
-        selection, error = selection_from_query(query), None
-    except ValueError as exc:
-        selection, error = None, f"Could not open the requested clause: {exc}"
-    return PenaltySimulator(selection, error).widget
+    simulator = PenaltySimulator()
+    simulator.open_query(query)
+    return simulator.widget
+
+
+def penalty_dashboard() -> w.Widget:
+    """The simulator for the Voila dashboard, opened on the clause the page's URL names.
+
+    Voila gives the kernel the page's query as ``QUERY_STRING``. A pre-heated kernel runs the
+    dashboard before any page asks for it and learns the query only when one does, so the
+    widget is shown at once and opens the requested clause when the request arrives.
+    """
+    simulator = PenaltySimulator()
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        simulator.open_query(os.environ.get("QUERY_STRING", ""))
+        return simulator.widget
+
+    def wait() -> None:
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+        simulator.open_query(os.environ.get("QUERY_STRING", ""))
+
+    threading.Thread(target=wait, daemon=True).start()
+    return simulator.widget

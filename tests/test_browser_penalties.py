@@ -1,0 +1,82 @@
+"""The penalty simulator dashboard, served by Voila and driven in Chromium."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from csl_helpers.penalties import conducts, simulate
+from csl_helpers.penalty_model import term
+
+pytestmark = pytest.mark.browser
+HARMLESS = ("r.setData is not a function",)
+PAGE = "/voila/render/penalty_simulator.ipynb"
+
+
+def option_label(version: str, article: int, paragraph: int = 1, item: int | None = None) -> str:
+    """The menu label the widget shows for a conduct."""
+    c = next(
+        c
+        for c in conducts(version)
+        if (c.rule.article, c.rule.paragraph, c.item) == (article, paragraph, item)
+    )
+    return f"{c.label().split(': ', 1)[1]} ({c.provision.citation()})"
+
+
+@pytest.fixture
+def simulator(page, voila_url):
+    def open_(query: str = ""):
+        page.goto(voila_url + PAGE + (f"?{query}" if query else ""))
+        expect(page.locator(".csl-pen-result")).to_be_visible(timeout=90_000)
+        return page
+
+    yield open_
+    assert [e for e in page.errors if not any(h in e for h in HARMLESS)] == []
+
+
+def test_pick_a_violation_set_a_circumstance_read_the_fine(simulator):
+    page = simulator("version=2025&article=61&paragraph=1")
+    fine = page.locator(".csl-pen-result .csl-pen-fine")
+    expect(fine).to_contain_text(simulate("2025", 61, 1).fine.label(), timeout=30_000)
+    expect(fine).to_contain_text("may")
+
+    page.locator(".csl-pen-subject select").select_option(label=term("subjects", "cii_operator").en)
+    page.locator(".csl-pen-conduct select").select_option(label=option_label("2025", 61, 2))
+    page.locator(".csl-pen-tier").get_by_role("button", name="serious", exact=True).click()
+    want = simulate("2025", 61, 2, tier="serious")
+    expect(fine).to_contain_text(want.fine.label())
+    expect(fine).to_contain_text("shall")
+    expect(page.locator(".csl-pen-result .csl-pen-person-fine")).to_contain_text(
+        want.person_fine.label()
+    )
+    expect(page.locator(".csl-pen-result")).to_contain_text(want.basis)
+    assert "csl_helpers" not in page.locator("body").inner_text()  # sources are stripped
+
+
+def test_an_amount_changes_the_fine(simulator):
+    page = simulator("version=2025&article=63")
+    fine = page.locator(".csl-pen-result .csl-pen-fine")
+    expect(fine).to_contain_text(simulate("2025", 63).fine.label(), timeout=30_000)
+    box = page.locator(".csl-pen-gains input")
+    box.fill("150000")
+    box.press("Enter")
+    expect(fine).to_contain_text(simulate("2025", 63, illegal_gains=150_000).fine.label())
+    box.fill("-5")
+    box.press("Enter")
+    expect(page.locator(".csl-pen-status")).to_contain_text("illegal_gains must be 0 or more")
+
+
+def test_the_text_of_the_law_is_one_click_away_and_charts_render(simulator):
+    page = simulator("version=2016&article=64&paragraph=2")
+    expect(page.locator(".csl-pen-result")).to_contain_text("Article 64(2)", timeout=30_000)
+    page.locator(".csl-pen-show-text").click()
+    expect(page.locator(".csl-pen-text")).to_contain_text("第六十四条")
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+
+
+def test_a_bad_query_is_reported_not_obeyed(simulator):
+    page = simulator("version=2025&article=<b>99</b>")
+    error = page.locator(".csl-pen-error")
+    expect(error).to_contain_text("article must be a whole number", timeout=30_000)
+    expect(error).to_contain_text("<b>99</b>")  # shown as text, not markup
+    expect(page.locator(".csl-pen-result .csl-pen-fine")).to_be_visible()
