@@ -1,0 +1,114 @@
+"""Every teaching notebook opens as a Voila page without errors; the quiz answers in Chromium."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, free_port
+from playwright.sync_api import expect
+
+from csl_helpers import load_law
+from csl_helpers.quiz import load_quiz
+
+pytestmark = pytest.mark.browser
+HARMLESS = ("r.setData is not a function",)
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+ERROR_TEXT = ("Traceback", "There was an error when executing cell")
+
+
+def test_there_are_notebooks_to_open():
+    assert len(NOTEBOOKS) >= 7
+
+
+@pytest.fixture(scope="module")
+def notebooks_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Voila server over notebooks/ (the shared fixture serves only dashboards/)."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("voila-notebooks") / "voila.log"
+    voila = Path(sys.executable).parent / "voila"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [
+                str(voila),
+                str(ROOT / "notebooks"),
+                f"--port={port}",
+                "--Voila.ip=127.0.0.1",
+                "--no-browser",
+                "--Voila.port_retries=0",
+                # voila.json preheats a pool of kernels per notebook, meant for the
+                # dashboards; over every teaching notebook that would start dozens.
+                "--VoilaConfiguration.preheat_kernel=False",
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/", timeout=5)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"Voila did not start:\n{log.read_text()}") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def open_notebook(page, url: str, name: str) -> None:
+    # Voila streams the page while the kernel runs; "load" fires once every cell has run.
+    page.goto(f"{url}/voila/render/{name}", wait_until="load", timeout=90_000)
+    expect(page.locator(".jp-OutputArea-output").first).to_be_visible()
+
+
+def assert_clean(page, name: str) -> None:
+    errors = [e for e in page.errors if not any(h in e for h in HARMLESS)]
+    assert errors == [], f"{name}: JavaScript errors {errors}"
+    body = page.locator("body").inner_text()
+    assert not any(t in body for t in ERROR_TEXT), f"{name}: error output on the page"
+    stderr = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
+    assert stderr.count() == 0, f"{name}: {stderr.first.inner_text()}"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_renders_without_errors(page, notebooks_url, name):
+    open_notebook(page, notebooks_url, name)
+    assert page.locator(".jp-OutputArea-output").count() > 0
+    assert_clean(page, name)
+
+
+def test_quiz_answers_wrong_then_right_with_the_article(page, notebooks_url):
+    name = "01_general_provisions"
+    open_notebook(page, notebooks_url, f"{name}.ipynb")
+    question = load_quiz(name).questions[0]
+    wrong = next(c for c in question.choices if c != question.answer)
+    box = page.locator(".csl-quiz-question").first
+    expect(box).to_contain_text(question.prompt)
+    feedback = box.locator(".csl-quiz-feedback")
+
+    box.get_by_role("radio", name=wrong, exact=True).check()
+    box.locator(".csl-quiz-check").click()
+    expect(feedback).to_contain_text("Not quite")
+    version, provision = question.answered_by[-1]
+    expect(feedback).to_contain_text(provision.citation("zh"))
+    expect(feedback).to_contain_text(load_law(version).text_of(provision, "zh")[:20])
+
+    box.get_by_role("radio", name=question.answer, exact=True).check()
+    box.locator(".csl-quiz-check").click()
+    expect(feedback).to_contain_text("Right.")
+    expect(feedback).not_to_contain_text("Not quite")
+    assert_clean(page, name)
