@@ -15,12 +15,16 @@ LINTED := csl_helpers tests benchmarks notebooks
 # server from this recipe (make -n), so the tests run against this very configuration.
 VOILA_IP ?= 127.0.0.1
 VOILA_PORT ?= 8866
+# Preheated kernels per dashboard; empty keeps voila.json's. A class of N on one dashboard:
+# VOILA_POOL=N (docs/running-a-class.md has the measured figures).
+VOILA_POOL ?=
 VOILA_TEMPLATES := $(CURDIR)/share/jupyter
 VOILA_CONFIG := ['$(CURDIR)', '$(CURDIR)/share/voila']
 
 run: $(VENV)/.installed
 	JUPYTER_PATH="$(VOILA_TEMPLATES)" $(BIN)/voila $(DASHBOARDS) --template=csl \
-		--Voila.config_file_paths="$(VOILA_CONFIG)" --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT)
+		--Voila.config_file_paths="$(VOILA_CONFIG)" --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT) \
+		$(if $(VOILA_POOL),--VoilaConfiguration.default_pool_size=$(VOILA_POOL))
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check $(LINTED)

@@ -1,0 +1,393 @@
+"""A class of N visitors against the dashboards, served by `make run` and by stock Voila.
+
+Each visitor does over the network what a browser tab does (tests/voila_client.py): fetch the
+page, open its kernel websocket, load the widgets' states, change a picker and wait for the
+kernel's answer, then leave (close the socket and post the page's shutdown request). No browser
+is started for the class; one real Chromium visitor then measures request to interactive and
+input to updated output (median of 20 each) on the `make run` server.
+
+Reported per server: time to interactive (median, p95, max), failures, hangs, peak memory of the
+server and its kernels, and visitors' kernels still alive 60 s after the visitors left.
+
+Bounded: at most 100 visitors, each given --deadline seconds, the whole class --budget seconds;
+servers listen on 127.0.0.1 only and are stopped at the end.
+
+Run: .venv/bin/python benchmarks/classroom.py [--visitors 40] [--dashboard law_explorer.ipynb]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM_ARGS, free_port, voila_command  # noqa: E402
+from voila_client import KernelChannel, choice_widget, fetch_page, leave  # noqa: E402
+
+MAX_VISITORS = 100
+TARGETS = {"one_interactive": 1.5, "input": 0.05, "class_interactive": 15.0, "memory_gb": 6.0}
+
+
+@dataclass
+class Visit:
+    """What happened to one visitor."""
+
+    interactive: float | None = None
+    answered: float | None = None
+    kernel: str | None = None
+    error: str | None = None
+    hung: bool = False
+    left_with: int | None = None  # HTTP status of the page's shutdown request
+
+
+@dataclass
+class ClassResult:
+    """Figures for one server."""
+
+    name: str
+    visits: list[Visit] = field(default_factory=list)
+    peak_rss: int = 0
+    kernels_left: int = 0
+    kernel_processes_left: int = 0
+    wall: float = 0.0
+
+
+@contextmanager
+def server(command: str) -> object:
+    """Start a Voila server (a shell command) on loopback; yield (url, process); stop it."""
+    port = command.rsplit("--port=", 1)[1].split()[0]
+    log = tempfile.NamedTemporaryFile("w", suffix=".log", delete=False)
+    proc = subprocess.Popen(
+        ["bash", "-c", "exec env " + command], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/", timeout=5)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"server did not start, see {log.name}") from None
+                time.sleep(0.3)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def stock_command(port: int, folder: Path) -> str:
+    """Stock Voila on the same folder: no voila.json, no template, no hooks."""
+    empty = tempfile.mkdtemp(prefix="voila-stock-config-")
+    voila = Path(sys.executable).parent / "voila"
+    return (
+        f"JUPYTER_CONFIG_DIR={empty} {voila} {folder} --no-browser --Voila.ip=127.0.0.1 "
+        f"--Voila.config_file_paths=\"['{empty}']\" --Voila.port_retries=0 --port={port}"
+    )
+
+
+def tree_rss(pid: int) -> tuple[int, int]:
+    """Resident memory of a process and its descendants, and how many kernels it runs."""
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0, 0
+    total, kernels = 0, 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+            kernels += "ipykernel_launcher" in " ".join(p.cmdline())
+        except psutil.NoSuchProcess:
+            pass
+    return total, kernels
+
+
+async def visitor(url: str, page_path: str, deadline: float, result: Visit) -> None:
+    start = time.perf_counter()
+    page = await fetch_page(url + page_path, timeout=deadline)
+    if page.status != 200 or not page.kernel_id:
+        result.error = f"page answered {page.status}"
+        return
+    result.kernel = page.kernel_id
+    channel = await KernelChannel.open(url, page.kernel_id, timeout=deadline)
+    try:
+        await channel.kernel_info(timeout=deadline)
+        states = await channel.widget_states(timeout=deadline)
+        result.interactive = time.perf_counter() - start
+        picked = choice_widget(states)
+        if picked is None:
+            result.error = "no picker to change"
+            return
+        comm_id, state = picked
+        other = ((state.get("index") or 0) + 1) % len(state["_options_labels"])
+        sent = time.perf_counter()
+        msg = await channel.update_widget(comm_id, {"index": other})
+        await channel.idle_after(msg, deadline)
+        result.answered = time.perf_counter() - sent
+        if not channel.updates_to(msg):
+            result.error = "the change brought no update"
+    finally:
+        await channel.close()
+        result.left_with = await leave(page, page.kernel_id)
+
+
+async def run_class(
+    url: str, pid: int, page_path: str, n: int, deadline: float, budget: float, spread: float
+) -> ClassResult:
+    result = ClassResult(name="")
+    visits = [Visit() for _ in range(n)]
+    sampling = True
+
+    async def sample() -> None:
+        while sampling:
+            result.peak_rss = max(result.peak_rss, tree_rss(pid)[0])
+            await asyncio.sleep(0.5)
+
+    async def one(i: int) -> None:
+        await asyncio.sleep(spread * i / max(n - 1, 1))
+        try:
+            await asyncio.wait_for(visitor(url, page_path, deadline, visits[i]), deadline)
+        except TimeoutError:
+            visits[i].hung = True
+        except Exception as exc:  # a visitor's failure is a figure, not a crash
+            visits[i].error = f"{type(exc).__name__}: {exc}"[:200]
+
+    sampler = asyncio.create_task(sample())
+    start = time.perf_counter()
+    try:
+        await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(n))), budget)
+    except TimeoutError:
+        for v in visits:
+            if v.interactive is None and v.error is None:
+                v.hung = True
+    result.wall = time.perf_counter() - start
+    sampling = False
+    await sampler
+    result.visits = visits
+    return result
+
+
+def kernels_alive(url: str, kernels: list[str]) -> int:
+    alive = 0
+    for kernel in kernels:
+        try:
+            urllib.request.urlopen(f"{url}/api/kernels/{kernel}", timeout=10)
+            alive += 1
+        except OSError:
+            pass
+    return alive
+
+
+def settle(pid: int, most: float) -> float:
+    """Wait until the server and its kernels are idle (a preheated pool is full); return s."""
+    start = time.monotonic()
+    quiet = 0
+    while time.monotonic() - start < most and quiet < 3:
+        try:
+            procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+            for p in procs:
+                p.cpu_percent(None)
+            time.sleep(1)
+            busy = sum(p.cpu_percent(None) for p in procs if p.is_running())
+        except psutil.NoSuchProcess:
+            busy = 100
+        quiet = quiet + 1 if busy < 10 else 0
+    return time.monotonic() - start
+
+
+def measure_class(name, command, page_path, args) -> ClassResult:
+    with server(command) as (url, proc):
+        settle(proc.pid, args.warmup)  # let a preheated pool fill, as before a class starts
+        result = asyncio.run(
+            run_class(
+                url, proc.pid, page_path, args.visitors, args.deadline, args.budget, args.spread
+            )
+        )
+        result.name = name
+        time.sleep(args.linger)
+        kernels = [v.kernel for v in result.visits if v.kernel]
+        result.kernels_left = kernels_alive(url, kernels)
+        result.kernel_processes_left = tree_rss(proc.pid)[1]
+    return result
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def report(result: ClassResult, n: int, linger: float) -> None:
+    ready = [v.interactive for v in result.visits if v.interactive is not None]
+    answers = [v.answered for v in result.visits if v.answered is not None]
+    failures = [v.error for v in result.visits if v.error]
+    hangs = sum(v.hung for v in result.visits)
+    print(f"\n== {result.name}: {n} visitors (class took {result.wall:.1f} s)")
+    if ready:
+        print(
+            f"time to interactive: median {statistics.median(ready):.2f} s, "
+            f"p95 {percentile(ready, 0.95):.2f} s, max {max(ready):.2f} s ({len(ready)} of {n})"
+        )
+    if answers:
+        print(
+            f"picker change to kernel answer: median {statistics.median(answers) * 1000:.0f} ms,"
+            f" max {max(answers) * 1000:.0f} ms"
+        )
+    print(f"failures: {len(failures)}   hangs: {hangs}")
+    refused = [v.left_with for v in result.visits if v.left_with not in (None, 204)]
+    if refused:
+        print(f"shutdown requests refused: {len(refused)} (HTTP {sorted(set(refused))})")
+    for error in sorted(set(failures))[:5]:
+        print(f"  failure: {error}")
+    print(f"peak memory, server and kernels: {result.peak_rss / 2**30:.2f} GB")
+    print(
+        f"visitors' kernels alive {linger:.0f} s after they left: {result.kernels_left}"
+        f" (kernel processes running, preheated pool included: {result.kernel_processes_left})"
+    )
+
+
+def one_visitor_in_chromium(url: str, page_path: str, runs: int) -> tuple[list, list]:
+    """Request to interactive and input to updated output, in real Chromium."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("chromium is not on PATH: no browser figures")
+        return [], []
+    loads, inputs = [], []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(url + page_path, wait_until="commit", timeout=120_000)
+            page.locator(".widget-dropdown select").first.wait_for(timeout=120_000)
+            page.wait_for_function("document.querySelector('#loading') === null")
+            loads.append(time.perf_counter() - start)
+            select = page.locator(".widget-dropdown select").first
+            options = select.locator("option").all_text_contents()
+            current = select.evaluate("s => s.selectedIndex")
+            # Watch the page outside the changed picker; the output is updated when the
+            # mutations stop (no new one for 300 ms).
+            page.evaluate(
+                """(sel) => {
+                    window.__changes = [];
+                    const picker = document.querySelectorAll(sel)[0].closest('.widget-dropdown');
+                    new MutationObserver((records) => {
+                        if (records.some((r) => !picker.contains(r.target))) {
+                            window.__changes.push(performance.now());
+                        }
+                    }).observe(document.body, {subtree: true, childList: true,
+                                               characterData: true, attributes: true});
+                }""",
+                ".widget-dropdown select",
+            )
+            t0 = page.evaluate(
+                """([sel, index]) => {
+                    const s = document.querySelectorAll(sel)[0];
+                    s.selectedIndex = index;
+                    const t = performance.now();
+                    s.dispatchEvent(new Event('change', {bubbles: true}));
+                    return t;
+                }""",
+                [".widget-dropdown select", (current + 1) % len(options)],
+            )
+            page.wait_for_function(
+                "window.__changes.length > 0 && "
+                "performance.now() - window.__changes[window.__changes.length - 1] > 300",
+                timeout=30_000,
+            )
+            last = page.evaluate("window.__changes[window.__changes.length - 1]")
+            inputs.append((last - t0) / 1000)
+            page.goto("about:blank")  # the page's unload frees its kernel
+            context.close()
+        browser.close()
+    return loads, inputs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--visitors", type=int, default=40)
+    parser.add_argument("--dashboard", default="law_explorer.ipynb")
+    parser.add_argument("--deadline", type=float, default=120, help="seconds per visitor")
+    parser.add_argument("--budget", type=float, default=300, help="seconds for the class")
+    parser.add_argument("--spread", type=float, default=0, help="arrivals spread over seconds")
+    parser.add_argument("--linger", type=float, default=60, help="seconds after leaving")
+    parser.add_argument("--warmup", type=float, default=180, help="most seconds to settle")
+    parser.add_argument("--pool", type=int, help="preheated kernels per dashboard (VOILA_POOL)")
+    parser.add_argument("--runs", type=int, default=20, help="Chromium visits")
+    parser.add_argument("--skip-stock", action="store_true")
+    args = parser.parse_args()
+    if not 1 <= args.visitors <= MAX_VISITORS:
+        parser.error(f"--visitors must be between 1 and {MAX_VISITORS}")
+    folder = ROOT / "notebooks" / "dashboards"
+    if not (folder / args.dashboard).is_file():
+        choices = sorted(p.name for p in folder.glob("*.ipynb"))
+        parser.error(f"--dashboard {args.dashboard!r} is not one of {choices}")
+    page_path = f"/voila/render/{args.dashboard}"
+    print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GB")
+    print(f"dashboard: {args.dashboard}")
+
+    ours = voila_command(free_port())
+    name = "make run (voila.json)"
+    if args.pool is not None:
+        ours += f" --VoilaConfiguration.default_pool_size={args.pool}"
+        name = f"make run VOILA_POOL={args.pool}"
+    print(f"arrivals spread over {args.spread:.0f} s")
+    results = [measure_class(name, ours, page_path, args)]
+    if not args.skip_stock:
+        stock = stock_command(free_port(), folder)
+        results.append(measure_class("stock Voila", stock, page_path, args))
+    for result in results:
+        report(result, args.visitors, args.linger)
+
+    with server(voila_command(free_port())) as (url, proc):
+        settle(proc.pid, args.warmup)
+        loads, inputs = one_visitor_in_chromium(url, page_path, args.runs)
+    if loads:
+        print(f"\n== one visitor in Chromium, make run, {len(loads)} visits (pool warm)")
+        print(
+            f"request to interactive: median {statistics.median(loads):.2f} s, "
+            f"max {max(loads):.2f} s (target {TARGETS['one_interactive']} s)"
+        )
+        print(
+            f"input to updated output: median {statistics.median(inputs) * 1000:.0f} ms, "
+            f"max {max(inputs) * 1000:.0f} ms (target {TARGETS['input'] * 1000:.0f} ms)"
+        )
+    ours = results[0]
+    ready = [v.interactive for v in ours.visits if v.interactive is not None]
+    met = (
+        len(ready) == args.visitors
+        and max(ready) <= TARGETS["class_interactive"]
+        and not any(v.error or v.hung for v in ours.visits)
+        and ours.peak_rss < TARGETS["memory_gb"] * 2**30
+        and ours.kernels_left == 0
+    )
+    print("\nclass targets (each interactive within 15 s, no failure or hang, under 6 GB,")
+    print("no visitor's kernel left): " + ("met" if met else "MISSED"))
+
+
+if __name__ == "__main__":
+    main()
