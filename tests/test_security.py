@@ -78,7 +78,7 @@ def test_widget_values_pushed_by_hand_show_no_trace_and_no_wrong_text(page, voil
     expect(page.locator(".csl-text-en h3")).to_have_text("Article 1", timeout=90_000)
     config = json.loads(page.locator("#jupyter-config-data").text_content())
 
-    async def push(bad_states):
+    async def push(states_to_push):
         channel = await KernelChannel.open(voila_url, config["kernelId"])
         try:
             states = await channel.widget_states()
@@ -87,13 +87,19 @@ def test_widget_values_pushed_by_hand_show_no_trace_and_no_wrong_text(page, voil
                 for cid, m in states.items()
                 if m["model_name"] == "DropdownModel" and m["state"].get("description") == "Article"
             )
-            for state in bad_states:
+            for state in states_to_push:
                 await channel.idle_after(await channel.update_widget(picker, state), 30)
-            await channel.idle_after(await channel.update_widget(picker, {"index": 2}), 30)
         finally:
             await channel.close()
 
-    run(push([{"index": 10_000}, {"index": "abc"}, {"index": -5}, {"label": None}]))
+    message = page.locator(".csl-input-error")
+    for bad in ({"index": 10_000}, {"index": "abc"}, {"index": -5}, {"label": None}):
+        run(push([bad]))
+        expect(message).to_contain_text("“Article” was not changed")
+        expect(message).to_contain_text("Valid:")
+        expect(page.locator(".csl-text-en h3")).to_have_text("Article 1")
+    run(push([{"index": 2}]))
+    expect(message).to_have_text("")
     third = law.articles[2]
     expect(page.locator(".csl-text-en h3")).to_have_text(third.citation("en"))
     expect(page.locator(".csl-text-en")).to_contain_text(third.text("en").split("\n")[0][:30])
@@ -143,3 +149,46 @@ def test_a_page_keeps_its_own_kernel(voila_url):
 
     distinct, updates, seen_by_b = run(visit())
     assert distinct and updates and seen_by_b == []
+
+
+@pytest.mark.parametrize("name", DASHBOARDS)
+def test_pushed_values_of_the_wrong_type_or_out_of_range_get_a_message(voila_url, name):
+    """A picker's index pushed by hand: refused with a message, nothing recomputed, no trace."""
+
+    async def visit():
+        page = await fetch_page(f"{voila_url}/voila/render/{name}")
+        channel = await KernelChannel.open(voila_url, page.kernel_id)
+        try:
+            await channel.kernel_info()
+            states = await channel.widget_states()
+            labelled = {k: m for k, m in states.items() if m["state"].get("description")}
+            picker, state = choice_widget(labelled)
+            message = next(
+                cid
+                for cid, m in states.items()
+                if "csl-input-error" in m["state"].get("_dom_classes", ())
+            )
+            answers = []
+            for bad in ("abc", len(state["_options_labels"]) + 5):
+                msg = await channel.update_widget(picker, {"index": bad})
+                await channel.idle_after(msg, 30)
+                traces = [
+                    r
+                    for r in channel.replies_to(msg)
+                    if r[1]["header"]["msg_type"] == "error"
+                    or "Traceback" in str(r[1]["content"].get("text", ""))
+                ]
+                answers.append((channel.updates_to(msg), traces))
+            return picker, state, message, answers
+        finally:
+            await channel.close()
+            await leave(page, page.kernel_id)
+
+    picker, state, message, answers = run(visit())
+    for updates, traces in answers:
+        assert traces == []
+        assert {u["comm_id"] for u in updates} <= {picker, message}  # nothing recomputed
+        shown = [u["value"] for u in updates if u["comm_id"] == message and "value" in u]
+        assert shown and f"“{state['description']}” was not changed" in shown[-1]
+        assert "Valid: index 0" in shown[-1] and "Traceback" not in shown[-1]
+        assert all(u.get("index", state["index"]) == state["index"] for u in updates)

@@ -11,6 +11,7 @@ from ..law import Law
 from ..load import load_law, version_on, versions
 from ..model import Reference
 from . import html
+from .input_guard import InputGuard
 
 LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
 STYLE = """<style>
@@ -62,6 +63,7 @@ class LawExplorer:
         self.search_lang = w.ToggleButtons(options=(("English", "en"), ("中文", "zh")), value="en")
         self.search_status = w.HTML()
         self.results = w.Select(options=[], rows=8, layout=w.Layout(width="100%"))
+        self.guard = InputGuard()
         for widget, name in (
             (self.text_en, "csl-text-en"),
             (self.text_zh, "csl-text-zh"),
@@ -99,6 +101,7 @@ class LawExplorer:
                     [self.version_picker, self.lang_picker], layout=w.Layout(flex_flow="row wrap")
                 ),
                 self.banner,
+                self.guard.message,
                 w.HBox(
                     [
                         w.VBox(
@@ -131,6 +134,10 @@ class LawExplorer:
                     ]
                 ),
             ]
+        )
+        self.guard.watch(
+            self.widget,
+            labels={self.search_lang: "Search language", self.results: "Search results"},
         )
         self.show(self.law.version, self.number)
 

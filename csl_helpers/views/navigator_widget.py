@@ -20,6 +20,7 @@ from ..load import load_law, version_info, version_on, versions
 from ..obligations import Duty
 from ..questionnaire import Interview, Question
 from . import html
+from .input_guard import InputGuard
 
 SIMULATOR = "penalty_simulator.ipynb"
 """The penalty simulator dashboard, a sibling of the navigator in ``notebooks/dashboards/``."""
@@ -155,6 +156,7 @@ class ObligationNavigator:
         self.message = w.HTML()
         self.checklist = w.HTML()
         self.downloads = w.HTML()
+        self.guard = InputGuard()
         for widget, name in (
             (self.version_picker, "csl-nav-version"),
             (self.progress, "csl-nav-progress"),
@@ -182,6 +184,7 @@ class ObligationNavigator:
                 w.HTML(STYLE),
                 self.version_picker,
                 self.banner,
+                self.guard.message,
                 self.progress,
                 self.question,
                 self.why,
@@ -193,6 +196,7 @@ class ObligationNavigator:
                 self.checklist,
             ]
         )
+        self.guard.watch(self.widget)
         self.render()
 
     # actions ---------------------------------------------------------------------------

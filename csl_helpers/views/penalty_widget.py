@@ -21,6 +21,7 @@ from ..load import load_law, version_ids, version_on
 from ..penalties import Conduct, Outcome, conducts, rule, simulate, tiers_of
 from ..penalty_model import TIERS, term
 from . import html as law_html
+from .input_guard import InputGuard
 from .penalty_plots import fines_among_all, versions_side_by_side
 
 DATES = "dates"
@@ -225,6 +226,7 @@ class PenaltySimulator:
         self.text = w.HTML()
         self.charts = w.Output()
         self.banner = w.HTML()
+        self.guard = InputGuard()
         for widget, name in (
             (self.mode, "csl-pen-mode"),
             (self.subject, "csl-pen-subject"),
@@ -245,6 +247,7 @@ class PenaltySimulator:
             [
                 w.HTML(STYLE),
                 self.banner,
+                self.guard.message,
                 self.mode,
                 self.dates,
                 self.subject,
@@ -269,6 +272,7 @@ class PenaltySimulator:
         for box in (self.tier, self.gains, self.procurement):
             box.observe(lambda _: self.update(), "value")
         self.show_text.observe(lambda _: self._show_text(), "value")
+        self.guard.watch(self.widget)
         self.open(sel)
 
     def open(self, selection: Selection) -> None:
