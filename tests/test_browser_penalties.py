@@ -71,7 +71,9 @@ def test_the_text_of_the_law_is_one_click_away_and_charts_render(simulator):
     expect(page.locator(".csl-pen-result")).to_contain_text("Article 64(2)", timeout=30_000)
     page.locator(".csl-pen-show-text").click()
     expect(page.locator(".csl-pen-text")).to_contain_text("第六十四条")
-    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    chart = page.locator(".csl-pen-charts .js-plotly-plot").first
+    expect(chart).to_be_visible(timeout=30_000)
+    expect(chart).to_contain_text("all fines of the 2016 text")  # the clause asked for
 
 
 def test_a_bad_query_is_reported_not_obeyed(simulator):

@@ -428,3 +428,13 @@ def test_rule_lookup_names_paragraphs():
         "especially_serious",
     ]
     assert penalty_rules("2016") is penalty_rules("2016")
+
+
+def test_the_charts_sit_in_the_widget_and_follow_the_clause():
+    from csl_helpers.views.penalty_widget import PenaltySimulator
+
+    sim = PenaltySimulator()
+    sim.open_query("version=2016&article=64&paragraph=2")
+    bundles = [o["data"]["application/vnd.plotly.v1+json"] for o in sim.charts.outputs]
+    assert "all fines of the 2016 text" in bundles[0]["layout"]["title"]["text"]
+    assert len(bundles) == 2

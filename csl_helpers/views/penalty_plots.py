@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
 
 from ..penalties import Outcome, conducts, simulate
@@ -133,3 +135,23 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
     )
     return fig
+
+
+def display_output(fig: go.Figure) -> dict:
+    """The figure as an output an ``ipywidgets.Output`` holds, drawn by the page.
+
+    It carries the ``application/vnd.plotly.v1+json`` bundle that plotly's default renderer
+    in a Jupyter kernel (``plotly_mimetype``) sends. ``Output.append_display_data(fig)`` would
+    not do: a figure displays itself through IPython's ``display``, so the chart went to the
+    cell being run (or nowhere, once the dashboard was shown) instead of into the widget, and
+    the page kept the first chart whatever was chosen. Building the bundle here also spares a
+    kernel plotly's renderer machinery, whose import (nbformat, jsonschema) costs a second.
+    """
+    return {
+        "output_type": "display_data",
+        "data": {
+            "application/vnd.plotly.v1+json": {**json.loads(fig.to_json()), "config": {}},
+            "text/plain": f"<plotly figure: {fig.layout.title.text}>",
+        },
+        "metadata": {},
+    }

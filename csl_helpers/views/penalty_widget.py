@@ -22,7 +22,7 @@ from ..penalties import Conduct, Outcome, conducts, rule, simulate, tiers_of
 from ..penalty_model import TIERS, term
 from . import html as law_html
 from .input_guard import InputGuard
-from .penalty_plots import fines_among_all, versions_side_by_side
+from .penalty_plots import display_output, fines_among_all, versions_side_by_side
 
 DATES = "dates"
 STYLE = """<style>
@@ -240,6 +240,7 @@ class PenaltySimulator:
             (self.text, "csl-pen-text"),
             (self.applicable, "csl-pen-applicable-box"),
             (self.conduct_date, "csl-pen-conduct-date"),
+            (self.charts, "csl-pen-charts"),
             (self.decision_date, "csl-pen-decision-date"),
         ):
             widget.add_class(name)
@@ -462,9 +463,7 @@ class PenaltySimulator:
         ]
         if pairs:
             figures.append(versions_side_by_side(pairs))
-        self.charts.outputs = ()
-        for fig in figures:
-            self.charts.append_display_data(fig)
+        self.charts.outputs = tuple(display_output(fig) for fig in figures)
 
 
 def _counterpart_key(key: tuple, old: str, new: str) -> tuple | None:
