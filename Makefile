@@ -18,13 +18,17 @@ VOILA_PORT ?= 8866
 # Preheated kernels per dashboard; empty keeps voila.json's. A class of N on one dashboard:
 # VOILA_POOL=N (docs/running-a-class.md has the measured figures).
 VOILA_POOL ?=
+# A class on one dashboard: `make run VOILA_POOL=40 VOILA_POOL_FOR=law_explorer.ipynb` keeps 40
+# preheated kernels for that dashboard and one for each other (Voila's kernel_pools_config).
+VOILA_POOL_FOR ?=
 VOILA_TEMPLATES := $(CURDIR)/share/jupyter
 VOILA_CONFIG := ['$(CURDIR)', '$(CURDIR)/share/voila']
 
 run: $(VENV)/.installed
 	JUPYTER_PATH="$(VOILA_TEMPLATES)" $(BIN)/voila $(DASHBOARDS) --template=csl \
 		--Voila.config_file_paths="$(VOILA_CONFIG)" --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT) \
-		$(if $(VOILA_POOL),--VoilaConfiguration.default_pool_size=$(VOILA_POOL))
+		$(if $(VOILA_POOL_FOR),--VoilaKernelManager.kernel_pools_config="{'$(VOILA_POOL_FOR)': \
+		{'pool_size': $(or $(VOILA_POOL),2)}}",$(if $(VOILA_POOL),--VoilaConfiguration.default_pool_size=$(VOILA_POOL)))
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check $(LINTED)

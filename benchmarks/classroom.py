@@ -337,6 +337,11 @@ def main() -> None:
     parser.add_argument("--linger", type=float, default=60, help="seconds after leaving")
     parser.add_argument("--warmup", type=float, default=180, help="most seconds to settle")
     parser.add_argument("--pool", type=int, help="preheated kernels per dashboard (VOILA_POOL)")
+    parser.add_argument(
+        "--class-pool",
+        type=int,
+        help="preheated kernels for --dashboard only, one for the others (VOILA_POOL_FOR)",
+    )
     parser.add_argument("--runs", type=int, default=20, help="Chromium visits")
     parser.add_argument("--skip-stock", action="store_true")
     args = parser.parse_args()
@@ -350,11 +355,13 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GB")
     print(f"dashboard: {args.dashboard}")
 
-    ours = voila_command(free_port())
-    name = "make run (voila.json)"
+    variables = {}
     if args.pool is not None:
-        ours += f" --VoilaConfiguration.default_pool_size={args.pool}"
-        name = f"make run VOILA_POOL={args.pool}"
+        variables["VOILA_POOL"] = str(args.pool)
+    if args.class_pool is not None:
+        variables.update(VOILA_POOL=str(args.class_pool), VOILA_POOL_FOR=args.dashboard)
+    ours = voila_command(free_port(), **variables)
+    name = " ".join(["make run", *(f"{k}={v}" for k, v in variables.items())])
     print(f"arrivals spread over {args.spread:.0f} s")
     results = [measure_class(name, ours, page_path, args)]
     if not args.skip_stock:

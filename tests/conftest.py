@@ -39,16 +39,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def voila_command(port: int) -> str:
+def voila_command(port: int, **variables: str) -> str:
     """The shell command `make run` runs, on the given port, with this Python's Voila.
 
     Read from the Makefile (make -n), so the tests serve the dashboards with the very settings,
-    template and hooks a trainer's `make run` uses.
+    template and hooks a trainer's `make run` uses; ``variables`` are more make variables
+    (``VOILA_POOL="40"``).
     """
     out = subprocess.run(
         [
             "make", "-s", "-n", "--no-print-directory", "-o", ".venv/.installed", "run",
             f"VOILA_PORT={port}", "VOILA_IP=127.0.0.1", f"BIN={Path(sys.executable).parent}",
+            *(f"{key}={value}" for key, value in variables.items()),
         ],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
