@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_ARGS, free_port, voila_command  # noqa: E402
+from conftest import CHROMIUM_ARGS, free_port, serving, voila_command  # noqa: E402
 from voila_client import KernelChannel, choice_widget, fetch_page, leave  # noqa: E402
 
 MAX_VISITORS = 100
@@ -67,32 +68,11 @@ class ClassResult:
 
 
 @contextmanager
-def server(command: str) -> object:
-    """Start a Voila server (a shell command) on loopback; yield (url, process); stop it."""
-    port = command.rsplit("--port=", 1)[1].split()[0]
-    log = tempfile.NamedTemporaryFile("w", suffix=".log", delete=False)
-    proc = subprocess.Popen(
-        ["bash", "-c", "exec env " + command], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/", timeout=5)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start, see {log.name}") from None
-                time.sleep(0.3)
-        yield url, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+def server(command: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Start a Voila server (a shell command) on loopback; yield its URL and process; stop it."""
+    log = Path(tempfile.mkdtemp(prefix="classroom-")) / "voila.log"
+    with serving(command, log) as running:
+        yield running.url, running.process
 
 
 def stock_command(port: int, folder: Path) -> str:

@@ -73,7 +73,7 @@ def bench_browser() -> None:
 
     with (
         tempfile.TemporaryDirectory() as tmp,
-        serving(voila_command(free_port()), Path(tmp) / "voila.log") as url,
+        serving(voila_command(free_port()), Path(tmp) / "voila.log") as server,
     ):
         labels = {t: simulate("2025", 61, 1, tier=t).fine.label() for t in ("base", "aggravated")}
         with sync_playwright() as pw:
@@ -82,7 +82,7 @@ def bench_browser() -> None:
             )
             page = browser.new_page()
             start = time.perf_counter()
-            page.goto(url + PAGE)
+            page.goto(server.url + PAGE)
             page.locator(".csl-pen-result .csl-pen-fine").filter(has_text=labels["base"]).wait_for(
                 timeout=90_000
             )

@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -57,9 +58,20 @@ def voila_command(port: int, **variables: str) -> str:
     return out.replace("\\\n", " ").strip()
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running server: its URL and its process."""
+
+    url: str
+    process: subprocess.Popen
+
+
 @contextmanager
-def serving(command: str, log: Path) -> Iterator[str]:
-    """Run a Voila shell command until its "/" answers; yield its URL; stop it afterwards."""
+def serving(command: str, log: Path) -> Iterator[Server]:
+    """Run a Voila shell command until its "/" answers; yield the server; stop it afterwards.
+
+    ``command`` must name its port as ``--port=N``; the server's output goes to ``log``.
+    """
     port = command.rsplit("--port=", 1)[1].split()[0]
     with open(log, "w") as out:
         proc = subprocess.Popen(
@@ -76,11 +88,11 @@ def serving(command: str, log: Path) -> Iterator[str]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"Voila did not start:\n{log.read_text()}") from None
                 time.sleep(0.3)
-        yield url
+        yield Server(url, proc)
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=15)
+            proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
 
@@ -92,8 +104,8 @@ def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     It is started from the Makefile's `run` recipe (see :func:`voila_command`).
     """
     log = tmp_path_factory.mktemp("voila") / "voila.log"
-    with serving(voila_command(free_port()), log) as url:
-        yield url
+    with serving(voila_command(free_port()), log) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port
+from conftest import ROOT, free_port, serving
 from playwright.sync_api import expect
 
 from csl_helpers import load_law
@@ -29,44 +26,15 @@ def test_there_are_notebooks_to_open():
 @pytest.fixture(scope="module")
 def notebooks_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Voila server over notebooks/ (the shared fixture serves only dashboards/)."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("voila-notebooks") / "voila.log"
     voila = Path(sys.executable).parent / "voila"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [
-                str(voila),
-                str(ROOT / "notebooks"),
-                f"--port={port}",
-                "--Voila.ip=127.0.0.1",
-                "--no-browser",
-                "--Voila.port_retries=0",
-                # voila.json preheats a pool of kernels per notebook, meant for the
-                # dashboards; over every teaching notebook that would start dozens.
-                "--VoilaConfiguration.preheat_kernel=False",
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/", timeout=5)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"Voila did not start:\n{log.read_text()}") from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    # voila.json preheats a pool of kernels per notebook, meant for the dashboards; over every
+    # teaching notebook that would start dozens.
+    command = (
+        f"{voila} {ROOT / 'notebooks'} --port={free_port()} --Voila.ip=127.0.0.1 --no-browser "
+        "--Voila.port_retries=0 --VoilaConfiguration.preheat_kernel=False"
+    )
+    with serving(command, tmp_path_factory.mktemp("voila-notebooks") / "voila.log") as server:
+        yield server.url
 
 
 def open_notebook(page, url: str, name: str) -> None:

@@ -116,8 +116,8 @@ def test_a_hanging_cell_becomes_a_visible_error(page, tmp_path):
     nbformat.write(nbformat.v4.new_notebook(cells=cells), folder / "hangs.ipynb")
     command = voila_command(free_port()).replace(" notebooks/dashboards ", f" {folder} ")
     command += " --VoilaExecutor.timeout=3 --VoilaConfiguration.default_pool_size=1"
-    with serving(command, tmp_path / "voila.log") as url:
-        page.goto(url + "/voila/render/hangs.ipynb", timeout=90_000)
+    with serving(command, tmp_path / "voila.log") as server:
+        page.goto(server.url + "/voila/render/hangs.ipynb", timeout=90_000)
         expect(page.get_by_text("This dashboard took too long to start")).to_be_visible(
             timeout=60_000
         )
