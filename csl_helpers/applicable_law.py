@@ -321,18 +321,18 @@ def counterpart_pairs(
     return tuple(out)
 
 
+def _side_outcome(version: str, side: Provision, tier: str, amounts: dict) -> Outcome:
+    """The outcome of one side of a clause pair, in one tier, for the given amounts."""
+    return simulate(
+        version, side.article, side.paragraph or 1, item=side.item, tier=tier, **amounts
+    )
+
+
 def _compare(old_v: str, new_v: str, old: Outcome, amounts: dict) -> tuple[Comparison, ...]:
     found = counterpart_pairs(old_v, old.provision, old.tier)
     out = []
     for pair, new_tier in found:
-        new = simulate(
-            new_v,
-            pair.new.article,
-            pair.new.paragraph or 1,
-            item=pair.new.item,
-            tier=new_tier,
-            **amounts,
-        )
+        new = _side_outcome(new_v, pair.new, new_tier, amounts)
         verdict, reasons = compare(old, new)
         out.append(Comparison(old, new, verdict, reasons))
     return tuple(out)
@@ -542,14 +542,7 @@ def same_conduct(
         for a, b in pair.tiers:
             if b != tier:
                 continue
-            old = simulate(
-                old_v,
-                pair.old.article,
-                pair.old.paragraph or 1,
-                item=pair.old.item,
-                tier=a,
-                **amounts,
-            )
+            old = _side_outcome(old_v, pair.old, a, amounts)
             verdict, reasons = compare(old, here)
             out.append(Comparison(old, here, verdict, reasons))
     return tuple(out)
