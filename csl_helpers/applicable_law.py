@@ -19,7 +19,7 @@ from functools import cache
 
 from .concordance import counterparts
 from .load import DataError, read_yaml, require, version_on, versions
-from .model import Provision, check_lang
+from .model import Bilingual, Provision, check_lang
 from .penalties import Outcome, _by_id, rule, simulate, tiers_of
 from .penalty_model import TIERS, Range, term
 
@@ -31,8 +31,8 @@ conduct to other laws instead of fixing a penalty."""
 
 
 @dataclass(frozen=True)
-class AplProvision:
-    """A provision of the Administrative Penalty Law, in Chinese (governing) and English."""
+class AplProvision(Bilingual):
+    """A provision of the Administrative Penalty Law: Chinese (governing), unofficial English."""
 
     provision: Provision
     zh: str
@@ -43,10 +43,6 @@ class AplProvision:
         if check_lang(lang) == "en":
             return f"Administrative Penalty Law, {self.provision.citation('en')}"
         return f"《行政处罚法》{self.provision.citation('zh')}"
-
-    def text(self, lang: str = "en") -> str:
-        """The wording in ``lang`` (the English is the project's own, unofficial)."""
-        return getattr(self, check_lang(lang))
 
 
 @cache

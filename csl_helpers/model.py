@@ -101,17 +101,24 @@ _PROVISION_FORMS = (
 )
 
 
+class Bilingual:
+    """Mixin for a value worded in Chinese (``zh``, which governs) and English (``en``)."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str = "en") -> str:
+        """The wording in ``lang`` (``"en"`` or ``"zh"``)."""
+        return getattr(self, check_lang(lang))
+
+
 @dataclass(frozen=True)
-class Item:
+class Item(Bilingual):
     """A numbered item (项) of a paragraph, with its marker: ``（一）…`` / ``(1) …``."""
 
     number: int
     zh: str
     en: str
-
-    def text(self, lang: str = "en") -> str:
-        """The item's wording in ``lang`` (``"en"`` or ``"zh"``)."""
-        return getattr(self, check_lang(lang))
 
 
 @dataclass(frozen=True)

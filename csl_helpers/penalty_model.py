@@ -19,7 +19,7 @@ from typing import Any
 
 from .law import Law
 from .load import DataError, load_law, read_yaml, require, version_info
-from .model import Provision, Reference, check_lang
+from .model import Bilingual, Provision, Reference, check_lang
 
 TIERS: tuple[str, ...] = ("base", "aggravated", "serious", "especially_serious")
 """Tier ids, least to most severe (``data/penalties/vocabulary.yaml``)."""
@@ -59,16 +59,12 @@ class Range:
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(Bilingual):
     """Words of the Law in both languages, and the provision they are taken from."""
 
     zh: str
     en: str
     provision: Provision
-
-    def text(self, lang: str = "en") -> str:
-        """The quote in ``lang``."""
-        return getattr(self, check_lang(lang))
 
 
 @dataclass(frozen=True)
@@ -170,16 +166,12 @@ class Borrow:
 
 
 @dataclass(frozen=True)
-class Referral:
-    """What a clause sends to other laws instead of fixing a penalty of its own."""
+class Referral(Bilingual):
+    """What a clause sends to other laws instead of fixing a penalty of its own, in its words."""
 
     zh: str
     en: str
     note: str
-
-    def text(self, lang: str = "en") -> str:
-        """The Law's words in ``lang``."""
-        return getattr(self, check_lang(lang))
 
 
 @dataclass(frozen=True)
