@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .load import DataError, load_law, read_yaml, require, version_ids
+from .load import DataError, load_law, read_yaml, require, resolve_provision, version_ids
 from .model import Provision, check_lang
 
 
@@ -45,11 +45,8 @@ def glossary(version: str) -> tuple[Term, ...]:
         require(entry, {"id", "zh", "en", "defined_in"}, where)
         if set(map(str, entry["defined_in"])) != set(version_ids()):
             raise DataError(f"{where}.defined_in: needs one provision per version {version_ids()}")
-        provision = Provision.parse(entry["defined_in"][version])
-        try:
-            wording = law.text_of(provision, "zh")
-        except LookupError as exc:
-            raise DataError(f"{where}.defined_in: {exc}") from None
+        provision = resolve_provision(entry["defined_in"][version], version, f"{where}.defined_in")
+        wording = law.text_of(provision, "zh")
         if entry["zh"] not in wording:
             raise DataError(f"{where}: {provision.id} does not define {entry['zh']!r}")
         out.append(Term(entry["id"], version, entry["zh"], entry["en"], provision))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .concordance import concordance
-from .load import DataError, load_law, read_yaml, require, version_ids
+from .load import DataError, load_law, read_yaml, require, resolve_provision, version_ids
 from .model import Provision
 
 FILE = "incident_steps.yaml"
@@ -68,11 +68,7 @@ def parse_steps(raw: dict) -> tuple[Step, ...]:
         provisions = []
         for version in version_ids():
             ref = cited.get(version, cited.get(int(version)))
-            try:
-                p = Provision.parse(str(ref))
-                load_law(version).text_of(p)
-            except (ValueError, LookupError) as exc:
-                raise DataError(f"{where}: provisions.{version}: {exc}") from None
+            p = resolve_provision(ref, version, f"{where}: provisions.{version}")
             provisions.append((version, p))
         (old_v, old), (new_v, new) = provisions
         if concordance(old.article, old_v, new_v) != new.article or old.paragraph != new.paragraph:

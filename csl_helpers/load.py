@@ -240,6 +240,20 @@ def _load(version: str) -> Law:
     return law
 
 
+def resolve_provision(raw: Any, version: str, where: str) -> Provision:
+    """A provision named in a data file (an id or a citation), checked to exist in ``version``.
+
+    Raises:
+        DataError: ``"<where>: <reason>"`` if it does not parse or the version lacks it.
+    """
+    try:
+        provision = Provision.parse(str(raw))
+        load_law(version).text_of(provision)
+    except (ValueError, LookupError) as exc:
+        raise DataError(f"{where}: {exc}") from None
+    return provision
+
+
 def _check_same_shape(zh: ParsedText, en: ParsedText, name: str) -> None:
     """The English must have the Chinese text's chapters, sections, paragraphs and items."""
     if list(zh.chapters) != list(en.chapters) or list(zh.sections) != list(en.sections):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .load import DataError, data_dir, load_law, read_yaml, require, version_ids
+from .load import DataError, data_dir, read_yaml, require, resolve_provision, version_ids
 from .model import Provision
 
 QUIZ_DIR = "quizzes"
@@ -149,11 +149,7 @@ def _question(entry: dict, where: str) -> Question:
         ref = cited.get(version, cited.get(int(version)))
         if ref is None:
             continue
-        try:
-            provision = Provision.parse(str(ref))
-            load_law(version).text_of(provision)
-        except (ValueError, LookupError) as exc:
-            raise DataError(f"{where}: answered_by.{version}: {exc}") from None
+        provision = resolve_provision(ref, version, f"{where}: answered_by.{version}")
         answered_by.append((version, provision))
     if not answered_by:
         raise DataError(f"{where}: answered_by: no version names a provision")

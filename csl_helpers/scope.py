@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from .load import DataError, load_law, read_yaml, require, version_ids, version_info
+from .load import (
+    DataError,
+    load_law,
+    read_yaml,
+    require,
+    resolve_provision,
+    version_ids,
+    version_info,
+)
 from .model import Provision
 
 FILE = "scope.yaml"
@@ -116,11 +124,8 @@ def _tables() -> tuple[
         if entry["outcome"] not in {c.id for c in outs}:
             ids = ", ".join(c.id for c in outs)
             raise DataError(f"{where}.outcome: unknown id {entry['outcome']!r}; valid: {ids}")
-        try:
-            provision = Provision.parse(entry["provision"])
-            wording = load_law(version).text_of(provision, "zh")
-        except (ValueError, LookupError) as exc:
-            raise DataError(f"{where}.provision: {exc}") from None
+        provision = resolve_provision(entry["provision"], version, f"{where}.provision")
+        wording = load_law(version).text_of(provision, "zh")
         if entry["quote"] not in wording:
             raise DataError(f"{where}.quote: not in {provision.citation()} of the {version} text")
         rules.append(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from csl_helpers import load_law
+from csl_helpers import Provision, load_law
 from csl_helpers.concordance import concordance, concordance_rows
 from csl_helpers.glossary import glossary
 from csl_helpers.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT, read_text, read_yaml
@@ -204,3 +204,13 @@ def test_parser_rejects_items_out_of_order_and_stray_text():
         parse_text("# T\n\n## Chapter 1 A\n\nArticle 1 a:\n\n(2) b\n", "en", "y.md")
     with pytest.raises(TextFormatError, match="line 3: text outside an article"):
         parse_text("# T\n## Chapter 1 A\nloose words\n", "en", "y.md")
+
+
+def test_provisions_named_in_data_files_are_resolved_or_refused_by_field():
+    from csl_helpers.load import DataError, resolve_provision
+
+    assert resolve_provision("art_78__para_1__point_3", "2025", "x.yaml, a") == Provision(78, 1, 3)
+    with pytest.raises(DataError, match=r"^x\.yaml, a\.b: the 2016 text has Articles 1 to 79"):
+        resolve_provision("art_80", "2016", "x.yaml, a.b")
+    with pytest.raises(DataError, match=r"^x\.yaml, a\.b: not a provision id or citation"):
+        resolve_provision("Art. 21", "2016", "x.yaml, a.b")
