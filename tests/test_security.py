@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from voila_client import KernelChannel, choice_widget, fetch_page, leave
+from voila_client import KernelChannel, choice_widget, fetch_page, leave, run
 from websockets.exceptions import InvalidStatus
 
 from csl_helpers import load_law
@@ -22,12 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DASHBOARDS = sorted(p.name for p in (ROOT / "notebooks" / "dashboards").glob("[!._]*.ipynb"))
 EXPLORER = "/voila/render/law_explorer.ipynb"
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
-
-
-def run(coro):
-    """Run a visitor's coroutine to its end (in a thread: Playwright holds this one's loop)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, asyncio.wait_for(coro, 120)).result()
 
 
 def test_execute_request_on_the_kernel_websocket_runs_nothing(voila_url, tmp_path):

@@ -16,6 +16,7 @@ import re
 import secrets
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.cookies import SimpleCookie
@@ -34,6 +35,13 @@ _CONFIG = re.compile(
 _SETS_XSRF_COOKIE = "document.cookie = `_xsrf=${token}"
 
 AsyncHTTPClient.configure(None, max_clients=256)
+
+
+def run(coro: Any, timeout: float = 120) -> Any:
+    """Run a visitor's coroutine to its end, in a thread of its own (a test's thread may hold
+    Playwright's event loop)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coro, timeout)).result()
 
 
 def pack(channel: str, msg: dict[str, Any], buffers: list[bytes] = ()) -> bytes:
@@ -74,10 +82,15 @@ class Page:
     seconds: float
 
     @property
+    def config(self) -> dict[str, Any]:
+        """The page's jupyter-config-data (empty when the page has none)."""
+        match = _CONFIG.search(self.html)
+        return json.loads(match.group(1)) if match else {}
+
+    @property
     def kernel_id(self) -> str | None:
         """The kernel the page is bound to, from its jupyter-config-data."""
-        match = _CONFIG.search(self.html)
-        return json.loads(match.group(1)).get("kernelId") if match else None
+        return self.config.get("kernelId")
 
 
 async def fetch_page(url: str, timeout: float = 120.0) -> Page:
