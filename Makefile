@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DASHBOARDS := notebooks/dashboards
-LINTED := csl_helpers tests benchmarks notebooks
+LINTED := csl_helpers tests benchmarks notebooks share
 
 .PHONY: run test lint format benchmark clean
 

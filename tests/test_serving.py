@@ -15,11 +15,13 @@ import pytest
 from conftest import free_port, serving, voila_command
 from playwright.sync_api import expect
 from traitlets.config.loader import PyFileConfigLoader
+from voila_client import fetch_page, run
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "notebooks" / "dashboards"
 DASHBOARDS = sorted(p.name for p in FOLDER.glob("[!._]*.ipynb"))
 HOOK_DIR = ROOT / "share" / "voila"
+PLOTLY = "application/vnd.plotly.v1+json"
 
 
 def heading(path: Path) -> str:
@@ -52,6 +54,48 @@ def test_landing_hook_reads_title_and_first_sentence_and_skips_hidden(tmp_path):
     ]
     page = page_config_hook()({}, settings=settings, notebook_path="b_tool.ipynb")
     assert "cslDashboards" not in page  # a dashboard's own page is left alone
+
+
+EXTENSIONS = [
+    {"name": "@jupyter-widgets/jupyterlab-manager"},
+    {"name": "@voila-dashboards/jupyterlab-preview"},
+    {"name": "jupyterlab-plotly"},
+]
+
+
+def test_a_dashboard_page_loads_a_renderer_only_where_its_notebook_shows_that_type(tmp_path):
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    plain = code("1", outputs=[nbformat.v4.new_output("display_data", {"text/plain": "1"})])
+    chart = code("fig", outputs=[nbformat.v4.new_output("display_data", {PLOTLY: {}})])
+    nbformat.write(nbformat.v4.new_notebook(cells=[md("# A"), plain]), tmp_path / "a.ipynb")
+    nbformat.write(nbformat.v4.new_notebook(cells=[md("# B"), chart]), tmp_path / "b.ipynb")
+    (tmp_path / "broken.ipynb").write_text("{not json")
+    settings = {"contents_manager": SimpleNamespace(root_dir=str(tmp_path))}
+
+    def names(notebook):
+        config = {"federated_extensions": EXTENSIONS, "x": 1}
+        config = page_config_hook()(config, settings=settings, notebook_path=notebook)
+        assert config["x"] == 1
+        return [e["name"] for e in config["federated_extensions"]]
+
+    widgets = "@jupyter-widgets/jupyterlab-manager"
+    assert names("a.ipynb") == [widgets]
+    assert names("b.ipynb") == [widgets, "jupyterlab-plotly"]
+    assert names("broken.ipynb") == [widgets, "jupyterlab-plotly"]  # unreadable: keep renderers
+
+
+def test_served_dashboards_load_plotly_only_where_they_draw_charts(voila_url):
+    def extensions(name):
+        page = run(fetch_page(f"{voila_url}/voila/render/{name}"))
+        return {e["name"] for e in page.config["federated_extensions"]}
+
+    charts = {name for name in DASHBOARDS if PLOTLY in (FOLDER / name).read_text()}
+    assert charts == {"penalty_simulator.ipynb"}
+    for name in DASHBOARDS:
+        loaded = extensions(name)
+        assert "@jupyter-widgets/jupyterlab-manager" in loaded
+        assert "@voila-dashboards/jupyterlab-preview" not in loaded
+        assert ("jupyterlab-plotly" in loaded) == (name in charts), name
 
 
 @pytest.mark.browser
