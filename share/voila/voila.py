@@ -3,22 +3,29 @@
 Every other setting of `make run` is in ../../voila.json; the Makefile's `run` target points
 Voila at both folders. This file is not at the top of the repository because a `voila.py` there
 would shadow the voila package for any Python started in that folder, and Jupyter's own Voila
-extension (Binder) would read it too. It gives Voila one thing:
+extension (Binder) would read it too. It gives Voila two things:
 
 - a page-config hook. On a folder's page it adds the list of dashboards for the landing page
   (../jupyter/voila/templates/csl/tree.html): one line per dashboard notebook, titled by its
   first Markdown heading and summed up by the first sentence after it, so a new dashboard
   appears once its file is there. On a dashboard's page it leaves out the JupyterLab
-  extensions the page does not use (see :func:`page_extensions`).
+  extensions the page does not use (see :func:`page_extensions`);
+- a kernel manager that refills the preheated pool in the background, one kernel at a time,
+  so the refill does not take the machine from the visitors (see :class:`ClassroomKernelManager`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Float, Integer
 
 _SENTENCE = re.compile(r"^(.+?[.!?。])(?:\s|$)", re.DOTALL)
 
@@ -121,6 +128,90 @@ def page_config_hook(page_config: dict[str, Any], **kwargs: Any) -> dict[str, An
     return page_config
 
 
+class ClassroomKernelManager(AsyncMappingKernelManager):
+    """Voila's kernel manager with a pool that refills in the background, a few at a time.
+
+    Voila refills its preheated pool as soon as a visitor takes a kernel (`fill_delay` later):
+    when a class arrives together, every taken kernel is replaced at once, and the refill (a
+    Python process and a notebook run per kernel) holds the server and both cores while the
+    class makes its first clicks; on 2 cores those waited 13 s. Here a kernel started to
+    replace a taken one waits `refill_delay` seconds, then for one of `refill_slots` turns,
+    which it keeps until its notebook has run. The pool's first filling, until a visitor takes
+    a kernel, does not wait for the delay. A pool kernel a visitor is already waiting for (the
+    pool ran out and the visitor took a kernel still starting) goes ahead at once, as does a
+    kernel started outside the pool. Voila's own `fill_delay` is 0 in voila.json: the delay
+    here is the one that skips the kernels a visitor waits for.
+
+    Voila makes its pooled manager (`VoilaKernelManager`) a subclass of this class; a pool
+    entry is the asyncio task that starts a kernel and then renders its notebook, and it
+    leaves the pool's list (`_pools`) when a visitor takes it. This class reads those facts.
+    """
+
+    refill_delay = Float(
+        10.0, config=True, help="Seconds a kernel taken from the pool waits to be replaced."
+    )
+    refill_slots = Integer(
+        max(1, (os.cpu_count() or 2) - 1),
+        config=True,
+        help="Pool kernels starting or running their notebook at once (default: cores - 1).",
+    )
+    refill_limit = Float(60.0, config=True, help="Most seconds one pool kernel keeps its turn.")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._refilling = 0
+        self._entries: set[asyncio.Task] = set()  # every pool entry seen until one is taken
+        self._taken = False
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        """Start a kernel; one for the pool that no visitor waits for waits its turn first."""
+        entry = asyncio.current_task()
+        if (kwargs.get("env") or {}).get("VOILA_PREHEAT") != "True" or entry is None:
+            return await super().start_kernel(*args, **kwargs)
+        loop = asyncio.get_running_loop()
+        ready_at = loop.time() + self.refill_delay
+        while self._in_pool(entry) and (
+            (self._taken_any() and loop.time() < ready_at) or self._refilling >= self.refill_slots
+        ):
+            await asyncio.sleep(0.1)
+        if not self._in_pool(entry):  # a visitor is waiting for this kernel
+            return await super().start_kernel(*args, **kwargs)
+        self._refilling += 1
+        try:
+            kernel_id = await super().start_kernel(*args, **kwargs)
+        except BaseException:
+            self._refilling -= 1
+            raise
+        loop.create_task(self._release_after_rendering(entry, loop.time() + self.refill_limit))
+        return kernel_id
+
+    def _taken_any(self) -> bool:
+        """Whether a visitor has taken a kernel yet: an entry has left its pool."""
+        if not self._taken:
+            entries = {entry for pool in getattr(self, "_pools", {}).values() for entry in pool}
+            self._taken = bool(self._entries - entries)
+            self._entries |= entries
+        return self._taken
+
+    def _in_pool(self, entry: asyncio.Task) -> bool:
+        """Whether this pool entry is still waiting in a pool (no visitor has taken it)."""
+        return any(entry in pool for pool in getattr(self, "_pools", {}).values())
+
+    async def _release_after_rendering(self, entry: asyncio.Task, deadline: float) -> None:
+        """Give the turn back once the entry's notebook has run (or failed, or took too long)."""
+        loop = asyncio.get_running_loop()
+        try:
+            result = await asyncio.wait_for(asyncio.shield(entry), deadline - loop.time())
+            rendering = result.get("task") if isinstance(result, dict) else None
+            if rendering is not None:
+                await asyncio.wait_for(asyncio.shield(rendering), deadline - loop.time())
+        except (Exception, asyncio.CancelledError):
+            pass  # a failed or slow start gives its turn back all the same
+        finally:
+            self._refilling -= 1
+
+
 if "get_config" in globals():  # read by Voila as its configuration file
     c = get_config()  # noqa: F821
     c.VoilaConfiguration.page_config_hook = page_config_hook
+    c.VoilaConfiguration.multi_kernel_manager_class = ClassroomKernelManager
