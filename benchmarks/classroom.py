@@ -4,10 +4,12 @@ Each visitor does over the network what a browser tab does (tests/voila_client.p
 page, open its kernel websocket, load the widgets' states, change a picker and wait for the
 kernel's answer, then leave (close the socket and post the page's shutdown request). No browser
 is started for the class; one real Chromium visitor then measures request to interactive and
-input to updated output (median of 20 each) on the `make run` server.
+input to updated output (median of 20 each) on the `make run` server, each visit finding the
+pool full and the server idle.
 
-Reported per server: time to interactive (median, p95, max), failures, hangs, peak memory of the
-server and its kernels, and visitors' kernels still alive 60 s after the visitors left.
+Reported per server: how long its pool took to fill, time to interactive (median, p95, max),
+failures, hangs, peak memory of the server and its kernels, and visitors' kernels still alive
+60 s after the visitors left.
 
 Bounded: at most 100 visitors, each given --deadline seconds, the whole class --budget seconds;
 servers listen on 127.0.0.1 only and are stopped at the end.
@@ -65,6 +67,7 @@ class ClassResult:
     kernels_left: int = 0
     kernel_processes_left: int = 0
     wall: float = 0.0
+    ready_after: float = 0.0  # from the server's first answer to idle with its pool full
 
 
 @contextmanager
@@ -179,9 +182,12 @@ def kernels_alive(url: str, kernels: list[str]) -> int:
 
 
 def settle(pid: int, most: float) -> float:
-    """Wait until the server and its kernels are idle (a preheated pool is full); return s."""
+    """Wait until the server and its kernels are idle (a preheated pool is full) for 3 s.
+
+    Returns the seconds it took them to become idle (the 3 s of checking not counted).
+    """
     start = time.monotonic()
-    quiet = 0
+    quiet, idle_at = 0, start
     while time.monotonic() - start < most and quiet < 3:
         try:
             procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
@@ -192,18 +198,21 @@ def settle(pid: int, most: float) -> float:
         except psutil.NoSuchProcess:
             busy = 100
         quiet = quiet + 1 if busy < 10 else 0
-    return time.monotonic() - start
+        if quiet == 1:
+            idle_at = time.monotonic() - 1
+    return idle_at - start
 
 
 def measure_class(name, command, page_path, args) -> ClassResult:
     with server(command) as (url, proc):
-        settle(proc.pid, args.warmup)  # let a preheated pool fill, as before a class starts
+        ready_after = settle(proc.pid, args.warmup)  # a preheated pool fills before the class
         result = asyncio.run(
             run_class(
                 url, proc.pid, page_path, args.visitors, args.deadline, args.budget, args.spread
             )
         )
         result.name = name
+        result.ready_after = ready_after
         time.sleep(args.linger)
         kernels = [v.kernel for v in result.visits if v.kernel]
         result.kernels_left = kernels_alive(url, kernels)
@@ -222,6 +231,7 @@ def report(result: ClassResult, n: int, linger: float) -> None:
     failures = [v.error for v in result.visits if v.error]
     hangs = sum(v.hung for v in result.visits)
     print(f"\n== {result.name}: {n} visitors (class took {result.wall:.1f} s)")
+    print(f"server idle, pool full: {result.ready_after:.0f} s after it started answering")
     if ready:
         print(
             f"time to interactive: median {statistics.median(ready):.2f} s, "
@@ -245,8 +255,20 @@ def report(result: ClassResult, n: int, linger: float) -> None:
     )
 
 
-def one_visitor_in_chromium(url: str, page_path: str, runs: int) -> tuple[list, list]:
-    """Request to interactive and input to updated output, in real Chromium."""
+def wait_for_pool(pid: int, kernels: int, most: float) -> None:
+    """Wait until the server runs `kernels` kernels (its pool full again) and is idle."""
+    deadline = time.monotonic() + most
+    while tree_rss(pid)[1] != kernels and time.monotonic() < deadline:
+        time.sleep(0.5)
+    settle(pid, max(deadline - time.monotonic(), 1))
+
+
+def one_visitor_in_chromium(url: str, pid: int, page_path: str, runs: int) -> tuple[list, list]:
+    """Request to interactive and input to updated output, in real Chromium.
+
+    Each visit finds the pool warm: it starts once the server (process ``pid``) runs as many
+    kernels as before the first visit, its pool refilled, and it and its kernels are idle.
+    """
     import shutil
 
     from playwright.sync_api import sync_playwright
@@ -258,7 +280,9 @@ def one_visitor_in_chromium(url: str, page_path: str, runs: int) -> tuple[list, 
     loads, inputs = [], []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        full = tree_rss(pid)[1]
         for _ in range(runs):
+            wait_for_pool(pid, full, 120)
             context = browser.new_context()
             page = context.new_page()
             start = time.perf_counter()
@@ -352,7 +376,7 @@ def main() -> None:
 
     with server(voila_command(free_port())) as (url, proc):
         settle(proc.pid, args.warmup)
-        loads, inputs = one_visitor_in_chromium(url, page_path, args.runs)
+        loads, inputs = one_visitor_in_chromium(url, proc.pid, page_path, args.runs)
     if loads:
         print(f"\n== one visitor in Chromium, make run, {len(loads)} visits (pool warm)")
         print(
