@@ -16,7 +16,8 @@ from csl_helpers.quiz import load_quiz
 pytestmark = pytest.mark.browser
 HARMLESS = ("r.setData is not a function",)
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-ERROR_TEXT = ("Traceback", "There was an error when executing cell")
+# The last one is what a page shows for an output whose renderer it did not load.
+ERROR_TEXT = ("Traceback", "There was an error when executing cell", "No renderer could be found")
 
 
 def test_there_are_notebooks_to_open():

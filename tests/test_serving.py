@@ -114,7 +114,7 @@ def test_landing_page_lists_every_dashboard_and_opens_it(page, voila_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/", *[f"/voila/render/{n}" for n in DASHBOARDS]])
-def test_pages_ask_no_other_host_and_show_their_icons(page, voila_url, path):
+def test_pages_ask_no_other_host_and_render_icons_and_outputs(page, voila_url, path):
     hosts = []
     page.on("request", lambda r: hosts.append(urlparse(r.url).netloc or r.url[:5]))
     page.goto(voila_url + path)
@@ -125,6 +125,7 @@ def test_pages_ask_no_other_host_and_show_their_icons(page, voila_url, path):
     page.wait_for_load_state("networkidle")
     server = urlparse(voila_url).netloc
     assert {h for h in hosts if h not in ("data:", "blob:")} == {server}
+    assert "No renderer could be found" not in page.locator("body").inner_text()
     if path == "/":
         assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 5 Free\"')")
 
