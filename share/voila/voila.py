@@ -10,8 +10,9 @@ extension (Binder) would read it too. It gives Voila two things:
   first Markdown heading and summed up by the first sentence after it, so a new dashboard
   appears once its file is there. On a dashboard's page it leaves out the JupyterLab
   extensions the page does not use (see :func:`page_extensions`);
-- a kernel manager that refills the preheated pool in the background, one kernel at a time,
-  so the refill does not take the machine from the visitors (see :class:`ClassroomKernelManager`).
+- a kernel manager that refills the preheated pool in the background, a few kernels at a
+  time, so the refill does not take the machine from the visitors (see
+  :class:`ClassroomKernelManager`).
 """
 
 from __future__ import annotations
@@ -86,12 +87,14 @@ def page_extensions(extensions: list[dict[str, Any]], notebook: Path) -> list[di
     notebook that cannot be read keeps every renderer.
     """
     shown = _output_types(notebook, _mtime(notebook))
-    return [
-        ext
-        for ext in extensions
-        if ext.get("name") not in NEVER_ON_A_PAGE
-        and (shown is None or RENDERERS.get(ext.get("name"), "") in shown | {""})
-    ]
+
+    def used(ext: dict[str, Any]) -> bool:
+        if ext.get("name") in NEVER_ON_A_PAGE:
+            return False
+        renders = RENDERERS.get(ext.get("name"))
+        return renders is None or shown is None or renders in shown
+
+    return [ext for ext in extensions if used(ext)]
 
 
 def _mtime(path: Path) -> int | None:
@@ -185,17 +188,21 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         loop.create_task(self._release_after_rendering(entry, loop.time() + self.refill_limit))
         return kernel_id
 
+    def _pool_entries(self) -> set[asyncio.Task]:
+        """The entries waiting in the pools (Voila's `_pools`), none taken by a visitor yet."""
+        return {entry for pool in getattr(self, "_pools", {}).values() for entry in pool}
+
     def _taken_any(self) -> bool:
         """Whether a visitor has taken a kernel yet: an entry has left its pool."""
         if not self._taken:
-            entries = {entry for pool in getattr(self, "_pools", {}).values() for entry in pool}
+            entries = self._pool_entries()
             self._taken = bool(self._entries - entries)
             self._entries |= entries
         return self._taken
 
     def _in_pool(self, entry: asyncio.Task) -> bool:
         """Whether this pool entry is still waiting in a pool (no visitor has taken it)."""
-        return any(entry in pool for pool in getattr(self, "_pools", {}).values())
+        return entry in self._pool_entries()
 
     async def _release_after_rendering(self, entry: asyncio.Task, deadline: float) -> None:
         """Give the turn back once the entry's notebook has run (or failed, or took too long)."""
