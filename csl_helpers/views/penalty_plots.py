@@ -21,6 +21,21 @@ def _points(r: Range) -> tuple[list[int], str]:
     return [r.low, r.high], ""
 
 
+def _range_trace(r: Range, y: str, *, hover: str = "", **style) -> go.Scatter:
+    """A fine range as a line from its minimum to its maximum on row ``y``, both ends marked.
+
+    ``hover`` goes before the range's label in the hover text; ``style`` is passed to plotly.
+    """
+    xs, note = _points(r)
+    return go.Scatter(
+        x=xs,
+        y=[y] * len(xs),
+        mode="lines+markers",
+        hovertemplate=f"{hover}{r.label()} {note}<extra></extra>",
+        **style,
+    )
+
+
 def fines_among_all(
     outcome: Outcome, *, illegal_gains: int = 0, procurement_amount: int | None = None
 ) -> go.Figure:
@@ -58,12 +73,11 @@ def fines_among_all(
         ):
             if r is None:
                 continue
-            xs, note = _points(r)
             fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=[labels[i]] * len(xs),
-                    mode="lines+markers",
+                _range_trace(
+                    r,
+                    labels[i],
+                    hover=f"{o.citation()} ({who}): ",
                     line={
                         "color": HIGHLIGHT if mine else colour,
                         "width": 6 if mine else 2,
@@ -73,7 +87,6 @@ def fines_among_all(
                     name=who,
                     legendgroup=who,
                     showlegend=False,
-                    hovertemplate=f"{o.citation()} ({who}): {r.label()} {note}<extra></extra>",
                 )
             )
     for who, colour, dash in (
@@ -117,15 +130,9 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
             ):
                 if r is None:
                     continue
-                xs, note = _points(r)
                 fig.add_trace(
-                    go.Scatter(
-                        x=xs,
-                        y=[f"{label} ({who})"] * len(xs),
-                        mode="lines+markers",
-                        line={"color": colour, "width": 6},
-                        showlegend=False,
-                        hovertemplate=f"{r.label()} {note}<extra></extra>",
+                    _range_trace(
+                        r, f"{label} ({who})", line={"color": colour, "width": 6}, showlegend=False
                     )
                 )
     fig.update_xaxes(type="log", title="yuan (log scale; both ends included)")
