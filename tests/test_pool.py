@@ -3,6 +3,12 @@
 Real servers on 127.0.0.1 with real kernels: the kernels' processes are read with psutil (their
 command line names the kernel id, their creation time says when they started) and the server's
 own kernel model says when each one was last active.
+
+Every time compared here is on one clock, the wall clock of ``time.time()`` that the server's
+kernel model uses too. psutil's ``create_time()`` is not: it adds the process's start, counted
+from boot, to a boot time Linux gives in whole seconds, so it runs up to a second early.
+:func:`started_at` puts a process's start on the wall clock through the boot-time clock the
+kernel counts it on.
 """
 
 from __future__ import annotations
@@ -55,6 +61,16 @@ def wait_for_quiet_kernels(server: psutil.Process, count: int, most: float = 120
     raise AssertionError(f"expected {count} idle kernels, found {len(kernel_processes(server))}")
 
 
+def started_at(process: psutil.Process) -> float:
+    """When a process started, on the wall clock of ``time.time()``.
+
+    ``create_time() - boot_time()`` is the start counted from boot exactly (psutil adds the two
+    from the same whole-second boot time); CLOCK_BOOTTIME says how long ago that was.
+    """
+    since_boot = process.create_time() - psutil.boot_time()
+    return time.time() - (time.clock_gettime(time.CLOCK_BOOTTIME) - since_boot)
+
+
 def last_active(url: str, kernel: str) -> float:
     """When the server last heard from a kernel (seconds since the epoch)."""
     model = json.load(urllib.request.urlopen(f"{url}/api/kernels/{kernel}", timeout=10))
@@ -85,7 +101,7 @@ def test_taken_kernels_are_replaced_one_at_a_time_once_the_delay_has_passed(tmp_
         assert {p.kernel_id for p in pages} <= set(before)  # the visitors had pooled kernels
         after = wait_for_quiet_kernels(proc, 2 * pool + OTHER_DASHBOARDS)
         refills = sorted(
-            (p.create_time(), last_active(server.url, kernel))
+            (started_at(p), last_active(server.url, kernel))
             for kernel, p in after.items()
             if kernel not in before
         )
