@@ -33,6 +33,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 	$(BIN)/pytest --nbval notebooks -p no:cacheprovider
 

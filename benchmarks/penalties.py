@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from csl_helpers.penalties import conducts, simulate
+from csl_helpers.penalties.simulation import conducts, simulate
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 20

@@ -8,12 +8,32 @@ which governs, and English. Start with :func:`load_law`.
 >>> law = load_law("2025")
 >>> law.article(3).citation("zh")
 '第三条'
+
+The package is laid out by concern, each layer building only on those below it (checked by
+the import-linter contract in pyproject.toml): ``law`` (the texts), ``penalties`` and
+``obligations`` (Chapter 6 and the duties), ``lessons`` (quizzes, scope, incidents, statistics),
+and ``views`` (widgets and charts), with ``dashboards`` the one module the Voila dashboards call.
 """
 
-from .concordance import concordance, counterparts, side_by_side
-from .law import Law
-from .load import DataError, load_law, version_info, version_on, versions
-from .model import Article, Chapter, Item, Paragraph, Provision, Reference, SearchHit, Section
+from csl_helpers.law import (
+    Article,
+    Chapter,
+    DataError,
+    Item,
+    Law,
+    Paragraph,
+    Provision,
+    Reference,
+    SearchHit,
+    Section,
+    concordance,
+    counterparts,
+    load_law,
+    side_by_side,
+    version_info,
+    version_on,
+    versions,
+)
 
 __all__ = [
     "Article",

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from csl_helpers import version_on
-from csl_helpers.checklist import checklist
-from csl_helpers.questionnaire import Interview
+from csl_helpers.obligations.checklist import checklist
+from csl_helpers.obligations.questionnaire import Interview
 
 pytestmark = pytest.mark.browser
 HARMLESS = ("r.setData is not a function",)

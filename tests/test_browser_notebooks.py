@@ -11,7 +11,7 @@ from conftest import ROOT, free_port, serving
 from playwright.sync_api import expect
 
 from csl_helpers import load_law
-from csl_helpers.quiz import load_quiz
+from csl_helpers.lessons.quiz import load_quiz
 
 pytestmark = pytest.mark.browser
 HARMLESS = ("r.setData is not a function",)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from csl_helpers.penalties import conducts, simulate
-from csl_helpers.penalty_model import term
+from csl_helpers.penalties.model import term
+from csl_helpers.penalties.simulation import conducts, simulate
 
 pytestmark = pytest.mark.browser
 HARMLESS = ("r.setData is not a function",)

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csl_helpers import concordance, counterparts, load_law, side_by_side
-from csl_helpers.amendment import decision_items
-from csl_helpers.concordance import change_of, concordance_rows
+from csl_helpers.law.amendment import decision_items
+from csl_helpers.law.concordance import change_of, concordance_rows
 
 
 def test_decision_has_fourteen_items():

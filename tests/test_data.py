@@ -7,11 +7,11 @@ import re
 import pytest
 
 from csl_helpers import Provision, load_law
-from csl_helpers.concordance import concordance, concordance_rows
-from csl_helpers.glossary import glossary
-from csl_helpers.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT, read_text, read_yaml
-from csl_helpers.numerals import to_cn
-from csl_helpers.parsing import TextFormatError, parse_text
+from csl_helpers.law.concordance import concordance, concordance_rows
+from csl_helpers.law.glossary import glossary
+from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT, read_text, read_yaml
+from csl_helpers.law.numerals import to_cn
+from csl_helpers.law.parsing import TextFormatError, parse_text
 
 VERSIONS = ("2016", "2025")
 # Chapter and section ranges as the sources' headings place them (VERIFICATION.md).
@@ -207,7 +207,7 @@ def test_parser_rejects_items_out_of_order_and_stray_text():
 
 
 def test_provisions_named_in_data_files_are_resolved_or_refused_by_field():
-    from csl_helpers.load import DataError, resolve_provision
+    from csl_helpers.law.load import DataError, resolve_provision
 
     assert resolve_provision("art_78__para_1__point_3", "2025", "x.yaml, a") == Provision(78, 1, 3)
     with pytest.raises(DataError, match=r"^x\.yaml, a\.b: the 2016 text has Articles 1 to 79"):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from csl_helpers import concordance, load_law, version_on
-from csl_helpers.views.explorer import LawExplorer
+from csl_helpers.views.law.explorer import LawExplorer
 
 
 @pytest.fixture

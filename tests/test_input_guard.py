@@ -8,10 +8,10 @@ import ipywidgets as w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csl_helpers.views.explorer import LawExplorer
 from csl_helpers.views.input_guard import InputGuard
-from csl_helpers.views.navigator_widget import ObligationNavigator
-from csl_helpers.views.penalty_widget import PenaltySimulator
+from csl_helpers.views.law.explorer import LawExplorer
+from csl_helpers.views.obligations.navigator import ObligationNavigator
+from csl_helpers.views.penalties.simulator import PenaltySimulator
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),

@@ -7,18 +7,18 @@ import copy
 import pytest
 
 from csl_helpers import concordance, load_law
-from csl_helpers.crossrefs import article_links, chapter_references
-from csl_helpers.definition_examples import examples, parse_examples
-from csl_helpers.fine_ceilings import ceiling_pairs
-from csl_helpers.glossary import find_terms, terms_in_chapter
-from csl_helpers.incident import incident_steps, parse_steps
-from csl_helpers.law_stats import chapter_sizes, tiers_per_severity
-from csl_helpers.load import DataError, read_yaml
-from csl_helpers.penalties import simulate
-from csl_helpers.scope import activities, networks, reach
-from csl_helpers.views.article_view import ArticleView
-from csl_helpers.views.scope_widget import ScopeWidget
-from csl_helpers.views.sorter import Sorter
+from csl_helpers.law.glossary import find_terms, terms_in_chapter
+from csl_helpers.law.links import article_links, chapter_references
+from csl_helpers.law.load import DataError, read_yaml
+from csl_helpers.lessons.definitions import examples, parse_examples
+from csl_helpers.lessons.incident import incident_steps, parse_steps
+from csl_helpers.lessons.scope import activities, networks, reach
+from csl_helpers.lessons.statistics import chapter_sizes, tiers_per_severity
+from csl_helpers.penalties.ceilings import ceiling_pairs
+from csl_helpers.penalties.simulation import simulate
+from csl_helpers.views.law.article_view import ArticleView
+from csl_helpers.views.lessons.scope import ScopeWidget
+from csl_helpers.views.lessons.sorter import Sorter
 
 # (version, network, activity, serious) -> (outcome, article), each read from the Chinese:
 REACH_CASES = [

@@ -15,11 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csl_helpers import DataError, Provision, concordance, load_law
-from csl_helpers import obligations as ob_module
-from csl_helpers import questionnaire as q_module
-from csl_helpers.checklist import checklist
-from csl_helpers.load import read_yaml, version_ids
-from csl_helpers.obligations import (
+from csl_helpers.law.load import read_yaml, version_ids
+from csl_helpers.obligations import duties as ob_module
+from csl_helpers.obligations import questionnaire as q_module
+from csl_helpers.obligations.checklist import checklist
+from csl_helpers.obligations.duties import (
     FACTS,
     Condition,
     Profile,
@@ -29,8 +29,7 @@ from csl_helpers.obligations import (
     obligations_for,
     subjects_of,
 )
-from csl_helpers.penalties import rules
-from csl_helpers.questionnaire import (
+from csl_helpers.obligations.questionnaire import (
     Interview,
     next_question,
     profile_from,
@@ -38,6 +37,7 @@ from csl_helpers.questionnaire import (
     questions,
     relevant_answers,
 )
+from csl_helpers.penalties.simulation import rules
 
 CASES_DIR = Path(__file__).parent / "cases" / "obligations"
 NETWORK_ONLY = ("cii_operator", "identity_services", "distribution_services")
@@ -584,7 +584,7 @@ def test_markdown_export_is_a_checklist_grouped_by_theme(version):
 
 
 def test_markdown_escapes_markup():
-    from csl_helpers.checklist import _md
+    from csl_helpers.obligations.checklist import _md
 
     assert _md("a*b_[c]<d>|#") == r"a\*b\_\[c\]\<d\>\|\#"
 
@@ -595,7 +595,7 @@ def test_export_file_names_say_version_and_language():
 
 # ---- views without a browser ----------------------------------------------------------------
 def test_navigator_widget_walks_to_a_checklist_with_links_and_downloads():
-    from csl_helpers.views.navigator_widget import ObligationNavigator, simulator_href
+    from csl_helpers.views.obligations.navigator import ObligationNavigator, simulator_href
 
     nav = ObligationNavigator("2025")
     assert nav.back_button.disabled
@@ -633,7 +633,7 @@ def test_navigator_widget_walks_to_a_checklist_with_links_and_downloads():
 
 
 def test_navigator_shows_text_escaped():
-    from csl_helpers.views.navigator_widget import duty_html
+    from csl_helpers.views.obligations.navigator import duty_html
 
     duty = obligations_for(Profile(), "2025")[0]
     html = duty_html(duty, simulator='x.ipynb"><script>')
@@ -641,7 +641,7 @@ def test_navigator_shows_text_escaped():
 
 
 def test_tree_picture_has_a_leaf_per_duty_and_greys_out_the_rest():
-    from csl_helpers.views.obligation_plots import KIND_COLOURS, OFF_COLOUR, obligation_tree
+    from csl_helpers.views.obligations.plots import KIND_COLOURS, OFF_COLOUR, obligation_tree
 
     for version in version_ids():
         fig = obligation_tree(version, profile=Profile())

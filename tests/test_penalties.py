@@ -13,7 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csl_helpers import DataError, load_law
-from csl_helpers.applicable_law import (
+from csl_helpers.law.load import read_yaml
+from csl_helpers.penalties.model import TIERS, Range, _rule, cn_amount, penalty_rules, vocabulary
+from csl_helpers.penalties.simulation import conducts, rule, rules, simulate, tiers_of
+from csl_helpers.penalties.version_rule import (
     VERDICTS,
     apl,
     applicable_law,
@@ -21,10 +24,7 @@ from csl_helpers.applicable_law import (
     same_conduct,
     version_changes,
 )
-from csl_helpers.load import read_yaml
-from csl_helpers.penalties import conducts, rule, rules, simulate, tiers_of
-from csl_helpers.penalty_model import TIERS, Range, _rule, cn_amount, penalty_rules, vocabulary
-from csl_helpers.views.penalty_widget import selection_from_query
+from csl_helpers.views.penalties.simulator import selection_from_query
 
 CASES = Path(__file__).parent / "cases" / "penalties"
 VERSIONS = ("2016", "2025")
@@ -162,7 +162,7 @@ def test_administrative_penalty_law_quotes_match_the_source(shared_sources):
     for pid, p in apl().items():
         art = p.provision.article
         if p.provision.item is None and p.provision.paragraph == 1:
-            from csl_helpers.numerals import to_cn
+            from csl_helpers.law.numerals import to_cn
 
             assert f"第{to_cn(art)}条 {p.zh}" in lines, pid
         else:
@@ -431,7 +431,7 @@ def test_rule_lookup_names_paragraphs():
 
 
 def test_the_charts_sit_in_the_widget_and_follow_the_clause():
-    from csl_helpers.views.penalty_widget import PenaltySimulator
+    from csl_helpers.views.penalties.simulator import PenaltySimulator
 
     sim = PenaltySimulator()
     sim.open_query("version=2016&article=64&paragraph=2")

@@ -8,9 +8,9 @@ import dataclasses
 import pytest
 
 from csl_helpers import load_law
-from csl_helpers.load import DataError, read_yaml, version_ids
-from csl_helpers.quiz import load_quiz, parse_quiz, quiz_names
-from csl_helpers.views.quiz_widget import QuizWidget, feedback_html
+from csl_helpers.law.load import DataError, read_yaml, version_ids
+from csl_helpers.lessons.quiz import load_quiz, parse_quiz, quiz_names
+from csl_helpers.views.lessons.quiz import QuizWidget, feedback_html
 
 NAME = "01_general_provisions"
 

@@ -1,0 +1,212 @@
+"""Which provision of one version is which in the other (``data/concordance.yaml``).
+
+The concordance is derived data, not an official table; ``data/concordance.yaml`` says where
+it comes from, and the tests check it against the amendment Decision.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from csl_helpers.law.load import DataError, load_law, read_yaml, require, version_info
+from csl_helpers.law.model import Article, check_lang
+
+CHANGES = (
+    "unchanged",
+    "renumbered",
+    "citations_renumbered",
+    "amended",
+    "added",
+    "merged_amended",
+    "split_items_renumbered",
+)
+"""The kinds of change a concordance row records."""
+
+
+@dataclass(frozen=True)
+class SourcePart:
+    """The part of a 2016 article that a 2025 article continues."""
+
+    article: int
+    paragraph: int | None = None
+    items: tuple[int, ...] = ()
+    main: bool = False
+    """For a 2016 article split in two, marks the 2025 article that keeps its opening words."""
+
+
+@dataclass(frozen=True)
+class ConcordanceRow:
+    """One 2025 article and the 2016 provisions it continues."""
+
+    article_2025: int
+    from_2016: tuple[SourcePart, ...]
+    change: str
+    change_zh: str
+    decision_item: int | None
+
+
+@cache
+def concordance_rows() -> tuple[ConcordanceRow, ...]:
+    """All rows of ``data/concordance.yaml``, one per 2025 article, validated."""
+    rows = []
+    for i, entry in enumerate(read_yaml("concordance.yaml")["rows"]):
+        where = f"concordance.yaml, rows[{i}]"
+        require(
+            entry, {"article_2025", "from_2016", "change", "change_zh"}, where, {"decision_item"}
+        )
+        if entry["change"] not in CHANGES:
+            raise DataError(
+                f"{where}: change {entry['change']!r} is not one of {', '.join(CHANGES)}"
+            )
+        parts = []
+        for j, part in enumerate(entry["from_2016"]):
+            require(part, {"article"}, f"{where}.from_2016[{j}]", {"paragraph", "items", "main"})
+            parts.append(
+                SourcePart(
+                    part["article"],
+                    part.get("paragraph"),
+                    tuple(part.get("items", ())),
+                    part.get("main", False),
+                )
+            )
+        rows.append(
+            ConcordanceRow(
+                entry["article_2025"],
+                tuple(parts),
+                entry["change"],
+                entry["change_zh"],
+                entry.get("decision_item"),
+            )
+        )
+    if [r.article_2025 for r in rows] != list(range(1, len(rows) + 1)):
+        raise DataError("concordance.yaml: rows must list 2025 Articles 1, 2, 3… in order")
+    return tuple(rows)
+
+
+def _check(n: int, version: str) -> None:
+    count = version_info(version).article_count
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= count:
+        raise LookupError(f"the {version} text has Articles 1 to {count}, not {n!r}")
+
+
+def counterparts(n: int, from_version: str, to_version: str) -> tuple[int, ...]:
+    """Every article of ``to_version`` that continues (part of) article ``n`` of ``from_version``.
+
+    >>> counterparts(69, "2016", "2025"), counterparts(71, "2025", "2016")
+    ((69, 70), (64, 66, 70))
+    """
+    version_info(from_version)
+    version_info(to_version)
+    _check(n, from_version)
+    if from_version == to_version:
+        return (n,)
+    if from_version == "2025":
+        return tuple(p.article for p in concordance_rows()[n - 1].from_2016)
+    return tuple(
+        r.article_2025 for r in concordance_rows() if any(p.article == n for p in r.from_2016)
+    )
+
+
+def concordance(n: int, from_version: str, to_version: str) -> int | None:
+    """The number in ``to_version`` of article ``n`` of ``from_version``.
+
+    ``None`` where the provision is new in 2025 (2025 Arts. 3, 20, 63, 73) or has no
+    counterpart. Where several 2016 articles merged into one (2016 Arts. 64, 66, 70 into 2025
+    Art. 71) each maps to it; a 2025 article made of several 2016 articles maps to the first.
+    2016 Art. 69 was split: its item 1 joined 2025 Art. 69 and the rest became 2025 Art. 70,
+    which is its number here (:func:`counterparts` gives both).
+
+    Raises:
+        ValueError: for an unknown version.
+        LookupError: for an article the version lacks.
+
+    >>> concordance(21, "2016", "2025"), concordance(63, "2025", "2016")
+    (23, None)
+    >>> concordance(69, "2016", "2025")
+    70
+    """
+    found = counterparts(n, from_version, to_version)
+    if len(found) <= 1 or from_version == to_version:
+        return found[0] if found else None
+    if from_version == "2025":
+        return found[0]
+    for row in concordance_rows():
+        if any(p.article == n and (p.main or not p.items) for p in row.from_2016):
+            return row.article_2025
+    return found[0]  # pragma: no cover - concordance.yaml marks every split with `main`
+
+
+def change_of(n_2025: int) -> ConcordanceRow:
+    """The concordance row of 2025 article ``n_2025``: what it continues and how it changed."""
+    _check(n_2025, "2025")
+    return concordance_rows()[n_2025 - 1]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a side-by-side comparison: ``op`` is equal, delete, insert or replace."""
+
+    op: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """One provision in two versions, with the changes marked segment by segment."""
+
+    lang: str
+    old: tuple[Article, ...]
+    new: tuple[Article, ...]
+    segments: tuple[Segment, ...]
+
+    @property
+    def changed(self) -> bool:
+        """Whether the wording differs at all."""
+        return any(s.op != "equal" for s in self.segments)
+
+
+_WORD = re.compile(r"\s+|[\w'-]+|[^\w\s]")
+
+
+def side_by_side(
+    n: int, from_version: str = "2016", to_version: str = "2025", lang: str = "zh"
+) -> SideBySide:
+    """Article ``n`` of ``from_version`` beside its counterpart(s) in ``to_version``.
+
+    The Chinese is compared character by character, the English word by word. Where a 2025
+    article merges several 2016 articles, all of them are on the old side.
+
+    Raises:
+        LookupError: if the provision has no counterpart (it is new, or the number is wrong).
+
+    >>> sbs = side_by_side(40, "2016", "2025")
+    >>> [a.number for a in sbs.old], [a.number for a in sbs.new], sbs.changed
+    ([40], [42], True)
+    """
+    check_lang(lang)
+    found = counterparts(n, from_version, to_version)
+    if not found:
+        raise LookupError(
+            f"Article {n} of the {from_version} text has no counterpart in the {to_version} text"
+        )
+    here = load_law(from_version).article(n)
+    there = tuple(load_law(to_version).article(m) for m in found)
+    old, new = ((here,), there)
+    if from_version == "2025":
+        old, new = there, (here,)
+    if old[0].version == new[0].version:
+        old, new = (here,), (here,)
+    old_text = "\n\n".join(a.text(lang) for a in old)
+    new_text = "\n\n".join(a.text(lang) for a in new)
+    split = list if lang == "zh" else _WORD.findall
+    a, b = split(old_text), split(new_text)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    segments = tuple(
+        Segment(op, "".join(a[i1:i2]), "".join(b[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+    return SideBySide(lang, old, new, segments)

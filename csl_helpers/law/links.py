@@ -1,0 +1,103 @@
+"""How the chapters of the Law point at one another, from :meth:`Law.references`.
+
+The references themselves are read from the Chinese text (:mod:`csl_helpers.references`);
+this module groups them by chapter and by article so a lesson can say what enforces a
+chapter's duties and what the chapter relies on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from csl_helpers.law.load import load_law
+from csl_helpers.law.model import Reference
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """Article ``source`` cites article ``target``; ``kind`` as in :class:`Reference`."""
+
+    source: int
+    target: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class ChapterReferences:
+    """The references that cross the border of one chapter of one version."""
+
+    version: str
+    chapter: int
+    outgoing: tuple[Reference, ...]
+    """References from the chapter's articles to articles of other chapters."""
+    incoming: tuple[Reference, ...]
+    """References from other chapters to the chapter's articles."""
+
+    def summary(self) -> str:
+        """Plain lines: what the chapter cites outside itself, and what cites it.
+
+        >>> print(chapter_references("2016", 1).summary())
+        2016 text, Chapter 1 cites no article outside it.
+        Cited from outside by: Article 70 (Chapter 6) cites Article 12(2).
+        """
+        head = f"{self.version} text, Chapter {self.chapter}"
+        lines = []
+        for refs, none, intro in (
+            (self.outgoing, f"{head} cites no article outside it.", f"{head} cites:"),
+            (self.incoming, "No article outside it cites it.", "Cited from outside by:"),
+        ):
+            if not refs:
+                lines.append(none)
+                continue
+            by_source: dict[int, list[str]] = {}
+            for r in refs:
+                targets = by_source.setdefault(r.source.article, [])
+                if r.target.citation() not in targets:
+                    targets.append(r.target.citation())
+            parts = [
+                f"Article {n} (Chapter {chapter_of(self.version, n)}) cites {', '.join(t)}"
+                for n, t in by_source.items()
+            ]
+            lines.append(f"{intro} " + "; ".join(parts) + ".")
+        return "\n".join(lines)
+
+
+def chapter_of(version: str, article: int) -> int:
+    """The chapter that holds ``article`` in ``version``."""
+    return load_law(version).article(article).chapter
+
+
+def chapter_references(version: str, chapter: int) -> ChapterReferences:
+    """What ``chapter`` cites outside itself, and what cites it from outside.
+
+    >>> refs = chapter_references("2016", 7)
+    >>> sorted({r.source.article for r in refs.incoming}), refs.outgoing
+    ([], ())
+    >>> sorted({r.target.article for r in chapter_references("2025", 6).outgoing})[:3]
+    [13, 23, 24]
+    """
+    law = load_law(version)
+    numbers = {a.number for a in law.chapter(chapter).articles}
+    outgoing = tuple(
+        r
+        for r in law.references_all
+        if r.source.article in numbers and r.target.article not in numbers
+    )
+    incoming = tuple(
+        r
+        for r in law.references_all
+        if r.target.article in numbers and r.source.article not in numbers
+    )
+    return ChapterReferences(version, chapter, outgoing, incoming)
+
+
+def article_links(version: str) -> tuple[ArticleLink, ...]:
+    """Every article that cites another, once per (source, target, kind), in text order.
+
+    References of an article to its own paragraphs are left out.
+    """
+    seen: dict[ArticleLink, None] = {}
+    for r in load_law(version).references_all:
+        if r.source.article != r.target.article:
+            seen.setdefault(ArticleLink(r.source.article, r.target.article, r.kind), None)
+    return tuple(seen)

@@ -1,0 +1,324 @@
+"""Read ``data/`` into the model, checking it on the way; everything here is cached.
+
+Errors in a data file raise :class:`DataError`, which names the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from csl_helpers.law.citations import extract_references
+from csl_helpers.law.model import (
+    Article,
+    Chapter,
+    Item,
+    Paragraph,
+    Provision,
+    Section,
+    Source,
+    Version,
+)
+from csl_helpers.law.parsing import ParsedText, parse_text
+from csl_helpers.law.text import Law
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class DataError(ValueError):
+    """A file in ``data/`` that breaks the project's data rules."""
+
+
+def data_dir() -> Path:
+    """The ``data/`` folder: inside an installed package, or beside the source tree."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "data"
+    return installed if (installed / "versions.yaml").is_file() else package.parent / "data"
+
+
+def read_text(name: str) -> str:
+    """The text of ``data/<name>``."""
+    return (data_dir() / name).read_text(encoding="utf-8")
+
+
+@cache
+def read_yaml(name: str) -> Any:
+    """The parsed YAML file ``data/<name>`` (cached; treat the result as read-only)."""
+    return yaml.load(read_text(name), Loader=_Loader)
+
+
+def require(
+    entry: dict[str, Any],
+    keys: set[str],
+    where: str,
+    optional: frozenset[str] | set[str] = frozenset(),
+) -> None:
+    """Check that ``entry`` has exactly ``keys`` (plus any of ``optional``).
+
+    Raises:
+        DataError: naming ``where`` and the unknown or missing field.
+    """
+    if not isinstance(entry, dict):
+        raise DataError(f"{where}: expected a mapping, got {entry!r}")
+    unknown = set(entry) - keys - optional
+    missing = keys - set(entry)
+    if unknown:
+        raise DataError(
+            f"{where}: unknown field {sorted(unknown)[0]!r}; "
+            f"valid fields: {', '.join(sorted(keys | optional))}"
+        )
+    if missing:
+        raise DataError(f"{where}: missing field {sorted(missing)[0]!r}")
+
+
+@cache
+def versions() -> tuple[Version, ...]:
+    """The dated versions of the Law, oldest first (``data/versions.yaml``)."""
+    out = []
+    for i, entry in enumerate(read_yaml("versions.yaml")["versions"]):
+        where = f"versions.yaml, versions[{i}]"
+        require(
+            entry,
+            {
+                "id",
+                "titles",
+                "adopted",
+                "in_force_from",
+                "in_force_until",
+                "article_count",
+                "texts",
+            },
+            where,
+            {"amended_by"},
+        )
+        sources = []
+        for j, text in enumerate(entry["texts"]):
+            require(text, {"lang", "file", "authoritative", "description"}, f"{where}.texts[{j}]")
+            sources.append(
+                Source(text["lang"], text["file"], text["description"], text["authoritative"])
+            )
+        out.append(
+            Version(
+                id=str(entry["id"]),
+                adopted=entry["adopted"],
+                in_force_from=entry["in_force_from"],
+                in_force_until=entry["in_force_until"],
+                article_count=entry["article_count"],
+                titles=dict(entry["titles"]),
+                sources=tuple(sources),
+            )
+        )
+    return tuple(out)
+
+
+def version_ids() -> tuple[str, ...]:
+    """The ids of the versions, oldest first: ``("2016", "2025")``."""
+    return tuple(v.id for v in versions())
+
+
+def version_info(version: str) -> Version:
+    """The :class:`Version` with id ``version``; ``ValueError`` names the valid ids."""
+    for v in versions():
+        if v.id == version:
+            return v
+    raise ValueError(
+        f"unknown version {version!r}; valid versions: {', '.join(map(repr, version_ids()))}"
+    )
+
+
+def version_on(day: date) -> Version:
+    """The version in force on ``day``: the latest whose in-force date is on or before it.
+
+    Raises:
+        ValueError: if ``day`` is before the Law first came into force (2017-06-01).
+    """
+    if not isinstance(day, date):
+        raise TypeError(f"expected a datetime.date, not {day!r}")
+    for v in versions():
+        if v.in_force_on(day):
+            return v
+    first = versions()[0].in_force_from
+    raise ValueError(
+        f"no version of the Law was in force on {day.isoformat()}; "
+        f"the Law is in force from {first.isoformat()}"
+    )
+
+
+def load_law(version: str | None = None, *, on: date | None = None) -> Law:
+    """Load one version of the Law.
+
+    Args:
+        version: ``"2016"`` or ``"2025"``.
+        on: a date; the version in force that day is loaded. Give ``version`` or ``on``, not
+            both; with neither, the version in force today is loaded.
+
+    Raises:
+        ValueError: for an unknown version, a date before 2017-06-01, or both arguments.
+
+    >>> load_law("2016").in_force_from, len(load_law("2025").articles)
+    (datetime.date(2017, 6, 1), 81)
+    >>> load_law(on=date(2025, 12, 31)).version
+    '2016'
+    """
+    if version is not None and on is not None:
+        raise ValueError("give either version or on, not both")
+    if version is None:
+        version = version_on(on if on is not None else date.today()).id
+    if not isinstance(version, str):
+        raise ValueError(
+            f"version must be a string, one of {', '.join(map(repr, version_ids()))}; "
+            f"got {version!r}"
+        )
+    version_info(version)
+    return _load(version)
+
+
+@cache
+def _load(version: str) -> Law:
+    info = version_info(version)
+    files = {s.lang: s.file for s in info.sources}
+    texts: dict[str, ParsedText] = {
+        lang: parse_text(read_text(files[lang]), lang, files[lang]) for lang in ("zh", "en")
+    }
+    zh, en = texts["zh"], texts["en"]
+    _check_same_shape(zh, en, files["en"])
+    if len(zh.articles) != info.article_count:
+        raise DataError(
+            f"{files['zh']}: {len(zh.articles)} articles, versions.yaml says {info.article_count}"
+        )
+    notes = translator_notes(version)
+    en_sources = _en_sources(version)
+    articles: dict[int, Article] = {}
+    for a_zh, a_en in zip(zh.articles, en.articles, strict=True):
+        paragraphs = tuple(
+            Paragraph(
+                number=k,
+                zh=p_zh.text,
+                en=p_en.text,
+                items=tuple(
+                    Item(n, t_zh, t_en)
+                    for (n, t_zh), (_, t_en) in zip(p_zh.items, p_en.items, strict=True)
+                ),
+            )
+            for k, (p_zh, p_en) in enumerate(
+                zip(a_zh.paragraphs, a_en.paragraphs, strict=True), start=1
+            )
+        )
+        articles[a_zh.number] = Article(
+            version=version,
+            number=a_zh.number,
+            chapter=a_zh.chapter,
+            section=a_zh.section,
+            paragraphs=paragraphs,
+            en_source=en_sources[a_zh.number],
+            notes=tuple(n for p, n in notes if p.article == a_zh.number),
+        )
+    chapters = []
+    for number, title in zh.chapters.items():
+        in_chapter = tuple(a for a in articles.values() if a.chapter == number)
+        sections = tuple(
+            Section(
+                number=s,
+                titles={"zh": zh.sections[(c, s)], "en": en.sections[(c, s)]},
+                articles=tuple(a for a in in_chapter if a.section == s),
+            )
+            for (c, s) in zh.sections
+            if c == number
+        )
+        chapters.append(
+            Chapter(number, {"zh": title, "en": en.chapters[number]}, sections, in_chapter)
+        )
+    law = Law(
+        info=info,
+        titles={"zh": zh.title, "en": en.title},
+        notes={"zh": zh.note, "en": en.note},
+        chapters=tuple(chapters),
+        references_all=extract_references(articles.values()),
+    )
+    for p, _ in notes:
+        _resolve(law, p, "translator-notes.yaml")
+    for ref in law.references_all:
+        _resolve(law, ref.target, f"{files['zh']} (reference in {ref.source.citation()})")
+    return law
+
+
+def resolve_provision(raw: Any, version: str, where: str) -> Provision:
+    """A provision named in a data file (an id or a citation), checked to exist in ``version``.
+
+    Raises:
+        DataError: ``"<where>: <reason>"`` if it does not parse or the version lacks it.
+    """
+    try:
+        provision = Provision.parse(str(raw))
+        load_law(version).text_of(provision)
+    except (ValueError, LookupError) as exc:
+        raise DataError(f"{where}: {exc}") from None
+    return provision
+
+
+def _check_same_shape(zh: ParsedText, en: ParsedText, name: str) -> None:
+    """The English must have the Chinese text's chapters, sections, paragraphs and items."""
+    if list(zh.chapters) != list(en.chapters) or list(zh.sections) != list(en.sections):
+        raise DataError(f"{name}: chapters or sections differ from the Chinese text")
+    if len(zh.articles) != len(en.articles):
+        raise DataError(f"{name}: {len(en.articles)} articles, the Chinese has {len(zh.articles)}")
+    for a_zh, a_en in zip(zh.articles, en.articles, strict=True):
+        shape_zh = [(len(p.items)) for p in a_zh.paragraphs]
+        shape_en = [(len(p.items)) for p in a_en.paragraphs]
+        where = (a_zh.chapter, a_zh.section) == (a_en.chapter, a_en.section)
+        if shape_zh != shape_en or not where:
+            raise DataError(
+                f"{name}: Article {a_zh.number} differs in place, paragraphs or items from the "
+                f"Chinese text (items per paragraph: zh {shape_zh}, en {shape_en})"
+            )
+
+
+def _resolve(law: Law, provision: Provision, where: str) -> None:
+    try:
+        law.text_of(provision)
+    except LookupError as exc:
+        raise DataError(f"{where}: {provision.id} does not exist: {exc}") from None
+
+
+def translator_notes(version: str) -> tuple[tuple[Provision, str], ...]:
+    """The translator's notes on the English of ``version`` (``data/translator-notes.yaml``)."""
+    out = []
+    for i, entry in enumerate(read_yaml("translator-notes.yaml")["notes"]):
+        require(entry, {"version", "provision", "note"}, f"translator-notes.yaml, notes[{i}]")
+        if str(entry["version"]) == version:
+            out.append((Provision.parse(entry["provision"]), " ".join(entry["note"].split())))
+    return tuple(out)
+
+
+EN_2016 = "csl-2016-en"
+"""``Article.en_source`` of English taken from the 2016 translation."""
+EN_2016_RENUMBERED = "csl-2016-en-renumbered"
+"""``Article.en_source`` of 2016 English whose cited article numbers were updated."""
+EN_PROJECT = "project-translation"
+"""``Article.en_source`` of the project's own, unofficial translation."""
+
+
+def _en_sources(version: str) -> dict[int, str]:
+    count = version_info(version).article_count
+    if version == "2016":
+        return dict.fromkeys(range(1, count + 1), EN_2016)
+    translated = set(read_yaml("csl-2025/en-translations.yaml")["articles"])
+    from csl_helpers.law.concordance import concordance_rows
+
+    out = {}
+    for row in concordance_rows():
+        n = row.article_2025
+        if n in translated:
+            out[n] = EN_PROJECT
+        elif row.change == "citations_renumbered":
+            out[n] = EN_2016_RENUMBERED
+        else:
+            out[n] = EN_2016
+    return out

@@ -1,0 +1,270 @@
+"""Value objects for the Law: provisions, articles, chapters and the whole text of one version.
+
+Every value is a frozen dataclass. The wording lives in ``data/`` and reaches these objects
+through :mod:`csl_helpers.load`; nothing here holds law text of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from csl_helpers.law.numerals import parse_cn, to_cn
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[str, ...] = ("en", "zh")
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is one of the suite's languages, else raise ``ValueError``."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
+    return lang
+
+
+@dataclass(frozen=True, order=True)
+class Provision:
+    """A place in the Law: an article, or a paragraph (款) of it, or an item (项) of a paragraph.
+
+    Ids follow Akoma Ntoso naming (``art_21__para_1__point_3``) and citations render in
+    both languages; :meth:`parse` reads either form back.
+
+    >>> p = Provision(21, 1, 3)
+    >>> p.id, p.citation("en"), p.citation("zh")
+    ('art_21__para_1__point_3', 'Article 21(1)(3)', '第二十一条第一款第（三）项')
+    >>> Provision.parse("第二十二条第三款") == Provision.parse("Article 22(3)") == Provision(22, 3)
+    True
+    """
+
+    article: int
+    """The article number (条) in the version the provision belongs to."""
+    paragraph: int | None = None
+    """The paragraph (款), counted from 1; ``None`` for the whole article."""
+    item: int | None = None
+    """The item (项) within the paragraph; ``None`` for the whole paragraph."""
+
+    def __post_init__(self) -> None:
+        if self.item is not None and self.paragraph is None:
+            raise ValueError("an item needs its paragraph")
+
+    @property
+    def id(self) -> str:
+        """The provision's id, e.g. ``art_21__para_1``."""
+        out = f"art_{self.article}"
+        if self.paragraph is not None:
+            out += f"__para_{self.paragraph}"
+        if self.item is not None:
+            out += f"__point_{self.item}"
+        return out
+
+    def citation(self, lang: str = "en") -> str:
+        """The provision cited as ``Article 59(2)`` or ``第五十九条第二款``."""
+        if check_lang(lang) == "en":
+            out = f"Article {self.article}"
+            if self.paragraph is not None:
+                out += f"({self.paragraph})"
+            if self.item is not None:
+                out += f"({self.item})"
+            return out
+        out = f"第{to_cn(self.article)}条"
+        if self.paragraph is not None:
+            out += f"第{to_cn(self.paragraph)}款"
+        if self.item is not None:
+            out += f"第（{to_cn(self.item)}）项"
+        return out
+
+    @classmethod
+    def parse(cls, text: str) -> Provision:
+        """Read an id or a citation in either language back into a provision.
+
+        Raises:
+            ValueError: if ``text`` is none of the three forms.
+        """
+        text = text.strip()
+        for pattern, convert in _PROVISION_FORMS:
+            if m := pattern.fullmatch(text):
+                parts = [convert(g) if g else None for g in m.groups()]
+                return cls(*parts)  # type: ignore[arg-type]
+        raise ValueError(
+            f"not a provision id or citation: {text!r} "
+            "(expected e.g. 'art_21__para_1', 'Article 21(1)' or '第二十一条第一款')"
+        )
+
+
+_CN = "[零一二三四五六七八九十百两]+"
+_PROVISION_FORMS = (
+    (re.compile(r"art_(\d+)(?:__para_(\d+))?(?:__point_(\d+))?"), int),
+    (re.compile(r"Article (\d+)(?:\((\d+)\))?(?:\((\d+)\))?"), int),
+    (re.compile(f"第({_CN})条(?:第({_CN})款)?(?:第（({_CN})）项)?"), parse_cn),
+)
+
+
+class Bilingual:
+    """Mixin for a value worded in Chinese (``zh``, which governs) and English (``en``)."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str = "en") -> str:
+        """The wording in ``lang`` (``"en"`` or ``"zh"``)."""
+        return getattr(self, check_lang(lang))
+
+
+@dataclass(frozen=True)
+class Item(Bilingual):
+    """A numbered item (项) of a paragraph, with its marker: ``（一）…`` / ``(1) …``."""
+
+    number: int
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph (款) of an article and the items listed under it."""
+
+    number: int
+    zh: str
+    en: str
+    items: tuple[Item, ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """The paragraph's wording in ``lang``, items on lines of their own."""
+        check_lang(lang)
+        return "\n".join([getattr(self, lang), *(i.text(lang) for i in self.items)])
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article (条) of one version of the Law, in Chinese and English.
+
+    ``en_source`` says where the English comes from (see ``data/README.md``); the Chinese
+    text governs. ``notes`` are translator's notes where the English departs from it.
+    """
+
+    version: str
+    number: int
+    chapter: int
+    section: int | None
+    paragraphs: tuple[Paragraph, ...]
+    en_source: str
+    notes: tuple[str, ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """The article's wording in ``lang``: paragraphs separated by a blank line."""
+        return "\n\n".join(p.text(lang) for p in self.paragraphs)
+
+    def citation(self, lang: str = "en") -> str:
+        """``Article 21`` or ``第二十一条``."""
+        return Provision(self.number).citation(lang)
+
+    def paragraph(self, n: int) -> Paragraph:
+        """Paragraph ``n`` (from 1); ``LookupError`` names the valid range."""
+        if not 1 <= n <= len(self.paragraphs):
+            raise LookupError(
+                f"{self.citation()} of the {self.version} text has paragraphs 1 to "
+                f"{len(self.paragraphs)}, not {n}"
+            )
+        return self.paragraphs[n - 1]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section (节) of a chapter."""
+
+    number: int
+    titles: dict[str, str] = field(hash=False, compare=True)
+    articles: tuple[Article, ...] = ()
+
+    def title(self, lang: str = "en") -> str:
+        """The section heading without its number, e.g. ``一般规定``."""
+        return self.titles[check_lang(lang)]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter (章): its title, its sections (often none) and its articles in order."""
+
+    number: int
+    titles: dict[str, str] = field(hash=False, compare=True)
+    sections: tuple[Section, ...] = ()
+    articles: tuple[Article, ...] = ()
+
+    def title(self, lang: str = "en") -> str:
+        """The chapter heading without its number, e.g. ``Legal Liabilities``."""
+        return self.titles[check_lang(lang)]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One provision citing another, as extracted from the Chinese text.
+
+    ``kind`` is ``"cites"``, or ``"borrows_penalty"`` where the source punishes "according to"
+    the target (依照前款规定处罚, 依照该款规定处罚). ``text`` is the Chinese wording that names it.
+    """
+
+    source: Provision
+    target: Provision
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """Where a search query occurs: the provision, and a snippet with the match located in it."""
+
+    provision: Provision
+    lang: str
+    snippet: str
+    start: int
+    """Offset of the match in ``snippet``."""
+    end: int
+
+    @property
+    def article(self) -> int:
+        """The article number of the hit."""
+        return self.provision.article
+
+    @property
+    def paragraph(self) -> int:
+        """The paragraph of the hit (from 1)."""
+        return self.provision.paragraph or 1
+
+    @property
+    def item(self) -> int | None:
+        """The item of the hit, or ``None`` for a paragraph's own text."""
+        return self.provision.item
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one text of a version comes from (see ``data/README.md``)."""
+
+    lang: str
+    file: str
+    description: str
+    authoritative: bool
+
+
+@dataclass(frozen=True)
+class Version:
+    """A dated version of the Law.
+
+    ``in_force_until`` is the last day it was in force, ``None`` while it is current.
+    """
+
+    id: str
+    adopted: date
+    in_force_from: date
+    in_force_until: date | None
+    article_count: int
+    titles: dict[str, str] = field(hash=False, compare=True)
+    sources: tuple[Source, ...] = ()
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether this version was the law in force on ``day``."""
+        return self.in_force_from <= day and (
+            self.in_force_until is None or day <= self.in_force_until
+        )

@@ -1,0 +1,1 @@
+"""What the notebooks teach with: quizzes, scope, incidents, definitions, statistics."""

@@ -1,0 +1,182 @@
+"""A profile's duties as a checklist to take away: grouped by theme, exported as CSV or Markdown.
+
+Each line gives the duty, its provisions in the chosen version and in the other one, and how
+a breach is dealt with (a penalty clause of Chapter 6, a referral to other laws, or no clause),
+all read from ``data/obligations.yaml``.
+
+>>> from csl_helpers.checklist import checklist
+>>> from csl_helpers.obligations import Profile
+>>> text = checklist(Profile(critical_equipment=True), "2025").to_csv()
+>>> text.splitlines()[0]
+'theme,id,subject,when,duty,provisions_2025,provisions_2016,enforcement,rules_2025,note'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from csl_helpers.law.load import version_ids, version_info
+from csl_helpers.law.model import Provision, check_lang
+from csl_helpers.obligations.duties import (
+    Duty,
+    Profile,
+    Theme,
+    general_liability,
+    group_by_theme,
+    obligations_for,
+    subjects_of,
+)
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _md(text: str) -> str:
+    """Escape the characters Markdown would read as markup."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The duties of one profile under one version."""
+
+    profile: Profile
+    version: str
+    duties: tuple[Duty, ...]
+
+    @property
+    def other_version(self) -> str:
+        """The version the checklist compares with."""
+        return next(v for v in version_ids() if v != self.version)
+
+    @property
+    def groups(self) -> tuple[tuple[Theme, tuple[Duty, ...]], ...]:
+        """The duties under their themes, in the data's order."""
+        return group_by_theme(self.duties)
+
+    @property
+    def general_liability(self) -> tuple[Provision, ...]:
+        """The clauses that reach any breach (credit records; civil, public-security, criminal)."""
+        return general_liability(self.version)
+
+    def filename(self, ext: str, lang: str = "en") -> str:
+        """A file name for an export, e.g. ``csl-obligations-2025-en.csv``."""
+        return f"csl-obligations-{self.version}-{check_lang(lang)}.{ext}"
+
+    def to_csv(self, lang: str = "en") -> str:
+        """One row per duty, RFC 4180 CSV (CRLF line ends), text in ``lang``.
+
+        Columns: theme, id, subject, when, duty, the provisions in this and the other version,
+        the kind of enforcement (penalty, referral, none), its rules in this version, and the
+        note that explains the link where the data gives one.
+        """
+        check_lang(lang)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(
+            [
+                "theme",
+                "id",
+                "subject",
+                "when",
+                "duty",
+                f"provisions_{self.version}",
+                f"provisions_{self.other_version}",
+                "enforcement",
+                f"rules_{self.version}",
+                "note",
+            ]
+        )
+        for theme, duties in self.groups:
+            for d in duties:
+                writer.writerow(
+                    [
+                        theme.title(lang),
+                        d.id,
+                        d.subject.name(lang),
+                        d.when(lang),
+                        d.duty(lang),
+                        d.citation(lang),
+                        d.other_citation(lang),
+                        d.penalty.kind,
+                        d.penalty.citation(lang),
+                        d.penalty.note(lang),
+                    ]
+                )
+        return out.getvalue()
+
+    def to_markdown(self, lang: str = "en") -> str:
+        """The checklist as Markdown: a heading per theme and a ``- [ ]`` line per duty."""
+        check_lang(lang)
+        en = lang == "en"
+        info = version_info(self.version)
+        until = info.in_force_until.isoformat() if info.in_force_until else None
+        who = ("; " if en else "；").join(s.name(lang) for s in subjects_of(self.profile))
+        if en:
+            span = f"in force {info.in_force_from.isoformat()} to {until or 'today'}"
+            lines = [
+                f"# Duties under the Cybersecurity Law ({self.version} text)",
+                "",
+                f"The {self.version} text, {span}. Who: {_md(who)}.",
+                "",
+                "The Chinese text of the Law governs; the duties below are plain-language "
+                "paraphrases for study, not legal advice.",
+            ]
+        else:
+            span = f"{info.in_force_from.isoformat()}起施行" + (f"，{until}失效" if until else "")
+            lines = [
+                f"# 网络安全法规定的义务（{self.version}年文本）",
+                "",
+                f"{self.version}年文本，{span}。义务主体：{_md(who)}。",
+                "",
+                "以法律中文文本为准；下列义务为便于学习的概括表述，不构成法律意见。",
+            ]
+        for theme, duties in self.groups:
+            lines += ["", f"## {_md(theme.title(lang))}", ""]
+            lines += [f"- [ ] {_line(d, self.other_version, lang)}" for d in duties]
+        cites = ("; " if en else "；").join(p.citation(lang) for p in self.general_liability)
+        lines += [
+            "",
+            (
+                f"Any breach may also be recorded in credit files and bring civil, "
+                f"public-security or criminal liability: {cites}."
+                if en
+                else "违反本法规定的，还可能记入信用档案，并承担民事责任、治安管理处罚或者"
+                f"刑事责任：{cites}。"
+            ),
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def _line(d: Duty, other_version: str, lang: str) -> str:
+    """One checklist line: the duty, where it is in both versions, how a breach is dealt with."""
+    en = lang == "en"
+    text, when = d.duty(lang), d.when(lang)
+    if when:
+        text = (
+            f"{when[0].upper()}{when[1:]}: {text[0].lower()}{text[1:]}"
+            if en
+            else when + "，" + text
+        )
+    other = d.other_citation(lang)
+    if en:
+        other = f"{other_version} text: {other}" if other else f"not in the {other_version} text"
+        where = f"**{d.citation(lang)}** ({other})"
+    else:
+        other = f"{other_version}年文本：{other}" if other else f"{other_version}年文本无此义务"
+        where = f"**{d.citation(lang)}**（{other}）"
+    summary = d.penalty.summary(lang)
+    end = "" if summary.endswith((".", "。")) else "." if en else "。"
+    return f"{_md(text)} {where}{'. ' if en else '。'}{_md(summary)}{end}"
+
+
+def checklist(profile: Profile, version: str) -> Checklist:
+    """The checklist of ``profile``'s duties under ``version`` ("2016" or "2025").
+
+    Raises:
+        ValueError: for an unknown version or something that is not a :class:`Profile`.
+    """
+    duties = obligations_for(profile, version)
+    return Checklist(profile, version_info(version).id, duties)

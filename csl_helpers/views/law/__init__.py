@@ -1,0 +1,1 @@
+"""Widgets and HTML for reading the Law: the explorer, article views, comparisons, charts."""

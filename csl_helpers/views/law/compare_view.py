@@ -1,0 +1,63 @@
+"""A chapter's 2025 articles against the 2016 text, one picked at a time."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from csl_helpers.law.concordance import change_of, side_by_side
+from csl_helpers.law.load import load_law
+from csl_helpers.views import markup as html
+
+
+def comparison_html(n_2025: int, lang: str) -> str:
+    """2025 article ``n_2025`` beside its 2016 text, or alone, marked new, if it has none."""
+    row = change_of(n_2025)
+    if not row.from_2016:
+        article = load_law("2025").article(n_2025)
+        return (
+            f"<p><b>New in 2025</b> ({escape(row.change_zh)}): the 2016 text has no counterpart."
+            f"</p>{html.article_html(article, lang)}"
+        )
+    sbs = side_by_side(n_2025, "2025", "2016", lang)
+    status = "changed" if sbs.changed else "unchanged in wording"
+    return (
+        f"<p><b>{escape(row.change.replace('_', ' '))}</b> ({escape(row.change_zh)}), "
+        f"{status}.</p>{html.side_by_side_html(sbs)}"
+    )
+
+
+class ChapterComparison:
+    """Pick a 2025 article of a chapter and a language; see it against the 2016 text."""
+
+    def __init__(self, chapter: int, article: int | None = None, lang: str = "zh") -> None:
+        arts = load_law("2025").chapter(chapter).articles
+        self.picker = w.Dropdown(
+            options=[
+                (f"{a.citation('en')} ({change_of(a.number).change.replace('_', ' ')})", a.number)
+                for a in arts
+            ],
+            value=article or arts[0].number,
+            description="2025 article",
+            layout=w.Layout(width="30em"),
+            style={"description_width": "initial"},
+        )
+        self.lang = w.ToggleButtons(options=(("中文", "zh"), ("English", "en")), value=lang)
+        self.text = w.HTML()
+        self.picker.add_class("csl-compare-article")
+        self.lang.add_class("csl-compare-lang")
+        self.text.add_class("csl-compare-text")
+        self.picker.observe(lambda _: self.render(), "value")
+        self.lang.observe(lambda _: self.render(), "value")
+        self.widget = w.VBox([w.HBox([self.picker, self.lang]), self.text])
+        self.render()
+
+    def render(self) -> None:
+        """Show the picked article against the 2016 text."""
+        self.text.value = comparison_html(self.picker.value, self.lang.value)
+
+
+def chapter_comparison(chapter: int, article: int | None = None, lang: str = "zh") -> w.Widget:
+    """The 2025 articles of ``chapter`` against the 2016 text, opened on ``article``."""
+    return ChapterComparison(chapter, article, lang).widget

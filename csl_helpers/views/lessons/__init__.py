@@ -1,0 +1,1 @@
+"""The notebooks' interactive elements: quizzes, the sorter, scope, incidents."""

@@ -1,0 +1,104 @@
+"""HTML fragments for the widgets. Every piece of text is escaped here, once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from csl_helpers.law.concordance import SideBySide
+from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT
+from csl_helpers.law.model import Article, SearchHit
+from csl_helpers.law.text import Law
+
+EN_SOURCE_LABELS = {
+    EN_2016: "English: the 2016 translation the project started from (not official).",
+    EN_2016_RENUMBERED: (
+        "English: the 2016 translation (not official), with the article numbers it cites "
+        "updated to the 2025 numbering."
+    ),
+    EN_PROJECT: "English: the project's own translation of a new or changed article (unofficial).",
+}
+"""What the reader is told about each kind of English text."""
+
+
+def paragraphs_html(article: Article, lang: str, render: Callable[[str], str] = escape) -> str:
+    """An article's paragraphs and items as HTML, one block per line of the text.
+
+    ``render`` turns a line of text into HTML; it must escape it (the default only escapes).
+    """
+    out = []
+    for para in article.paragraphs:
+        out.append(f'<p class="csl-para">{render(getattr(para, lang))}</p>')
+        out += [f'<p class="csl-item">{render(item.text(lang))}</p>' for item in para.items]
+    return "\n".join(out)
+
+
+def article_html(article: Article, lang: str, render: Callable[[str], str] = escape) -> str:
+    """One language column of an article: its citation as a heading, then its text."""
+    heading = escape(article.citation(lang))
+    body = paragraphs_html(article, lang, render)
+    tag = "zh-Hans" if lang == "zh" else "en"
+    return (
+        f'<div class="csl-article csl-article-{lang}" lang="{tag}"><h3>{heading}</h3>{body}</div>'
+    )
+
+
+def provenance_html(article: Article) -> str:
+    """Where the English comes from, the translator's notes, and that the Chinese governs."""
+    lines = [escape(EN_SOURCE_LABELS[article.en_source]) + " The Chinese text governs."]
+    lines += [f"<b>Translator's note:</b> {escape(note)}" for note in article.notes]
+    return "".join(f'<p class="csl-provenance">{line}</p>' for line in lines)
+
+
+def version_banner_html(law: Law, in_force_today: str) -> str:
+    """Which version is shown, its dates, and whether it is the law in force today."""
+    until = law.in_force_until.isoformat() if law.in_force_until else "today"
+    status = (
+        "This is the law in force today."
+        if law.version == in_force_today
+        else f"Not in force today: the {escape(in_force_today)} text is."
+    )
+    return (
+        f'<div class="csl-banner"><b>{escape(law.version)} text</b>, in force '
+        f"{law.in_force_from.isoformat()} to {until}. {status}</div>"
+    )
+
+
+def hit_label(hit: SearchHit) -> str:
+    """A one-line, plain-text label for a search hit (for a Select widget)."""
+    return f"{hit.provision.citation(hit.lang)}: {hit.snippet}"
+
+
+def hit_html(hit: SearchHit) -> str:
+    """A search hit with the match highlighted."""
+    s = hit.snippet
+    return (
+        f"{escape(hit.provision.citation(hit.lang))}: {escape(s[: hit.start])}"
+        f"<mark>{escape(s[hit.start : hit.end])}</mark>{escape(s[hit.end :])}"
+    )
+
+
+def side_by_side_html(sbs: SideBySide) -> str:
+    """Two columns, old and new, with deletions struck through and insertions underlined."""
+    old_parts, new_parts = [], []
+    for seg in sbs.segments:
+        old, new = escape(seg.old), escape(seg.new)
+        if seg.op == "equal":
+            old_parts.append(old)
+            new_parts.append(new)
+        else:
+            if old:
+                old_parts.append(f"<del>{old}</del>")
+            if new:
+                new_parts.append(f"<ins>{new}</ins>")
+
+    def column(articles: tuple[Article, ...], parts: list[str]) -> str:
+        version = articles[0].version
+        cites = ", ".join(escape(a.citation(sbs.lang)) for a in articles)
+        body = "".join(parts).replace("\n", "<br>")
+        return f'<div class="csl-sbs-col"><h4>{version}: {cites}</h4><p>{body}</p></div>'
+
+    return (
+        '<div class="csl-sbs" style="display:flex;gap:1.5em">'
+        f"{column(sbs.old, old_parts)}{column(sbs.new, new_parts)}</div>"
+    )

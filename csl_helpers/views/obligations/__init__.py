@@ -1,0 +1,1 @@
+"""The obligation navigator and its charts."""

@@ -1,0 +1,1 @@
+"""The penalty simulator and its charts."""

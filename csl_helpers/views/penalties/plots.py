@@ -1,0 +1,164 @@
+"""Plotly figures of the penalties of Chapter 6: one outcome among all, and 2016 against 2025."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+
+from csl_helpers.penalties.model import Range
+from csl_helpers.penalties.simulation import Outcome, conducts, simulate
+
+OFFENDER = "#3366cc"
+PERSONS = "#dc7633"
+HIGHLIGHT = "#c0392b"
+
+
+def _points(r: Range) -> tuple[list[int], str]:
+    """The x values to draw for a range: both ends, or the maximum alone without a minimum."""
+    if r.low is None:
+        return [r.high], "no minimum"
+    return [r.low, r.high], ""
+
+
+def _range_trace(r: Range, y: str, *, hover: str = "", **style) -> go.Scatter:
+    """A fine range as a line from its minimum to its maximum on row ``y``, both ends marked.
+
+    ``hover`` goes before the range's label in the hover text; ``style`` is passed to plotly.
+    """
+    xs, note = _points(r)
+    return go.Scatter(
+        x=xs,
+        y=[y] * len(xs),
+        mode="lines+markers",
+        hovertemplate=f"{hover}{r.label()} {note}<extra></extra>",
+        **style,
+    )
+
+
+def fines_among_all(
+    outcome: Outcome, *, illegal_gains: int = 0, procurement_amount: int | None = None
+) -> go.Figure:
+    """Every fined tier of the outcome's version on a log scale, the outcome highlighted.
+
+    Fines that are a multiple of an amount use the amounts given; those that need a
+    procurement amount are left out when none is given. Each line runs from the minimum to
+    the maximum (both included); a lone marker is a maximum with no minimum.
+    """
+    fig = go.Figure()
+    rows = []
+    for c in conducts(outcome.version):
+        for tier in c.tiers:
+            try:
+                o = simulate(
+                    outcome.version,
+                    c.rule.article,
+                    c.rule.paragraph,
+                    item=c.item,
+                    tier=tier,
+                    illegal_gains=illegal_gains,
+                    procurement_amount=procurement_amount,
+                )
+            except ValueError:
+                continue  # a multiple of an amount that was not given
+            if o.fine is None and o.person_fine is None:
+                continue
+            rows.append(o)
+    labels = [f"{o.provision.citation()} · {o.tier.replace('_', ' ')}" for o in rows]
+    for i, o in enumerate(rows):
+        mine = o.provision == outcome.provision and o.tier == outcome.tier
+        for r, colour, who, dash in (
+            (o.fine, OFFENDER, "offender", "solid"),
+            (o.person_fine, PERSONS, "people responsible", "dot"),
+        ):
+            if r is None:
+                continue
+            fig.add_trace(
+                _range_trace(
+                    r,
+                    labels[i],
+                    hover=f"{o.citation()} ({who}): ",
+                    line={
+                        "color": HIGHLIGHT if mine else colour,
+                        "width": 6 if mine else 2,
+                        "dash": dash,
+                    },
+                    marker={"size": 10 if mine else 6},
+                    name=who,
+                    legendgroup=who,
+                    showlegend=False,
+                )
+            )
+    for who, colour, dash in (
+        ("offender", OFFENDER, "solid"),
+        ("people responsible", PERSONS, "dot"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                line={"color": colour, "dash": dash},
+                name=f"fine on the {who}",
+            )
+        )
+    fig.update_xaxes(type="log", title="yuan (log scale; both ends included)")
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None)
+    fig.update_layout(
+        title=f"This outcome among all fines of the {outcome.version} text",
+        height=max(320, 22 * len(rows) + 120),
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        legend={"orientation": "h", "y": -0.08},
+    )
+    return fig
+
+
+def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
+    """The same conduct under the 2016 and the 2025 text: fines on offender and people.
+
+    ``pairs`` holds (old, new) outcomes, e.g. from
+    :func:`csl_helpers.applicable_law.applicable_law` comparisons. A clause that refers the
+    conduct to other laws shows no bar: the Law gives no figure.
+    """
+    fig = go.Figure()
+    for old, new in pairs:
+        for o in (old, new):
+            label = f"{o.version}: {o.citation()} · {o.tier.replace('_', ' ')}"
+            for r, colour, who in (
+                (o.fine, OFFENDER, "offender"),
+                (o.person_fine, PERSONS, "people"),
+            ):
+                if r is None:
+                    continue
+                fig.add_trace(
+                    _range_trace(
+                        r, f"{label} ({who})", line={"color": colour, "width": 6}, showlegend=False
+                    )
+                )
+    fig.update_xaxes(type="log", title="yuan (log scale; both ends included)")
+    fig.update_layout(
+        title="The same conduct under the 2016 and the 2025 text",
+        height=max(260, 40 * len(fig.data) + 120),
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+    )
+    return fig
+
+
+def display_output(fig: go.Figure) -> dict:
+    """The figure as an output an ``ipywidgets.Output`` holds, drawn by the page.
+
+    It carries the ``application/vnd.plotly.v1+json`` bundle that plotly's default renderer
+    in a Jupyter kernel (``plotly_mimetype``) sends. ``Output.append_display_data(fig)`` would
+    not do: a figure displays itself through IPython's ``display``, so the chart went to the
+    cell being run (or nowhere, once the dashboard was shown) instead of into the widget, and
+    the page kept the first chart whatever was chosen. Building the bundle here also spares a
+    kernel plotly's renderer machinery, whose import (nbformat, jsonschema) costs a second.
+    """
+    return {
+        "output_type": "display_data",
+        "data": {
+            "application/vnd.plotly.v1+json": {**json.loads(fig.to_json()), "config": {}},
+            "text/plain": f"<plotly figure: {fig.layout.title.text}>",
+        },
+        "metadata": {},
+    }
