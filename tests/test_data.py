@@ -9,7 +9,15 @@ import pytest
 from csl_helpers import Provision, load_law
 from csl_helpers.law.concordance import concordance, concordance_rows
 from csl_helpers.law.glossary import glossary
-from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT, read_text, read_yaml
+from csl_helpers.law.load import (
+    EN_2016,
+    EN_2016_RENUMBERED,
+    EN_PROJECT,
+    read_text,
+    read_yaml,
+    version_ids,
+    version_info,
+)
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.law.parsing import TextFormatError, parse_text
 
@@ -214,3 +222,10 @@ def test_provisions_named_in_data_files_are_resolved_or_refused_by_field():
         resolve_provision("art_80", "2016", "x.yaml, a.b")
     with pytest.raises(DataError, match=r"^x\.yaml, a\.b: not a provision id or citation"):
         resolve_provision("Art. 21", "2016", "x.yaml, a.b")
+
+
+@pytest.mark.parametrize("version", version_ids())
+def test_the_liability_chapter_of_each_version_is_the_one_titled_legal_liability(version):
+    law = load_law(version)
+    chapter = next(c for c in law.chapters if c.number == version_info(version).liability_chapter)
+    assert chapter.title("zh") == "法律责任"

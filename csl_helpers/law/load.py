@@ -93,6 +93,7 @@ def versions() -> tuple[Version, ...]:
                 "in_force_from",
                 "in_force_until",
                 "article_count",
+                "liability_chapter",
                 "texts",
             },
             where,
@@ -111,6 +112,7 @@ def versions() -> tuple[Version, ...]:
                 in_force_from=entry["in_force_from"],
                 in_force_until=entry["in_force_until"],
                 article_count=entry["article_count"],
+                liability_chapter=entry["liability_chapter"],
                 titles=dict(entry["titles"]),
                 sources=tuple(sources),
             )
@@ -121,6 +123,30 @@ def versions() -> tuple[Version, ...]:
 def version_ids() -> tuple[str, ...]:
     """The ids of the versions, oldest first: ``("2016", "2025")``."""
     return tuple(v.id for v in versions())
+
+
+def version_before(version: str) -> Version | None:
+    """The version the Law had before ``version`` (``None`` for the first).
+
+    >>> version_before(version_ids()[-1]).id == version_ids()[-2]
+    True
+    """
+    ids = version_ids()
+    index = ids.index(version_info(version).id)
+    return versions()[index - 1] if index else None
+
+
+def version_after(version: str) -> Version | None:
+    """The version that replaced ``version`` (``None`` for the latest)."""
+    ids = version_ids()
+    index = ids.index(version_info(version).id)
+    return versions()[index + 1] if index + 1 < len(ids) else None
+
+
+def successive_versions() -> tuple[tuple[Version, Version], ...]:
+    """Each version with the one that replaced it, oldest pair first."""
+    every = versions()
+    return tuple(zip(every, every[1:], strict=False))
 
 
 def version_info(version: str) -> Version:

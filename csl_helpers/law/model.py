@@ -260,6 +260,7 @@ class Version:
     in_force_from: date
     in_force_until: date | None
     article_count: int
+    liability_chapter: int
     titles: dict[str, str] = field(hash=False, compare=True)
     sources: tuple[Source, ...] = ()
 
