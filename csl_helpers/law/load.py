@@ -143,6 +143,25 @@ def version_after(version: str) -> Version | None:
     return versions()[index + 1] if index + 1 < len(ids) else None
 
 
+def other_version(version: str) -> Version:
+    """The version ``version`` is compared with: the one after it, else the one before it.
+
+    A checklist or a side-by-side view shows each provision in the chosen version and in this
+    one.
+
+    Raises:
+        ValueError: for an unknown version.
+        LookupError: if the Law has only the one version.
+
+    >>> [(v, other_version(v).id) for v in version_ids()]
+    [('2016', '2025'), ('2025', '2016')]
+    """
+    other = version_after(version) or version_before(version)
+    if other is None:
+        raise LookupError(f"the Law has no version other than {version!r} to compare with")
+    return other
+
+
 def successive_versions() -> tuple[tuple[Version, Version], ...]:
     """Each version with the one that replaced it, oldest pair first."""
     every = versions()
@@ -332,8 +351,13 @@ EN_PROJECT = "project-translation"
 
 
 def _en_sources(version: str) -> dict[int, str]:
+    """Where each article's English comes from (an ``EN_*`` value per article number).
+
+    The first version's English is all the original translation; a later version's is told
+    apart with the concordance and the list of the project's own translations.
+    """
     count = version_info(version).article_count
-    if version == "2016":
+    if version_before(version) is None:
         return dict.fromkeys(range(1, count + 1), EN_2016)
     translated = set(read_yaml("csl-2025/en-translations.yaml")["articles"])
     from csl_helpers.law.concordance import concordance_rows
