@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from csl_helpers import DataError, Provision, concordance, load_law
 from csl_helpers.law.load import read_yaml, version_ids
-from csl_helpers.obligations import duties as ob_module
+from csl_helpers.obligations import load as ob_load
 from csl_helpers.obligations import questionnaire as q_module
 from csl_helpers.obligations.checklist import checklist
 from csl_helpers.obligations.duties import (
@@ -225,7 +225,7 @@ def test_penalty_ids_are_the_simulators_rules(version):
                 punished = rule.item_punishes.get(rule_provision.item, ()) or rule.punishes
             else:
                 punished = rule.punishes
-            cites = any(ob_module._overlaps(t, p) for t in punished for p in ob.provisions[version])
+            cites = any(ob_load._overlaps(t, p) for t in punished for p in ob.provisions[version])
             assert cites or not punished or enforcement.note(), (ob.id, para.id)
             checked += 1
     assert checked > 30
@@ -244,7 +244,7 @@ def test_every_duty_a_penalty_rule_punishes_is_in_the_data(version):
                 o
                 for o in obligations()
                 if o.in_version(version)
-                and any(ob_module._overlaps(target, p) for p in o.provisions[version])
+                and any(ob_load._overlaps(target, p) for p in o.provisions[version])
             ]
             assert holders, (rule.id, target.id)
             assert any(
@@ -261,14 +261,14 @@ def patched(monkeypatch):
     def serve(name: str, edit) -> None:
         data = copy.deepcopy(read_yaml(name))
         edit(data)
-        module = ob_module if name == "obligations.yaml" else q_module
+        module = ob_load if name == "obligations.yaml" else q_module
         monkeypatch.setattr(module, "read_yaml", lambda _: data)
-        ob_module.catalogue.cache_clear()
+        ob_load.catalogue.cache_clear()
         q_module.questions.cache_clear()
 
     yield serve
     monkeypatch.undo()
-    ob_module.catalogue.cache_clear()
+    ob_load.catalogue.cache_clear()
     q_module.questions.cache_clear()
 
 
@@ -374,7 +374,7 @@ BAD_OBLIGATIONS = [
 def test_bad_obligations_data_names_file_entry_and_field(patched, edit, message):
     patched("obligations.yaml", edit)
     with pytest.raises(DataError, match=message) as info:
-        ob_module.catalogue()
+        ob_load.catalogue()
     assert str(info.value).startswith("obligations.yaml")
 
 
