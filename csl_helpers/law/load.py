@@ -239,6 +239,26 @@ def _load(version: str) -> Law:
             f"{files['zh']}: {len(zh.articles)} articles, versions.yaml says {info.article_count}"
         )
     notes = translator_notes(version)
+    articles = _articles(version, zh, en, notes)
+    chapters = _chapters(zh, en, articles)
+    law = Law(
+        info=info,
+        titles={"zh": zh.title, "en": en.title},
+        notes={"zh": zh.note, "en": en.note},
+        chapters=chapters,
+        references_all=extract_references(articles.values()),
+    )
+    for p, _ in notes:
+        _resolve(law, p, "translator-notes.yaml")
+    for ref in law.references_all:
+        _resolve(law, ref.target, f"{files['zh']} (reference in {ref.source.citation()})")
+    return law
+
+
+def _articles(
+    version: str, zh: ParsedText, en: ParsedText, notes: tuple[tuple[Provision, str], ...]
+) -> dict[int, Article]:
+    """The articles of ``version``, the Chinese and English paired paragraph by paragraph."""
     en_sources = _en_sources(version)
     articles: dict[int, Article] = {}
     for a_zh, a_en in zip(zh.articles, en.articles, strict=True):
@@ -265,6 +285,11 @@ def _load(version: str) -> Law:
             en_source=en_sources[a_zh.number],
             notes=tuple(n for p, n in notes if p.article == a_zh.number),
         )
+    return articles
+
+
+def _chapters(zh: ParsedText, en: ParsedText, articles: dict[int, Article]) -> tuple[Chapter, ...]:
+    """The chapters and their sections, each with its articles, titled in both languages."""
     chapters = []
     for number, title in zh.chapters.items():
         in_chapter = tuple(a for a in articles.values() if a.chapter == number)
@@ -280,18 +305,7 @@ def _load(version: str) -> Law:
         chapters.append(
             Chapter(number, {"zh": title, "en": en.chapters[number]}, sections, in_chapter)
         )
-    law = Law(
-        info=info,
-        titles={"zh": zh.title, "en": en.title},
-        notes={"zh": zh.note, "en": en.note},
-        chapters=tuple(chapters),
-        references_all=extract_references(articles.values()),
-    )
-    for p, _ in notes:
-        _resolve(law, p, "translator-notes.yaml")
-    for ref in law.references_all:
-        _resolve(law, ref.target, f"{files['zh']} (reference in {ref.source.citation()})")
-    return law
+    return tuple(chapters)
 
 
 def resolve_provision(raw: Any, version: str, where: str) -> Provision:
