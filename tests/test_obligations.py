@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csl_helpers import DataError, Provision, concordance, load_law
-from csl_helpers.law.load import read_yaml, version_ids
+from csl_helpers.law.load import read_yaml, version_ids, version_info
+from csl_helpers.law.numerals import to_cn
 from csl_helpers.obligations import load as ob_load
 from csl_helpers.obligations import questionnaire as q_module
 from csl_helpers.obligations.checklist import checklist
@@ -188,6 +189,22 @@ def test_the_2025_additions_and_changes_show():
     seller = obligation("certified_critical_equipment")
     assert seller.enforcement["2016"].kind == "none"
     assert seller.enforcement["2025"].paragraphs == (Provision(63, 1),)
+
+
+def test_a_duty_no_clause_punishes_says_so_naming_the_liability_chapter():
+    seller = obligation("certified_critical_equipment").enforcement["2016"]
+    assert seller.summary("en").startswith(
+        "No clause of Chapter 6 of the 2016 text punishes this duty as such"
+    )
+    assert seller.summary("zh").startswith("2016年文本第六章未对本项义务单独规定罚则")
+    for version in version_ids():
+        chapter = load_law(version).chapter(version_info(version).liability_chapter)
+        assert chapter.title("zh") == "法律责任"
+        for ob in obligations():
+            enforcement = ob.enforcement.get(version)
+            if enforcement is not None and enforcement.kind == "none":
+                assert f"Chapter {chapter.number} of the {version} text" in enforcement.summary()
+                assert f"{version}年文本第{to_cn(chapter.number)}章" in enforcement.summary("zh")
 
 
 def test_duty_figures_are_the_texts_figures():
