@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csl_helpers import concordance, counterparts, load_law, side_by_side
+from csl_helpers.law import amendment
 from csl_helpers.law.amendment import decision_items
 from csl_helpers.law.concordance import change_of, concordance_rows, concordance_versions
 from csl_helpers.law.load import DataError, read_yaml, successive_versions
@@ -171,3 +172,12 @@ def test_the_concordance_names_its_versions_in_its_fields(monkeypatch):
         monkeypatch.undo()
         concordance_versions.cache_clear()
     assert concordance_versions() == (old, new)
+
+
+def test_the_decision_is_the_file_the_later_version_names(monkeypatch):
+    old, new = concordance_versions()
+    assert new.amended_by and old.amended_by is None
+    assert amendment.decision_file() == new.amended_by
+    monkeypatch.setattr(amendment, "concordance_versions", lambda: (new, old))
+    with pytest.raises(DataError, match=f"version {old.id!r}: missing field 'amended_by'"):
+        amendment.decision_file()

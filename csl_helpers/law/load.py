@@ -115,6 +115,7 @@ def versions() -> tuple[Version, ...]:
                 liability_chapter=entry["liability_chapter"],
                 titles=dict(entry["titles"]),
                 sources=tuple(sources),
+                amended_by=entry.get("amended_by"),
             )
         )
     return tuple(out)
