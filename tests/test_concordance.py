@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import importlib
 import re
 
 import pytest
@@ -9,8 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csl_helpers import concordance, counterparts, load_law, side_by_side
+from csl_helpers.law import amendment
 from csl_helpers.law.amendment import decision_items
-from csl_helpers.law.concordance import change_of, concordance_rows
+from csl_helpers.law.concordance import change_of, concordance_rows, concordance_versions
+from csl_helpers.law.load import DataError, read_yaml, successive_versions
+
+concordance_module = importlib.import_module("csl_helpers.law.concordance")
+"""The module, not the function ``csl_helpers.law`` exports under the same name."""
 
 
 def test_decision_has_fourteen_items():
@@ -147,3 +154,30 @@ def test_side_by_side_from_the_2025_side_merges_sources():
 def test_side_by_side_of_a_new_article_is_an_error():
     with pytest.raises(LookupError, match="no counterpart"):
         side_by_side(3, "2025", "2016")
+
+
+def test_the_concordance_names_its_versions_in_its_fields(monkeypatch):
+    old, new = concordance_versions()
+    assert (old, new) in successive_versions()
+    first = concordance_rows()[0]
+    assert first.from_2016 and first.article_2025 == 1
+    data = copy.deepcopy(read_yaml("concordance.yaml"))
+    data["rows"][0]["article_0000"] = data["rows"][0].pop(f"article_{new.id}")
+    monkeypatch.setattr(concordance_module, "read_yaml", lambda _: data)
+    concordance_versions.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"rows\[0\]: fields .* name no two successive"):
+            concordance_versions()
+    finally:
+        monkeypatch.undo()
+        concordance_versions.cache_clear()
+    assert concordance_versions() == (old, new)
+
+
+def test_the_decision_is_the_file_the_later_version_names(monkeypatch):
+    old, new = concordance_versions()
+    assert new.amended_by and old.amended_by is None
+    assert amendment.decision_file() == new.amended_by
+    monkeypatch.setattr(amendment, "concordance_versions", lambda: (new, old))
+    with pytest.raises(DataError, match=f"version {old.id!r}: missing field 'amended_by'"):
+        amendment.decision_file()

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from csl_helpers import Provision, load_law
+from csl_helpers.law import load as load_module
 from csl_helpers.law.concordance import concordance, concordance_rows
 from csl_helpers.law.glossary import glossary
 from csl_helpers.law.load import (
     EN_2016,
     EN_2016_RENUMBERED,
     EN_PROJECT,
+    other_version,
     read_text,
     read_yaml,
+    successive_versions,
+    version_after,
+    version_before,
     version_ids,
     version_info,
 )
@@ -229,3 +235,37 @@ def test_the_liability_chapter_of_each_version_is_the_one_titled_legal_liability
     law = load_law(version)
     chapter = next(c for c in law.chapters if c.number == version_info(version).liability_chapter)
     assert chapter.title("zh") == "法律责任"
+
+
+def test_versions_have_neighbours_in_the_order_of_the_data():
+    ids = version_ids()
+    assert [(a.id, b.id) for a, b in successive_versions()] == list(zip(ids, ids[1:], strict=False))
+    assert version_before(ids[0]) is None and version_after(ids[-1]) is None
+    for old, new in successive_versions():
+        assert version_after(old.id) == new and version_before(new.id) == old
+        assert new.in_force_from > old.in_force_from
+
+
+def test_the_other_version_is_the_one_after_else_the_one_before():
+    for v in version_ids():
+        expected = version_after(v) or version_before(v)
+        assert other_version(v) == expected and expected.id != v
+    assert other_version(version_ids()[-1]) == version_before(version_ids()[-1])
+    with pytest.raises(ValueError, match="valid versions"):
+        other_version("2024")
+
+
+def test_a_middle_version_is_compared_with_the_one_after(monkeypatch):
+    every = load_module.versions()
+    last = every[-1]
+    later = dataclasses.replace(last, id=f"{last.id}-later")
+    monkeypatch.setattr(load_module, "versions", lambda: (*every, later))
+    assert other_version(last.id) == later
+    assert other_version(later.id) == last
+
+
+def test_a_law_of_one_version_has_no_other(monkeypatch):
+    only = load_module.versions()[:1]
+    monkeypatch.setattr(load_module, "versions", lambda: only)
+    with pytest.raises(LookupError, match="no version other than"):
+        other_version(only[0].id)

@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csl_helpers import DataError, Provision, concordance, load_law
-from csl_helpers.law.load import read_yaml, version_ids
-from csl_helpers.obligations import duties as ob_module
+from csl_helpers.law.load import read_yaml, version_ids, version_info
+from csl_helpers.law.numerals import to_cn
+from csl_helpers.obligations import load as ob_load
 from csl_helpers.obligations import questionnaire as q_module
 from csl_helpers.obligations.checklist import checklist
 from csl_helpers.obligations.duties import (
@@ -190,6 +191,22 @@ def test_the_2025_additions_and_changes_show():
     assert seller.enforcement["2025"].paragraphs == (Provision(63, 1),)
 
 
+def test_a_duty_no_clause_punishes_says_so_naming_the_liability_chapter():
+    seller = obligation("certified_critical_equipment").enforcement["2016"]
+    assert seller.summary("en").startswith(
+        "No clause of Chapter 6 of the 2016 text punishes this duty as such"
+    )
+    assert seller.summary("zh").startswith("2016年文本第六章未对本项义务单独规定罚则")
+    for version in version_ids():
+        chapter = load_law(version).chapter(version_info(version).liability_chapter)
+        assert chapter.title("zh") == "法律责任"
+        for ob in obligations():
+            enforcement = ob.enforcement.get(version)
+            if enforcement is not None and enforcement.kind == "none":
+                assert f"Chapter {chapter.number} of the {version} text" in enforcement.summary()
+                assert f"{version}年文本第{to_cn(chapter.number)}章" in enforcement.summary("zh")
+
+
 def test_duty_figures_are_the_texts_figures():
     """Every count of months, days or times in a Chinese duty sentence is in its provision."""
     numeral = re.compile("[一二三四五六七八九十百千万]+(?:个月|日|次|年)")
@@ -225,7 +242,7 @@ def test_penalty_ids_are_the_simulators_rules(version):
                 punished = rule.item_punishes.get(rule_provision.item, ()) or rule.punishes
             else:
                 punished = rule.punishes
-            cites = any(ob_module._overlaps(t, p) for t in punished for p in ob.provisions[version])
+            cites = any(ob_load._overlaps(t, p) for t in punished for p in ob.provisions[version])
             assert cites or not punished or enforcement.note(), (ob.id, para.id)
             checked += 1
     assert checked > 30
@@ -244,7 +261,7 @@ def test_every_duty_a_penalty_rule_punishes_is_in_the_data(version):
                 o
                 for o in obligations()
                 if o.in_version(version)
-                and any(ob_module._overlaps(target, p) for p in o.provisions[version])
+                and any(ob_load._overlaps(target, p) for p in o.provisions[version])
             ]
             assert holders, (rule.id, target.id)
             assert any(
@@ -261,14 +278,14 @@ def patched(monkeypatch):
     def serve(name: str, edit) -> None:
         data = copy.deepcopy(read_yaml(name))
         edit(data)
-        module = ob_module if name == "obligations.yaml" else q_module
+        module = ob_load if name == "obligations.yaml" else q_module
         monkeypatch.setattr(module, "read_yaml", lambda _: data)
-        ob_module.catalogue.cache_clear()
+        ob_load.catalogue.cache_clear()
         q_module.questions.cache_clear()
 
     yield serve
     monkeypatch.undo()
-    ob_module.catalogue.cache_clear()
+    ob_load.catalogue.cache_clear()
     q_module.questions.cache_clear()
 
 
@@ -374,7 +391,7 @@ BAD_OBLIGATIONS = [
 def test_bad_obligations_data_names_file_entry_and_field(patched, edit, message):
     patched("obligations.yaml", edit)
     with pytest.raises(DataError, match=message) as info:
-        ob_module.catalogue()
+        ob_load.catalogue()
     assert str(info.value).startswith("obligations.yaml")
 
 

@@ -1,6 +1,7 @@
 """The Decision of 2025-10-28 that amended the Law, read item by item from the Chinese text.
 
-``data/csl-2025/amendment-decision.zh.md`` holds the Decision; each item (一 to 十四) says
+``data/csl-2025/amendment-decision.zh.md`` (``amended_by`` of the 2025 version in
+``data/versions.yaml``) holds the Decision; each item (一 to 十四) says
 what it does to which 2016 article and which 2025 article results. The instructions are
 parsed here so the concordance can be checked against them.
 """
@@ -11,10 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from csl_helpers.law.concordance import concordance_versions
 from csl_helpers.law.load import DataError, read_text
 from csl_helpers.law.numerals import parse_cn
 
-DECISION_FILE = "csl-2025/amendment-decision.zh.md"
 _CN = "[零一二三四五六七八九十百两]+"
 _ITEM = re.compile(f"^({_CN})、(.*)")
 _ADD = re.compile(f"增加一条，作为第({_CN})条")
@@ -37,6 +38,21 @@ class DecisionItem:
     article_2025: int
 
 
+def decision_file() -> str:
+    """The file in ``data/`` of the Decision that made the later version the concordance relates.
+
+    >>> decision_file()
+    'csl-2025/amendment-decision.zh.md'
+
+    Raises:
+        DataError: if ``data/versions.yaml`` gives that version no ``amended_by``.
+    """
+    later = concordance_versions()[1]
+    if later.amended_by is None:
+        raise DataError(f"versions.yaml, version {later.id!r}: missing field 'amended_by'")
+    return later.amended_by
+
+
 @cache
 def decision_items() -> tuple[DecisionItem, ...]:
     """The fourteen items of the Decision, in order.
@@ -45,8 +61,9 @@ def decision_items() -> tuple[DecisionItem, ...]:
     >>> item.number, item.from_2016, item.article_2025
     (11, ((68, None), (69, 1)), 69)
     """
+    name = decision_file()
     items: list[DecisionItem] = []
-    lines = [ln for ln in read_text(DECISION_FILE).split("\n") if ln.strip()]
+    lines = [ln for ln in read_text(name).split("\n") if ln.strip()]
     for line in lines:
         m = _ITEM.match(line)
         if not m:
@@ -63,7 +80,7 @@ def decision_items() -> tuple[DecisionItem, ...]:
             )
             items.append(DecisionItem(number, line, parts, parse_cn(mer.group(2))))
         else:
-            raise DataError(f"{DECISION_FILE}: item {number} is not an instruction I can read")
+            raise DataError(f"{name}: item {number} is not an instruction I can read")
     if [i.number for i in items] != list(range(1, len(items) + 1)):
-        raise DataError(f"{DECISION_FILE}: items are not numbered 一, 二, 三… in order")
+        raise DataError(f"{name}: items are not numbered 一, 二, 三… in order")
     return tuple(items)

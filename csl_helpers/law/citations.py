@@ -1,4 +1,9 @@
-"""Cross-references extracted from the Chinese text of the Law.
+"""Finding the Law's references to itself in its Chinese text, while the text is loaded.
+
+:func:`extract_references` is called once per version by :mod:`csl_helpers.law.load`; what it
+finds becomes :attr:`Law.references_all`, with every target checked to exist. It reads
+paragraphs and items, not chapters: the grouping of the references into a graph of articles and
+chapters for the lessons is :mod:`csl_helpers.law.links`.
 
 The Law cites itself in a few fixed forms: 本法第二十一条、第二十五条; 第二十二条第一款、第二款和
 第四十八条第一款; 第四十一条至第四十三条 (a range, expanded); 前款 and 前两款 (the paragraphs

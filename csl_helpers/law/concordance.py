@@ -11,8 +11,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from csl_helpers.law.load import DataError, load_law, read_yaml, require, version_info
-from csl_helpers.law.model import Article, check_lang
+from csl_helpers.law.load import (
+    DataError,
+    load_law,
+    read_yaml,
+    require,
+    successive_versions,
+    version_info,
+)
+from csl_helpers.law.model import Article, Version, check_lang
 
 CHANGES = (
     "unchanged",
@@ -49,21 +56,43 @@ class ConcordanceRow:
 
 
 @cache
+def concordance_versions() -> tuple[Version, Version]:
+    """The two successive versions ``data/concordance.yaml`` relates, the earlier first.
+
+    Its rows name them in their fields: ``article_<later id>`` and ``from_<earlier id>``.
+
+    >>> [v.id for v in concordance_versions()]
+    ['2016', '2025']
+
+    Raises:
+        DataError: if no two successive versions in ``data/versions.yaml`` match the fields.
+    """
+    first = read_yaml("concordance.yaml")["rows"][0]
+    for old, new in successive_versions():
+        if f"article_{new.id}" in first and f"from_{old.id}" in first:
+            return old, new
+    raise DataError(
+        f"concordance.yaml, rows[0]: fields {', '.join(sorted(first))} name no two successive "
+        "versions of versions.yaml (expected article_<later id> and from_<earlier id>)"
+    )
+
+
+@cache
 def concordance_rows() -> tuple[ConcordanceRow, ...]:
-    """All rows of ``data/concordance.yaml``, one per 2025 article, validated."""
+    """All rows of ``data/concordance.yaml``, one per article of the later version, validated."""
+    old, new = (v.id for v in concordance_versions())
+    article_key, from_key = f"article_{new}", f"from_{old}"
     rows = []
     for i, entry in enumerate(read_yaml("concordance.yaml")["rows"]):
         where = f"concordance.yaml, rows[{i}]"
-        require(
-            entry, {"article_2025", "from_2016", "change", "change_zh"}, where, {"decision_item"}
-        )
+        require(entry, {article_key, from_key, "change", "change_zh"}, where, {"decision_item"})
         if entry["change"] not in CHANGES:
             raise DataError(
                 f"{where}: change {entry['change']!r} is not one of {', '.join(CHANGES)}"
             )
         parts = []
-        for j, part in enumerate(entry["from_2016"]):
-            require(part, {"article"}, f"{where}.from_2016[{j}]", {"paragraph", "items", "main"})
+        for j, part in enumerate(entry[from_key]):
+            require(part, {"article"}, f"{where}.{from_key}[{j}]", {"paragraph", "items", "main"})
             parts.append(
                 SourcePart(
                     part["article"],
@@ -74,7 +103,7 @@ def concordance_rows() -> tuple[ConcordanceRow, ...]:
             )
         rows.append(
             ConcordanceRow(
-                entry["article_2025"],
+                entry[article_key],
                 tuple(parts),
                 entry["change"],
                 entry["change_zh"],
@@ -82,8 +111,25 @@ def concordance_rows() -> tuple[ConcordanceRow, ...]:
             )
         )
     if [r.article_2025 for r in rows] != list(range(1, len(rows) + 1)):
-        raise DataError("concordance.yaml: rows must list 2025 Articles 1, 2, 3… in order")
+        raise DataError(f"concordance.yaml: rows must list {new} Articles 1, 2, 3… in order")
     return tuple(rows)
+
+
+def _is_later(from_version: str, to_version: str) -> bool:
+    """Whether ``from_version`` is the later of the two versions the concordance relates.
+
+    Raises:
+        ValueError: for an unknown version, or two versions the concordance does not relate.
+    """
+    version_info(from_version)
+    version_info(to_version)
+    ids = [v.id for v in concordance_versions()]
+    if {from_version, to_version} != set(ids):
+        raise ValueError(
+            f"the concordance relates the {ids[0]} and {ids[1]} texts, "
+            f"not {from_version!r} and {to_version!r}"
+        )
+    return from_version == ids[1]
 
 
 def _check(n: int, version: str) -> None:
@@ -103,7 +149,7 @@ def counterparts(n: int, from_version: str, to_version: str) -> tuple[int, ...]:
     _check(n, from_version)
     if from_version == to_version:
         return (n,)
-    if from_version == "2025":
+    if _is_later(from_version, to_version):
         return tuple(p.article for p in concordance_rows()[n - 1].from_2016)
     return tuple(
         r.article_2025 for r in concordance_rows() if any(p.article == n for p in r.from_2016)
@@ -131,7 +177,7 @@ def concordance(n: int, from_version: str, to_version: str) -> int | None:
     found = counterparts(n, from_version, to_version)
     if len(found) <= 1 or from_version == to_version:
         return found[0] if found else None
-    if from_version == "2025":
+    if _is_later(from_version, to_version):
         return found[0]
     for row in concordance_rows():
         if any(p.article == n and (p.main or not p.items) for p in row.from_2016):
@@ -140,8 +186,12 @@ def concordance(n: int, from_version: str, to_version: str) -> int | None:
 
 
 def change_of(n_2025: int) -> ConcordanceRow:
-    """The concordance row of 2025 article ``n_2025``: what it continues and how it changed."""
-    _check(n_2025, "2025")
+    """The concordance row of 2025 article ``n_2025``: what it continues and how it changed.
+
+    The article is numbered in the later version the concordance relates
+    (:func:`concordance_versions`).
+    """
+    _check(n_2025, concordance_versions()[1].id)
     return concordance_rows()[n_2025 - 1]
 
 
@@ -173,12 +223,13 @@ _WORD = re.compile(r"\s+|[\w'-]+|[^\w\s]")
 
 
 def side_by_side(
-    n: int, from_version: str = "2016", to_version: str = "2025", lang: str = "zh"
+    n: int, from_version: str | None = None, to_version: str | None = None, lang: str = "zh"
 ) -> SideBySide:
     """Article ``n`` of ``from_version`` beside its counterpart(s) in ``to_version``.
 
     The Chinese is compared character by character, the English word by word. Where a 2025
-    article merges several 2016 articles, all of them are on the old side.
+    article merges several 2016 articles, all of them are on the old side. The versions default
+    to the earlier and the later one the concordance relates (:func:`concordance_versions`).
 
     Raises:
         LookupError: if the provision has no counterpart (it is new, or the number is wrong).
@@ -188,6 +239,9 @@ def side_by_side(
     ([40], [42], True)
     """
     check_lang(lang)
+    earlier, later = concordance_versions()
+    from_version = earlier.id if from_version is None else from_version
+    to_version = later.id if to_version is None else to_version
     found = counterparts(n, from_version, to_version)
     if not found:
         raise LookupError(
@@ -196,10 +250,10 @@ def side_by_side(
     here = load_law(from_version).article(n)
     there = tuple(load_law(to_version).article(m) for m in found)
     old, new = ((here,), there)
-    if from_version == "2025":
-        old, new = there, (here,)
-    if old[0].version == new[0].version:
+    if from_version == to_version:
         old, new = (here,), (here,)
+    elif _is_later(from_version, to_version):
+        old, new = there, (here,)
     old_text = "\n\n".join(a.text(lang) for a in old)
     new_text = "\n\n".join(a.text(lang) for a in new)
     split = list if lang == "zh" else _WORD.findall

@@ -1,8 +1,9 @@
-"""How the chapters of the Law point at one another, from :meth:`Law.references`.
+"""The article-to-article graph of the Law, for teaching: which chapter points at which.
 
-The references themselves are read from the Chinese text (:mod:`csl_helpers.references`);
-this module groups them by chapter and by article so a lesson can say what enforces a
-chapter's duties and what the chapter relies on.
+This module finds nothing in the text. It takes the references the loader has already read
+(:meth:`Law.references`, found by :mod:`csl_helpers.law.citations`) and groups them: by chapter
+(:func:`chapter_references`, what enforces a chapter's duties and what the chapter relies on)
+and as links between whole articles (:func:`article_links`, the edges a lesson draws).
 """
 
 from __future__ import annotations

@@ -115,6 +115,7 @@ def versions() -> tuple[Version, ...]:
                 liability_chapter=entry["liability_chapter"],
                 titles=dict(entry["titles"]),
                 sources=tuple(sources),
+                amended_by=entry.get("amended_by"),
             )
         )
     return tuple(out)
@@ -141,6 +142,25 @@ def version_after(version: str) -> Version | None:
     ids = version_ids()
     index = ids.index(version_info(version).id)
     return versions()[index + 1] if index + 1 < len(ids) else None
+
+
+def other_version(version: str) -> Version:
+    """The version ``version`` is compared with: the one after it, else the one before it.
+
+    A checklist or a side-by-side view shows each provision in the chosen version and in this
+    one.
+
+    Raises:
+        ValueError: for an unknown version.
+        LookupError: if the Law has only the one version.
+
+    >>> [(v, other_version(v).id) for v in version_ids()]
+    [('2016', '2025'), ('2025', '2016')]
+    """
+    other = version_after(version) or version_before(version)
+    if other is None:
+        raise LookupError(f"the Law has no version other than {version!r} to compare with")
+    return other
 
 
 def successive_versions() -> tuple[tuple[Version, Version], ...]:
@@ -220,6 +240,26 @@ def _load(version: str) -> Law:
             f"{files['zh']}: {len(zh.articles)} articles, versions.yaml says {info.article_count}"
         )
     notes = translator_notes(version)
+    articles = _articles(version, zh, en, notes)
+    chapters = _chapters(zh, en, articles)
+    law = Law(
+        info=info,
+        titles={"zh": zh.title, "en": en.title},
+        notes={"zh": zh.note, "en": en.note},
+        chapters=chapters,
+        references_all=extract_references(articles.values()),
+    )
+    for p, _ in notes:
+        _resolve(law, p, "translator-notes.yaml")
+    for ref in law.references_all:
+        _resolve(law, ref.target, f"{files['zh']} (reference in {ref.source.citation()})")
+    return law
+
+
+def _articles(
+    version: str, zh: ParsedText, en: ParsedText, notes: tuple[tuple[Provision, str], ...]
+) -> dict[int, Article]:
+    """The articles of ``version``, the Chinese and English paired paragraph by paragraph."""
     en_sources = _en_sources(version)
     articles: dict[int, Article] = {}
     for a_zh, a_en in zip(zh.articles, en.articles, strict=True):
@@ -246,6 +286,11 @@ def _load(version: str) -> Law:
             en_source=en_sources[a_zh.number],
             notes=tuple(n for p, n in notes if p.article == a_zh.number),
         )
+    return articles
+
+
+def _chapters(zh: ParsedText, en: ParsedText, articles: dict[int, Article]) -> tuple[Chapter, ...]:
+    """The chapters and their sections, each with its articles, titled in both languages."""
     chapters = []
     for number, title in zh.chapters.items():
         in_chapter = tuple(a for a in articles.values() if a.chapter == number)
@@ -261,18 +306,7 @@ def _load(version: str) -> Law:
         chapters.append(
             Chapter(number, {"zh": title, "en": en.chapters[number]}, sections, in_chapter)
         )
-    law = Law(
-        info=info,
-        titles={"zh": zh.title, "en": en.title},
-        notes={"zh": zh.note, "en": en.note},
-        chapters=tuple(chapters),
-        references_all=extract_references(articles.values()),
-    )
-    for p, _ in notes:
-        _resolve(law, p, "translator-notes.yaml")
-    for ref in law.references_all:
-        _resolve(law, ref.target, f"{files['zh']} (reference in {ref.source.citation()})")
-    return law
+    return tuple(chapters)
 
 
 def resolve_provision(raw: Any, version: str, where: str) -> Provision:
@@ -332,8 +366,13 @@ EN_PROJECT = "project-translation"
 
 
 def _en_sources(version: str) -> dict[int, str]:
+    """Where each article's English comes from (an ``EN_*`` value per article number).
+
+    The first version's English is all the original translation; a later version's is told
+    apart with the concordance and the list of the project's own translations.
+    """
     count = version_info(version).article_count
-    if version == "2016":
+    if version_before(version) is None:
         return dict.fromkeys(range(1, count + 1), EN_2016)
     translated = set(read_yaml("csl-2025/en-translations.yaml")["articles"])
     from csl_helpers.law.concordance import concordance_rows

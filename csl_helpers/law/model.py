@@ -263,6 +263,8 @@ class Version:
     liability_chapter: int
     titles: dict[str, str] = field(hash=False, compare=True)
     sources: tuple[Source, ...] = ()
+    amended_by: str | None = None
+    """The file in ``data/`` of the Decision that made this version, ``None`` for the first."""
 
     def in_force_on(self, day: date) -> bool:
         """Whether this version was the law in force on ``day``."""

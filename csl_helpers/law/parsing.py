@@ -72,6 +72,10 @@ def parse_text(source: str, lang: str, name: str = "<text>") -> ParsedText:
 
     Article, chapter, section and item numbers must run 1, 2, 3… without gaps.
 
+    One pass over the lines, the chapter, section and article being read held in locals: the
+    function is kept whole (about 60 lines) so that each kind of line and its order check read
+    top to bottom in one place, as the text's layout does.
+
     Raises:
         TextFormatError: naming the file and line of the first problem.
     """

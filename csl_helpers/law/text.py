@@ -155,7 +155,7 @@ class Law:
         """The provisions that article ``number`` cites, in text order.
 
         Targets are as precise as the text (article, paragraph, item); ranges are expanded
-        and 前款 / 前两款 resolved. Extracted from the Chinese by :mod:`csl_helpers.references`.
+        and 前款 / 前两款 resolved. Extracted from the Chinese by :mod:`csl_helpers.law.citations`.
         """
         self.article(number)
         return tuple(r for r in self.references_all if r.source.article == number)

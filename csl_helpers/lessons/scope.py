@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+from typing import Any
 
 from csl_helpers.law.load import (
     DataError,
@@ -102,44 +103,7 @@ def _tables() -> tuple[
     raw = read_yaml(FILE)
     require(raw, {"networks", "activities", "outcomes", "rules"}, FILE)
     nets, acts, outs = (_choices(raw, k) for k in ("networks", "activities", "outcomes"))
-    rules = []
-    for i, entry in enumerate(raw["rules"]):
-        where = f"{FILE}, rules[{i}]"
-        require(
-            entry,
-            {"version", "networks", "activities", "outcome", "provision", "quote", "reason"},
-            where,
-            {"serious"},
-        )
-        version = str(entry["version"])
-        try:
-            version_info(version)
-        except ValueError as exc:
-            raise DataError(f"{where}.version: {exc}") from None
-        for field, valid in (("networks", nets), ("activities", acts)):
-            for x in entry[field]:
-                if x not in {c.id for c in valid}:
-                    ids = ", ".join(c.id for c in valid)
-                    raise DataError(f"{where}.{field}: unknown id {x!r}; valid: {ids}")
-        if entry["outcome"] not in {c.id for c in outs}:
-            ids = ", ".join(c.id for c in outs)
-            raise DataError(f"{where}.outcome: unknown id {entry['outcome']!r}; valid: {ids}")
-        provision = resolve_provision(entry["provision"], version, f"{where}.provision")
-        wording = load_law(version).text_of(provision, "zh")
-        if entry["quote"] not in wording:
-            raise DataError(f"{where}.quote: not in {provision.citation()} of the {version} text")
-        rules.append(
-            _Rule(
-                version,
-                frozenset(entry["networks"]),
-                frozenset(entry["activities"]),
-                entry.get("serious"),
-                entry["outcome"],
-                provision,
-                entry["quote"],
-                " ".join(entry["reason"].split()),
-            )
-        )
+    rules = [_rule(entry, i, nets, acts, outs) for i, entry in enumerate(raw["rules"])]
     for version, n, a, s in product(version_ids(), nets, acts, (False, True)):
         found = [r for r in rules if r.version == version and r.matches(n.id, a.id, s)]
         if len(found) != 1:
@@ -148,6 +112,50 @@ def _tables() -> tuple[
                 f"{n.id!r}, activity {a.id!r}, serious {s}; exactly one must"
             )
     return nets, acts, outs, tuple(rules)
+
+
+def _rule(
+    entry: Any,
+    i: int,
+    nets: tuple[Choice, ...],
+    acts: tuple[Choice, ...],
+    outs: tuple[Choice, ...],
+) -> _Rule:
+    """One rule of the scope table, its ids and its quotation checked."""
+    where = f"{FILE}, rules[{i}]"
+    require(
+        entry,
+        {"version", "networks", "activities", "outcome", "provision", "quote", "reason"},
+        where,
+        {"serious"},
+    )
+    version = str(entry["version"])
+    try:
+        version_info(version)
+    except ValueError as exc:
+        raise DataError(f"{where}.version: {exc}") from None
+    for field, valid in (("networks", nets), ("activities", acts)):
+        for x in entry[field]:
+            if x not in {c.id for c in valid}:
+                ids = ", ".join(c.id for c in valid)
+                raise DataError(f"{where}.{field}: unknown id {x!r}; valid: {ids}")
+    if entry["outcome"] not in {c.id for c in outs}:
+        ids = ", ".join(c.id for c in outs)
+        raise DataError(f"{where}.outcome: unknown id {entry['outcome']!r}; valid: {ids}")
+    provision = resolve_provision(entry["provision"], version, f"{where}.provision")
+    wording = load_law(version).text_of(provision, "zh")
+    if entry["quote"] not in wording:
+        raise DataError(f"{where}.quote: not in {provision.citation()} of the {version} text")
+    return _Rule(
+        version,
+        frozenset(entry["networks"]),
+        frozenset(entry["activities"]),
+        entry.get("serious"),
+        entry["outcome"],
+        provision,
+        entry["quote"],
+        " ".join(entry["reason"].split()),
+    )
 
 
 def reach(version: str, *, network: str, activity: str, serious: bool = False) -> Finding:

@@ -18,7 +18,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from csl_helpers.law.load import version_ids, version_info
+from csl_helpers.law.load import other_version, version_info
 from csl_helpers.law.model import Provision, check_lang
 from csl_helpers.obligations.duties import (
     Duty,
@@ -48,8 +48,8 @@ class Checklist:
 
     @property
     def other_version(self) -> str:
-        """The version the checklist compares with."""
-        return next(v for v in version_ids() if v != self.version)
+        """The version the checklist compares with (:func:`~csl_helpers.law.load.other_version`)."""
+        return other_version(self.version).id
 
     @property
     def groups(self) -> tuple[tuple[Theme, tuple[Duty, ...]], ...]:

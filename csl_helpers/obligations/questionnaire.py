@@ -23,7 +23,7 @@ from typing import Any
 
 from csl_helpers.law.load import DataError, load_law, read_yaml, require, version_ids, version_info
 from csl_helpers.law.model import Provision, check_lang
-from csl_helpers.obligations.duties import FACTS, Condition, Profile, check_facts
+from csl_helpers.obligations.facts import FACTS, Condition, Profile, check_facts
 
 FILE = "questions.yaml"
 

@@ -1,0 +1,238 @@
+"""The values of the duties catalogue: themes, subjects, enforcement, obligations and duties.
+
+An :class:`Obligation` is one duty of the Law across its versions, as ``data/obligations.yaml``
+records it; a :class:`Duty` is that obligation as it applies to a profile in one version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from csl_helpers.law.load import version_ids, version_info
+from csl_helpers.law.model import Provision, check_lang
+from csl_helpers.law.numerals import to_cn
+from csl_helpers.obligations.facts import Condition
+
+KINDS = ("penalty", "referral", "none")
+"""How a duty is enforced: a clause of Chapter 6 sets a penalty; a clause sends the breach to
+other laws (2016 Art. 70, 2025 Art. 71); or no clause of Chapter 6 punishes it as such."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A heading of the checklist."""
+
+    id: str
+    titles: dict[str, str] = field(hash=False)
+
+    def title(self, lang: str = "en") -> str:
+        """The theme's heading in ``lang``."""
+        return self.titles[check_lang(lang)]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Someone the Law puts duties on, and the fact that makes a profile this subject."""
+
+    id: str
+    names: dict[str, str] = field(hash=False)
+    fact: str | None = None
+    """The :class:`Profile` fact; ``None`` for everyone."""
+    is_a: str | None = None
+    """A wider subject this one always is (a CII operator is a network operator)."""
+    defined_in: dict[str, Provision] = field(default_factory=dict, hash=False)
+
+    def name(self, lang: str = "en") -> str:
+        """The subject's name in ``lang``."""
+        return self.names[check_lang(lang)]
+
+
+@dataclass(frozen=True)
+class Enforcement:
+    """How a breach of a duty is dealt with in one version (see :data:`KINDS`).
+
+    "Chapter 6" here and below is the version's chapter of legal liability
+    (``Version.liability_chapter``).
+    """
+
+    version: str
+    kind: str
+    rules: tuple[Provision, ...] = ()
+    """The clauses of Chapter 6, the main one first: a paragraph, or the item of it that lists
+    the conduct. The rule itself is the paragraph (:attr:`paragraphs`)."""
+    notes: dict[str, str] | None = field(default=None, hash=False)
+
+    @property
+    def paragraphs(self) -> tuple[Provision, ...]:
+        """The paragraphs of Chapter 6 that set the rules (the penalty rules' ids)."""
+        out: list[Provision] = []
+        for rule in self.rules:
+            para = Provision(rule.article, rule.paragraph)
+            if para not in out:
+                out.append(para)
+        return tuple(out)
+
+    def citation(self, lang: str = "en") -> str:
+        """The rules cited, e.g. ``Article 63(1), Article 63(2)``; empty for ``none``."""
+        sep = ", " if check_lang(lang) == "en" else "、"
+        return sep.join(r.citation(lang) for r in self.rules)
+
+    def note(self, lang: str = "en") -> str:
+        """The data's note on this link in ``lang`` (empty if there is none)."""
+        return (self.notes or {}).get(check_lang(lang), "")
+
+    def summary(self, lang: str = "en") -> str:
+        """One line for a checklist: the clause, a referral, or no clause, with the note."""
+        check_lang(lang)
+        if self.kind == "penalty":
+            text = (
+                f"Penalty: {self.citation('en')}"
+                if lang == "en"
+                else f"罚则：{self.citation('zh')}"
+            )
+        elif self.kind == "referral":
+            text = (
+                f"Referred to other laws: {self.citation('en')}"
+                if lang == "en"
+                else f"依照有关法律、行政法规处理：{self.citation('zh')}"
+            )
+        else:
+            chapter = version_info(self.version).liability_chapter
+            text = (
+                f"No clause of Chapter {chapter} of the {self.version} text punishes "
+                "this duty as such"
+                if lang == "en"
+                else f"{self.version}年文本第{to_cn(chapter)}章未对本项义务单独规定罚则"
+            )
+        note = self.note(lang)
+        if not note:
+            return text
+        return f"{text}. {note}" if lang == "en" else f"{text}。{note}"
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One duty of the Law, across both versions, as ``data/obligations.yaml`` records it."""
+
+    id: str
+    theme: Theme
+    subject: Subject
+    texts: dict[str, str] = field(hash=False)
+    provisions: dict[str, tuple[Provision, ...]] = field(hash=False)
+    """Per version; an empty tuple where that version has no such duty."""
+    enforcement: dict[str, Enforcement] = field(hash=False)
+    condition: Condition | None = None
+    """A further condition on the profile's facts, beyond being the subject."""
+    whens: dict[str, str] | None = field(default=None, hash=False)
+
+    def duty(self, lang: str = "en") -> str:
+        """The duty in one plain sentence (a paraphrase; the Chinese text of the Law governs)."""
+        return self.texts[check_lang(lang)]
+
+    def when(self, lang: str = "en") -> str:
+        """The situation that calls the duty into action, or ``""``."""
+        return (self.whens or {}).get(check_lang(lang), "")
+
+    def in_version(self, version: str) -> bool:
+        """Whether ``version`` contains this duty."""
+        return bool(self.provisions[version_info(version).id])
+
+    def describe(self, lang: str = "en") -> str:
+        """A few lines of plain text: the duty, its subject and its provisions in each version."""
+        check_lang(lang)
+        when = self.when(lang)
+        first = self.duty(lang)
+        if when:
+            first = (
+                f"{when[0].upper()}{when[1:]}: {first[0].lower()}{first[1:]}"
+                if lang == "en"
+                else f"{when}，{first}"
+            )
+        lines = [first]
+        lines.append(("Who: " if lang == "en" else "义务主体：") + self.subject.name(lang))
+        for v in version_ids():
+            if not self.provisions[v]:
+                absent = "not in this text" if lang == "en" else "本文本无此义务"
+                lines.append(f"{v}: {absent}")
+                continue
+            sep = ", " if lang == "en" else "、"
+            cites = sep.join(p.citation(lang) for p in self.provisions[v])
+            lines.append(f"{v}: {cites}; {self.enforcement[v].summary(lang)}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A duty that applies to a profile in one version: what :func:`obligations_for` returns."""
+
+    obligation: Obligation
+    version: str
+    other_version: str
+
+    @property
+    def id(self) -> str:
+        """The duty's stable id (the same in both versions)."""
+        return self.obligation.id
+
+    @property
+    def theme(self) -> Theme:
+        """The checklist heading it falls under."""
+        return self.obligation.theme
+
+    @property
+    def subject(self) -> Subject:
+        """Who owes it."""
+        return self.obligation.subject
+
+    def duty(self, lang: str = "en") -> str:
+        """The duty in one plain sentence."""
+        return self.obligation.duty(lang)
+
+    def when(self, lang: str = "en") -> str:
+        """The situation that calls it into action, or ``""``."""
+        return self.obligation.when(lang)
+
+    @property
+    def provisions(self) -> tuple[Provision, ...]:
+        """The provisions of this version that lay the duty down."""
+        return self.obligation.provisions[self.version]
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        """The article numbers in this version."""
+        return tuple(dict.fromkeys(p.article for p in self.provisions))
+
+    @property
+    def counterparts(self) -> tuple[Provision, ...]:
+        """The same duty's provisions in the other version (empty where it has none)."""
+        return self.obligation.provisions[self.other_version]
+
+    @property
+    def other_articles(self) -> tuple[int, ...]:
+        """The article numbers in the other version."""
+        return tuple(dict.fromkeys(p.article for p in self.counterparts))
+
+    @property
+    def penalty(self) -> Enforcement:
+        """The clause of Chapter 6 that enforces the duty in this version (or its absence)."""
+        return self.obligation.enforcement[self.version]
+
+    def citation(self, lang: str = "en") -> str:
+        """The provisions cited, e.g. ``Article 23(1)(1)``."""
+        sep = ", " if check_lang(lang) == "en" else "、"
+        return sep.join(p.citation(lang) for p in self.provisions)
+
+    def other_citation(self, lang: str = "en") -> str:
+        """The other version's provisions cited, or ``""`` where it has none."""
+        sep = ", " if check_lang(lang) == "en" else "、"
+        return sep.join(p.citation(lang) for p in self.counterparts)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything in ``data/obligations.yaml``, validated."""
+
+    themes: tuple[Theme, ...]
+    subjects: tuple[Subject, ...]
+    obligations: tuple[Obligation, ...]
+    general_liability: dict[str, tuple[Provision, ...]] = field(hash=False)
