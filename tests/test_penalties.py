@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from csl_helpers import DataError, load_law
 from csl_helpers.law.load import read_yaml
-from csl_helpers.penalties.model import TIERS, Range, _rule, cn_amount, penalty_rules, vocabulary
+from csl_helpers.penalties.model import TIERS, Range, cn_amount, vocabulary
+from csl_helpers.penalties.rules import penalty_rules, read_rule
 from csl_helpers.penalties.simulation import conducts, rule, rules, simulate, tiers_of
 from csl_helpers.penalties.version_rule import (
     VERDICTS,
@@ -316,7 +317,7 @@ def _mutated(version: str, index: int, change) -> dict:
 def test_the_loader_rejects_what_the_text_does_not_bear_out(change, message):
     entry = _mutated("2016", 0, change)
     with pytest.raises(DataError, match=re.escape(message)) as exc:
-        _rule(load_law("2016"), entry, "csl-2016.yaml, rules[0]")
+        read_rule(load_law("2016"), entry, "csl-2016.yaml, rules[0]")
     assert "csl-2016.yaml, rules[0]" in str(exc.value)
 
 
