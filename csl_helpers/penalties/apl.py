@@ -113,7 +113,15 @@ def administrative_penalty_law() -> AdministrativePenaltyLaw:
     Raises:
         DataError: naming the file, the entry and the field.
     """
-    raw = read_yaml(APL_FILE)
+    return read_administrative_penalty_law(read_yaml(APL_FILE))
+
+
+def read_administrative_penalty_law(raw: Any) -> AdministrativePenaltyLaw:
+    """The parsed contents of ``administrative-penalty-law.yaml``, checked.
+
+    Raises:
+        DataError: naming the file, the entry and the field.
+    """
     require(raw, {"title", "in_force_from", "provisions", "limitation", "mitigation"}, APL_FILE)
     require(raw["title"], {"zh", "en"}, f"{APL_FILE}, title")
     provisions = {}
@@ -189,4 +197,7 @@ def _mitigation(entry: Any, provisions: dict[str, AplProvision]) -> Mitigation:
             raise DataError(f"{rw}.explanation: expected a sentence, got {explanation!r}")
         quoted = _quoted(rule["provision"], provisions, f"{rw}.provision")
         rules.append(MitigationRule(quoted, " ".join(explanation.split())))
-    return Mitigation(tuple(rules), " ".join(str(entry["pointed_to"]).split()))
+    pointed_to = entry["pointed_to"]
+    if not isinstance(pointed_to, str) or not pointed_to.strip():
+        raise DataError(f"{where}.pointed_to: expected a sentence, got {pointed_to!r}")
+    return Mitigation(tuple(rules), " ".join(pointed_to.split()))

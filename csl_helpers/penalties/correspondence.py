@@ -29,7 +29,15 @@ from csl_helpers.penalties.rules import penalty_rules, rules_by_id
 
 PAIRS_FILE = "penalties/correspondence.yaml"
 
-__all__ = ["PAIRS_FILE", "Amendment", "Pair", "amendments", "pairs", "same_measures"]
+__all__ = [
+    "PAIRS_FILE",
+    "Amendment",
+    "Pair",
+    "amendments",
+    "pairs",
+    "read_amendments",
+    "same_measures",
+]
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,15 @@ def amendments() -> tuple[Amendment, ...]:
     Raises:
         DataError: naming the file, the entry and the field.
     """
-    raw = read_yaml(PAIRS_FILE)
+    return read_amendments(read_yaml(PAIRS_FILE))
+
+
+def read_amendments(raw: Any) -> tuple[Amendment, ...]:
+    """The parsed contents of ``correspondence.yaml``, checked against the data.
+
+    Raises:
+        DataError: naming the file, the entry and the field.
+    """
     require(raw, {"amendments"}, PAIRS_FILE)
     want = [(b.id, a.id) for b, a in successive_versions()]
     out = []
