@@ -35,7 +35,7 @@ from csl_helpers.penalties.clauses import (
     tier_sources,
     tiers_of,
 )
-from csl_helpers.penalties.model import Fine, Range, Rule
+from csl_helpers.penalties.model import Fine, Range, Rule, Tier
 from csl_helpers.penalties.outcome import Outcome
 from csl_helpers.penalties.rules import rules_by_id
 
@@ -220,7 +220,7 @@ def _tier_setter(r: Rule, item: int | None, tier: str) -> Rule:
     )
 
 
-def _people(setter: Rule, effective: Any) -> dict[str, Any]:
+def _people(setter: Rule, effective: Tier) -> dict[str, Any]:
     """The fine on the people responsible and detention, following 依照前款规定处罚 to them."""
     pf = effective.person_fine
     out: dict[str, Any] = {
