@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 from datetime import date
@@ -136,3 +137,15 @@ def test_comparisons_need_a_version_before():
     with pytest.raises(ValueError, match="amended another"):
         ceiling_pairs(first)
     assert version_changes(version_ids()[-1]) == version_changes()
+
+
+def test_ceiling_pairs_name_their_versions_and_read_fields_by_version():
+    before, after = version_ids()[-2], version_ids()[-1]
+    for p in ceiling_pairs():
+        assert (p.before, p.after) == (before, after)
+        assert getattr(p, f"article_{after}") == p.article
+        assert getattr(p, f"articles_{before}") == p.articles_before
+        assert getattr(p, f"offender_{after}") == p.now.offender
+        assert getattr(p, f"person_{before}") == p.then_person
+        assert not hasattr(p, f"offender_{after}0")
+        assert copy.deepcopy(p) == p

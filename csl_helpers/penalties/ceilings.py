@@ -56,6 +56,8 @@ class CeilingPair:
 
     def __getattr__(self, name: str) -> object:
         field, _, version = name.rpartition("_")
+        if field not in ("article", "articles", "offender", "person"):
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
         values = {
             ("article", self.after): self.article,
             ("articles", self.before): self.articles_before,
