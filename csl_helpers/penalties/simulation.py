@@ -156,9 +156,7 @@ def from_keywords(
 
 
 def _simulate(
-    version: str,
-    provision: Provision | Conduct,
-    circumstances: Circumstances = Circumstances(),  # noqa: B008 - a frozen value
+    version: str, provision: Provision | Conduct, circumstances: Circumstances
 ) -> Outcome:
     """The door itself: the rule and item ``provision`` names, in ``circumstances``."""
     r, item = resolve(version, provision)
