@@ -15,7 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from csl_helpers.penalties.simulation import conducts, simulate
+from csl_helpers.law.load import version_ids
+from csl_helpers.law.model import Provision
+from csl_helpers.penalties import Circumstances, conducts, simulate
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 20
@@ -41,18 +43,18 @@ async ([tier, want]) => {
 
 def bench_simulate() -> None:
     calls = [
-        (c.rule.version, c.rule.article, c.rule.paragraph, c.item, tier)
-        for version in ("2016", "2025")
+        (version, c, Circumstances(tier, illegal_gains=150_000, procurement_amount=10_000))
+        for version in version_ids()
         for c in conducts(version)
         for tier in c.tiers
     ]
-    for v, a, p, i, t in calls:  # warm the caches once, as a dashboard does
-        simulate(v, a, p, item=i, tier=t, illegal_gains=150_000, procurement_amount=10_000)
+    for v, c, circumstances in calls:  # warm the caches once, as a dashboard does
+        simulate(v, c, circumstances)
     per_call = []
     for _ in range(50):
         start = time.perf_counter()
-        for v, a, p, i, t in calls:
-            simulate(v, a, p, item=i, tier=t, illegal_gains=150_000, procurement_amount=10_000)
+        for v, c, circumstances in calls:
+            simulate(v, c, circumstances)
         per_call.append((time.perf_counter() - start) / len(calls))
     print(
         f"simulate(): {len(calls)} clause/tier combinations x 50 rounds; per call "
@@ -75,7 +77,11 @@ def bench_browser() -> None:
         tempfile.TemporaryDirectory() as tmp,
         serving(voila_command(free_port()), Path(tmp) / "voila.log") as server,
     ):
-        labels = {t: simulate("2025", 61, 1, tier=t).fine.label() for t in ("base", "aggravated")}
+        clause = Provision.parse("Article 61(1)")
+        labels = {
+            t: simulate("2025", clause, Circumstances(tier=t)).fine.label()
+            for t in ("base", "aggravated")
+        }
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
                 executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"]

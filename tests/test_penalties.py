@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from csl_helpers import DataError, load_law
 from csl_helpers.law.load import read_yaml
-from csl_helpers.penalties.model import TIERS, Range, _rule, cn_amount, penalty_rules, vocabulary
+from csl_helpers.penalties.circumstances import Circumstances
+from csl_helpers.penalties.model import TIERS, Range, cn_amount, vocabulary
+from csl_helpers.penalties.rules import penalty_rules, read_rule
 from csl_helpers.penalties.simulation import conducts, rule, rules, simulate, tiers_of
 from csl_helpers.penalties.version_rule import (
     VERDICTS,
@@ -316,7 +318,7 @@ def _mutated(version: str, index: int, change) -> dict:
 def test_the_loader_rejects_what_the_text_does_not_bear_out(change, message):
     entry = _mutated("2016", 0, change)
     with pytest.raises(DataError, match=re.escape(message)) as exc:
-        _rule(load_law("2016"), entry, "csl-2016.yaml, rules[0]")
+        read_rule(load_law("2016"), entry, "csl-2016.yaml, rules[0]")
     assert "csl-2016.yaml, rules[0]" in str(exc.value)
 
 
@@ -352,20 +354,12 @@ amounts = st.integers(min_value=0, max_value=10**9)
 def test_ranges_are_ordered_and_within_the_tiers(conduct, data, gains, procurement):
     tier = data.draw(st.sampled_from(conduct.tiers))
     r = conduct.rule
-    o = simulate(
-        r.version,
-        r.article,
-        r.paragraph,
-        item=conduct.item,
-        tier=tier,
-        illegal_gains=gains,
-        procurement_amount=procurement,
-    )
+    o = simulate(r.version, conduct, Circumstances(tier, gains, procurement))
     for rng in (o.fine, o.person_fine, o.detention_days):
         if rng is not None:
             assert rng.low is None or 0 <= rng.low <= rng.high
     assert (o.person_fine is None) or o.persons
-    assert o.tier in tiers_of(r.version, r.article, r.paragraph, conduct.item)
+    assert o.tier in tiers_of(r.version, conduct)
     assert o.detention_days is None or o.enforcer == "public_security"
 
 
@@ -375,15 +369,7 @@ def test_higher_tiers_never_lower_the_maximum_fine(conduct, gains):
     r = conduct.rule
     highs = []
     for tier in conduct.tiers:
-        o = simulate(
-            r.version,
-            r.article,
-            r.paragraph,
-            item=conduct.item,
-            tier=tier,
-            illegal_gains=gains,
-            procurement_amount=1,
-        )
+        o = simulate(r.version, conduct, Circumstances(tier, gains, procurement_amount=1))
         highs.append(o.fine.high if o.fine else 0)
     fined = [h for h in highs if h]
     assert fined == sorted(fined)
@@ -406,12 +392,9 @@ def test_fines_on_illegal_gains_grow_with_the_gains(a, b):
     st.integers(min_value=0, max_value=1500),
 )
 def test_version_rule_never_picks_a_heavier_or_mixed_new_clause(conduct, act, days):
-    r = conduct.rule
     decided = act + timedelta(days=days)
     for tier in conduct.tiers:
-        a = applicable_law(
-            act, decided, r.article, r.paragraph, item=conduct.item, tier=tier, procurement_amount=1
-        )
+        a = applicable_law(act, decided, conduct, Circumstances(tier, procurement_amount=1))
         if a.version == "2025":
             assert a.act_version == "2016" and all(c.verdict == "lighter" for c in a.comparisons)
         else:

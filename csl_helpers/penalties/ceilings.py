@@ -1,9 +1,10 @@
-"""The highest fine each penalty article of Chapter 6 fixes in yuan, before and after 2025.
+"""The highest fine each penalty article fixes in yuan, before and after an amendment.
 
 Read through :func:`csl_helpers.penalties.simulate`, so every figure is one the text gives.
 Where a clause fines a multiple of illegal gains, the figure is the one it fixes for a case
 without illegal gains (2016 Art. 64, 2025 Art. 63); clauses that fine a multiple of a
 procurement amount (2016 Art. 65, 2025 Art. 67) fix no ceiling in yuan and have ``None``.
+The versions compared are data: the latest version and the one before it, by default.
 
 >>> pair = next(p for p in ceiling_pairs() if p.article_2025 == 61)
 >>> pair.articles_2016, pair.offender_2016, pair.offender_2025
@@ -16,8 +17,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from csl_helpers.law.concordance import counterparts
-from csl_helpers.law.load import load_law
+from csl_helpers.law.load import load_law, version_before, version_ids, version_info
+from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.simulation import conducts, simulate
+
+__all__ = ["Ceiling", "CeilingPair", "ceiling", "ceiling_pairs"]
 
 
 @dataclass(frozen=True)
@@ -34,20 +38,43 @@ class Ceiling:
 
 @dataclass(frozen=True)
 class CeilingPair:
-    """A 2025 penalty article beside the 2016 articles it continues."""
+    """A penalty article of the version ``after`` beside the articles of ``before`` it continues.
 
-    article_2025: int
-    articles_2016: tuple[int, ...]
-    offender_2016: int | None
-    offender_2025: int | None
-    person_2016: int | None
-    person_2025: int | None
+    Fields named after a version are read as ``<field>_<version id>``: ``article_2025`` (the
+    article in ``after``), ``articles_2016`` (those in ``before``), ``offender_2016``,
+    ``person_2025`` and so on.
+    """
+
+    before: str
+    after: str
+    article: int
+    articles_before: tuple[int, ...]
+    now: Ceiling
+    """The ceilings of ``article`` in ``after``."""
+    then_offender: int | None
+    then_person: int | None
+
+    def __getattr__(self, name: str) -> object:
+        field, _, version = name.rpartition("_")
+        if field not in ("article", "articles", "offender", "person"):
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+        values = {
+            ("article", self.after): self.article,
+            ("articles", self.before): self.articles_before,
+            ("offender", self.before): self.then_offender,
+            ("offender", self.after): self.now.offender,
+            ("person", self.before): self.then_person,
+            ("person", self.after): self.now.person,
+        }
+        if (field, version) not in values:
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+        return values[(field, version)]
 
     def label(self) -> str:
         """``2025 Art. 61 (2016 Art. 59)`` or ``2025 Art. 63 (new)``."""
-        old = ", ".join(map(str, self.articles_2016)) or "new"
-        prefix = "2016 Art. " if self.articles_2016 else ""
-        return f"2025 Art. {self.article_2025} ({prefix}{old})"
+        old = ", ".join(map(str, self.articles_before)) or "new"
+        prefix = f"{self.before} Art. " if self.articles_before else ""
+        return f"{self.after} Art. {self.article} ({prefix}{old})"
 
 
 def _max(values: list[int | None]) -> int | None:
@@ -68,34 +95,43 @@ def ceiling(version: str, article: int) -> Ceiling:
             multiple_only = True
             continue
         for tier in c.tiers:
-            o = simulate(version, article, c.rule.paragraph, item=c.item, tier=tier)
+            o = simulate(version, c, Circumstances(tier=tier))
             offender.append(o.fine.high if o.fine else None)
             person.append(o.person_fine.high if o.person_fine else None)
     return Ceiling(version, article, _max(offender), _max(person), multiple_only)
 
 
-def ceiling_pairs() -> tuple[CeilingPair, ...]:
-    """Every penalty article of the 2025 text beside the 2016 articles it continues."""
+def ceiling_pairs(after: str | None = None) -> tuple[CeilingPair, ...]:
+    """Every penalty article of ``after`` beside the articles of the version before it continues.
+
+    ``after`` defaults to the latest version.
+
+    Raises:
+        ValueError: for an unknown version, or the first one (nothing came before it).
+    """
+    after = version_ids()[-1] if after is None else version_info(after).id
+    before = version_before(after)
+    if before is None:
+        raise ValueError(f"after must be a version that amended another; got {after!r}")
+    chapter = load_law(after).chapter(version_info(after).liability_chapter)
+    penalty_articles = {c.rule.article for c in conducts(after)}
+    before_articles = {c.rule.article for c in conducts(before.id)}
     out = []
-    chapter = next(c for c in load_law("2025").chapters if c.number == 6)
-    penalty_articles = {c.rule.article for c in conducts("2025")}
     for article in chapter.articles:
         n = article.number
         if n not in penalty_articles:
             continue
-        olds = counterparts(n, "2025", "2016")
-        before = [
-            ceiling("2016", m) for m in olds if m in {c.rule.article for c in conducts("2016")}
-        ]
-        now = ceiling("2025", n)
+        olds = counterparts(n, after, before.id)
+        then = [ceiling(before.id, m) for m in olds if m in before_articles]
         out.append(
             CeilingPair(
+                before.id,
+                after,
                 n,
                 olds,
-                _max([b.offender for b in before]),
-                now.offender,
-                _max([b.person for b in before]),
-                now.person,
+                ceiling(after, n),
+                _max([b.offender for b in then]),
+                _max([b.person for b in then]),
             )
         )
     return tuple(out)

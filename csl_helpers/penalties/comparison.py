@@ -1,0 +1,266 @@
+"""The same conduct under two versions of the Law: is the later clause heavier or lighter?
+
+:func:`compare` sets two outcomes side by side; :func:`same_conduct` finds the clauses of the
+version before and after that answer a conduct (``data/penalties/correspondence.yaml``) and
+compares them for the same circumstances; :func:`version_changes` does so for every conduct
+and tier an amendment touched. The version rule of the Administrative Penalty Law
+(:mod:`csl_helpers.penalties.version_rule`) rests on these comparisons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from csl_helpers.law.load import version_after, version_before, version_ids
+from csl_helpers.law.model import Provision
+from csl_helpers.penalties.circumstances import Circumstances
+from csl_helpers.penalties.clauses import Conduct, resolve
+from csl_helpers.penalties.correspondence import pairs, same_measures
+from csl_helpers.penalties.model import Range, term
+from csl_helpers.penalties.outcome import Outcome
+from csl_helpers.penalties.simulation import question, simulate
+
+VERDICTS = ("lighter", "same", "heavier", "mixed", "referred")
+"""How the later clause compares with the earlier: ``referred`` where the later text sends
+the conduct to other laws instead of fixing a penalty."""
+
+__all__ = [
+    "VERDICTS",
+    "Comparison",
+    "compare",
+    "counterparts_in",
+    "same_conduct",
+    "version_changes",
+]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The same conduct and circumstances under the earlier and the later clause."""
+
+    old: Outcome
+    new: Outcome
+    verdict: str
+    """One of :data:`VERDICTS`: how the later clause compares with the earlier."""
+    reasons: tuple[str, ...]
+
+
+def counterparts_in(
+    target: str, version: str, provision: Provision | Conduct, tier: str
+) -> tuple[tuple[Provision, str], ...]:
+    """The conducts and tiers of ``target`` that answer ``provision`` in ``tier`` of ``version``.
+
+    Follows the correspondence of each amendment in between, forwards or backwards. Without
+    an item, a clause whose items went to different later clauses (2016 Art. 69) gives the
+    counterparts of all its items.
+    """
+    r, item = resolve(version, provision)
+    found = [(Provision(r.article, r.paragraph, item), tier)]
+    ids = version_ids()
+    here, there = ids.index(version), ids.index(target)
+    step = 1 if there > here else -1
+    for i in range(here, there, step):
+        before = ids[min(i, i + step)]
+        found = [hit for p, t in found for hit in _step(before, p, t, forwards=step == 1)]
+    return tuple(found) if here != there else ()
+
+
+def _step(before: str, p: Provision, tier: str, forwards: bool) -> list[tuple[Provision, str]]:
+    """One amendment's counterparts of ``p`` in ``tier``: from ``before`` on, or back to it."""
+    out = []
+    for pair in pairs(before):
+        src, dst = (pair.old, pair.new) if forwards else (pair.new, pair.old)
+        if Provision(src.article, src.paragraph) != Provision(p.article, p.paragraph or 1):
+            continue
+        if None not in (src.item, p.item) and src.item != p.item:
+            continue
+        out += [
+            (dst, b if forwards else a) for a, b in pair.tiers if (a if forwards else b) == tier
+        ]
+    return out
+
+
+def same_conduct(version: str, *args: Any, **keywords: Any) -> tuple[Comparison, ...]:
+    """The conduct named in ``version`` compared with its counterparts in the neighbouring versions.
+
+    Takes the conduct as :func:`~csl_helpers.penalties.simulation.simulate` does, in either
+    form. The version before is compared with this one, then this one with the version
+    after (each as old and new). Empty where the conduct has no counterpart (2025 Art. 63 is
+    new).
+
+    >>> [c.verdict for c in same_conduct("2025", 61, 2, tier="aggravated")]
+    ['heavier']
+    """
+    provision, circumstances = question(version, *args, **keywords)
+    here = simulate(version, provision, circumstances)
+    out = []
+    before = version_before(version)
+    if before is not None:
+        for p, tier in counterparts_in(before.id, version, provision, circumstances.tier):
+            old = simulate(before.id, p, replace(circumstances, tier=tier))
+            out.append(_comparison(old, here))
+    after = version_after(version)
+    if after is not None:
+        out += compare_with(after.id, here, circumstances)
+    return tuple(out)
+
+
+def compare_with(target: str, old: Outcome, circumstances: Circumstances) -> tuple[Comparison, ...]:
+    """``old`` against each clause of the later version ``target`` that answers it."""
+    found = counterparts_in(target, old.version, old.provision, old.tier)
+    return tuple(
+        _comparison(old, simulate(target, p, replace(circumstances, tier=tier)))
+        for p, tier in found
+    )
+
+
+def version_changes(after: str | None = None) -> tuple[Comparison, ...]:
+    """Every conduct and tier of the version before ``after`` compared with the clause after.
+
+    ``after`` is the version an amendment made (default: the latest). This is the
+    classification the version rule rests on: which clauses are heavier, the same, lighter or
+    referred to other laws under the later text. Amounts that change the fine are taken as nil
+    illegal gains and a procurement amount of 1 yuan, which leaves the multiples equal on both
+    sides.
+
+    Raises:
+        ValueError: for an unknown version, or the first one (nothing came before it).
+    """
+    after = version_ids()[-1] if after is None else after
+    before = version_before(after)
+    if before is None:
+        raise ValueError(f"after must be a version that amended another; got {after!r}")
+    amounts = Circumstances(illegal_gains=0, procurement_amount=1)
+    out = []
+    for pair in pairs(before.id):
+        for a, b in pair.tiers:
+            old = simulate(before.id, pair.old, replace(amounts, tier=a))
+            new = simulate(after, pair.new, replace(amounts, tier=b))
+            out.append(_comparison(old, new))
+    return tuple(out)
+
+
+def _comparison(old: Outcome, new: Outcome) -> Comparison:
+    verdict, reasons = compare(old, new)
+    return Comparison(old, new, verdict, reasons)
+
+
+def _span(r: Range | None, may: bool) -> tuple[int, int]:
+    """A range as (least, most) a decision can impose: "may" and no minimum mean 0."""
+    if r is None:
+        return 0, 0
+    return (0 if may or r.low is None else r.low), r.high
+
+
+def _measures(o: Outcome, same: dict[str, str]) -> set[str]:
+    """The penalties among the measures (orders to correct are not penalties).
+
+    Each is named by the id the earlier text uses for it (``same``).
+    """
+    return {
+        same.get(m, m) for m in o.measure_ids if term("measures", m).kind in ("penalty", "people")
+    }
+
+
+def compare(old: Outcome, new: Outcome) -> tuple[str, tuple[str, ...]]:
+    """How ``new`` compares with ``old``: a verdict of :data:`VERDICTS` and the reasons.
+
+    Fines, fines on people and detention are compared by the least and the most a decision
+    can impose (a "may" fine can be nil); more people fined or more penalties named counts
+    as heavier.
+    """
+    if new.referral is not None and new.fine is None and old.fine is not None:
+        return "referred", (
+            f"The new text fixes no fine of its own and refers to other laws: {new.referral.note}",
+        )
+    found = _ranges(old, new) + _people(old, new) + _penalties(old, new)
+    signs = [sign for sign, _ in found]
+    reasons = tuple(reason for _, reasons in found for reason in reasons)
+    if not signs:
+        return "same", ("Fines, people fined, detention and penalties are the same.",)
+    if all(s >= 0 for s in signs) and 2 not in signs:
+        return "heavier", reasons
+    if all(s <= 0 for s in signs):
+        return "lighter", reasons
+    return "mixed", reasons
+
+
+_Change = tuple[int, tuple[str, ...]]
+"""A sign (1 heavier, -1 lighter, 2 both ways) and the sentences that say why."""
+
+
+def _ranges(old: Outcome, new: Outcome) -> list[_Change]:
+    """The fine on the offender, on the people responsible and detention, where they differ."""
+    parts = (
+        (
+            "fine on the offender",
+            old.fine,
+            old.fine_discretionary,
+            new.fine,
+            new.fine_discretionary,
+        ),
+        (
+            "fine on the people responsible",
+            old.person_fine,
+            old.person_fine_discretionary,
+            new.person_fine,
+            new.person_fine_discretionary,
+        ),
+        ("detention", old.detention_days, False, new.detention_days, False),
+    )
+    out = []
+    for name, a, a_may, b, b_may in parts:
+        sa, sb = _span(a, a_may), _span(b, b_may)
+        if sa == sb:
+            continue
+        unit = "days" if name == "detention" else "yuan"
+        desc_a, desc_b = _describe(a, a_may, unit), _describe(b, b_may, unit)
+        out.append((_sign(sa, sb), (f"The {name} goes from {desc_a} to {desc_b}.",)))
+    return out
+
+
+def _people(old: Outcome, new: Outcome) -> list[_Change]:
+    """More or fewer people fined, where both clauses fine people."""
+    if set(new.persons) == set(old.persons) or not (new.person_fine and old.person_fine):
+        return []
+    more = set(new.persons) > set(old.persons)
+    reason = (
+        "More people are fined: "
+        + ", ".join(term("persons", p).en for p in new.persons if p not in old.persons)
+        + "."
+        if more
+        else "Fewer people are fined."
+    )
+    return [(1 if more else -1 if set(new.persons) < set(old.persons) else 2, (reason,))]
+
+
+def _penalties(old: Outcome, new: Outcome) -> list[_Change]:
+    """Penalties named by one clause and not the other (a renamed measure counts as the same)."""
+    same = same_measures(old.version, new.version)
+    ma, mb = _measures(old, same), _measures(new, same)
+    if ma == mb:
+        return []
+    added, dropped = sorted(mb - ma), sorted(ma - mb)
+    reasons = []
+    if added:
+        reasons.append("New measures: " + ", ".join(term("measures", m).en for m in added) + ".")
+    if dropped:
+        reasons.append(
+            "Measures no longer named: " + ", ".join(term("measures", m).en for m in dropped) + "."
+        )
+    return [(1 if not dropped else -1 if not added else 2, tuple(reasons))]
+
+
+def _sign(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if b[0] >= a[0] and b[1] >= a[1]:
+        return 1
+    if b[0] <= a[0] and b[1] <= a[1]:
+        return -1
+    return 2
+
+
+def _describe(r: Range | None, may: bool, unit: str) -> str:
+    if r is None:
+        return "none"
+    return f"{r.label(unit)} ({'may' if may else 'shall'})"

@@ -1,0 +1,88 @@
+"""When a penalty can no longer be given, and what could make it lighter, reduced or none.
+
+Both come from the Administrative Penalty Law as ``data/penalties/administrative-penalty-law.yaml``
+states it: the limitation periods of Art. 36, and the rules on a lighter, reduced or no
+penalty (Arts. 29, 32 and 33) with every clause of the Cybersecurity Law that itself points
+to them (marked ``mitigation`` in the rules data; 2025 Art. 73). Mitigation is never a
+computed discount: the rules are possibilities for the authority to examine.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from csl_helpers.penalties.apl import administrative_penalty_law
+from csl_helpers.penalties.rules import penalty_rules
+
+__all__ = ["Limitation", "Possibility", "limitation", "possibilities"]
+
+
+@dataclass(frozen=True)
+class Limitation:
+    """The limitation period of Administrative Penalty Law Art. 36."""
+
+    years: int
+    runs_from: date
+    last_day: date
+    discovered: date | None
+    expired: bool | None
+    """``True`` if the act was discovered only after the period; ``None`` if not known."""
+
+
+@dataclass(frozen=True)
+class Possibility:
+    """A rule that could make the penalty lighter, reduced or none, and when it would."""
+
+    provision: str
+    """A citation, e.g. ``Administrative Penalty Law, Article 32(1)(1)``."""
+    zh: str
+    en: str
+    explanation: str
+
+
+def limitation(
+    runs_from: date, discovered: date | None, life_health_or_finance_harmed: bool
+) -> Limitation:
+    """The period that runs from the act (or the end of a continuing act), Art. 36.
+
+    >>> limitation(date(2024, 2, 29), date(2026, 3, 1), False).last_day
+    datetime.date(2026, 2, 28)
+    """
+    years = administrative_penalty_law().limitation.years(life_health_or_finance_harmed)
+    last_day = _add_years(runs_from, years)
+    expired = None if discovered is None else discovered > last_day
+    return Limitation(years, runs_from, last_day, discovered, expired)
+
+
+def _add_years(day: date, years: int) -> date:
+    year = day.year + years
+    last = calendar.monthrange(year, day.month)[1]
+    return date(year, day.month, min(day.day, last))
+
+
+def possibilities(version: str) -> tuple[Possibility, ...]:
+    """The rules an authority has to examine under ``version`` before it fixes a penalty.
+
+    Those of the Administrative Penalty Law, then each clause of ``version`` that points to
+    them, quoted in both languages.
+    """
+    mitigation = administrative_penalty_law().mitigation
+    out = [
+        Possibility(m.provision.citation(), m.provision.zh, m.provision.en, m.explanation)
+        for m in mitigation.rules
+    ]
+    for r in penalty_rules(version):
+        t = r.tiers[0]
+        if t.referral is None or not t.referral.mitigation:
+            continue
+        out.append(
+            Possibility(
+                f"Cybersecurity Law ({version}), {r.citation()}",
+                t.trigger.zh + "，" + t.referral.zh + "。",
+                t.trigger.en + ", " + t.referral.en + ".",
+                mitigation.pointed_to,
+            )
+        )
+    return tuple(out)
