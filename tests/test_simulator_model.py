@@ -32,6 +32,8 @@ def needing(version: str, amount: str):
         ),
         ("version=1999&article=61", "version must be one of", ", ".join(version_ids())),
         ("article=61&article=62", "parameter 'article' is given 2 times", "give it once"),
+        (f"version={NEW}&article=x", "article must be a whole number; got 'x'", "valid: articles"),
+        (f"version={NEW}&article=61&item=-1", "item must be a whole number", "from 1"),
     ],
 )
 def test_a_bad_address_names_the_field_and_the_valid_choices(query, field, choices):

@@ -68,13 +68,9 @@ def selection_from_query(query: str, today: date | None = None) -> Selection | N
     version = get.get("version", version_on(today or date.today()).id)
     if version not in version_ids():
         raise ValueError(f"version must be one of {', '.join(version_ids())}; got {version!r}")
-    numbers = _numbers(get)
+    numbers = _numbers(get, version)
     if "article" not in numbers:
-        articles = sorted({c.rule.article for c in conducts(version)})
-        raise ValueError(
-            f"parameter 'article' is missing; valid: articles {articles[0]} to {articles[-1]} "
-            f"of the {version} text"
-        )
+        raise ValueError(f"parameter 'article' is missing; valid: {_articles(version)}")
     r = rule(version, numbers["article"], numbers.get("paragraph", 1))
     item, tier = numbers.get("item"), get.get("tier")
     if not any(c.rule == r for c in conducts(version)):  # a paragraph adding tiers to others
@@ -105,12 +101,19 @@ def _parameters(query: str) -> dict[str, str] | None:
     return {k: v[0] for k, v in params.items()}
 
 
-def _numbers(get: dict[str, str]) -> dict[str, int]:
+def _articles(version: str) -> str:
+    """The articles of ``version`` that describe a penalised conduct, as a range."""
+    articles = sorted({c.rule.article for c in conducts(version)})
+    return f"articles {articles[0]} to {articles[-1]} of the {version} text"
+
+
+def _numbers(get: dict[str, str], version: str) -> dict[str, int]:
     """The whole-number parameters given, as numbers."""
     numbers = {}
     for key in NUMBERS:
         if key in get:
             if not get[key].isdigit():
-                raise ValueError(f"{key} must be a whole number; got {get[key]!r}")
+                valid = _articles(version) if key == "article" else "a whole number from 1"
+                raise ValueError(f"{key} must be a whole number; got {get[key]!r}; valid: {valid}")
             numbers[key] = int(get[key])
     return numbers
