@@ -224,6 +224,7 @@ class SimulatorModel(HasTraits):
             self.tier = tier if tier in chosen.tiers else chosen.tiers[0]
 
     def _compute(self) -> None:
+        """Work out the result; the procurement amount counts where the clause needs one."""
         needs_procurement = "procurement_amount" in self.needs
         result = run_clause(
             self.mode,
