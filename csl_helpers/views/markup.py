@@ -6,19 +6,21 @@ from collections.abc import Callable
 from html import escape
 
 from csl_helpers.law.concordance import SideBySide
-from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT
+from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT, version_ids
 from csl_helpers.law.model import Article, SearchHit
 from csl_helpers.law.text import Law
 
+_FIRST, _LATEST = version_ids()[0], version_ids()[-1]
 EN_SOURCE_LABELS = {
-    EN_2016: "English: the 2016 translation the project started from (not official).",
+    EN_2016: f"English: the {_FIRST} translation the project started from (not official).",
     EN_2016_RENUMBERED: (
-        "English: the 2016 translation (not official), with the article numbers it cites "
-        "updated to the 2025 numbering."
+        f"English: the {_FIRST} translation (not official), with the article numbers it cites "
+        f"updated to the {_LATEST} numbering."
     ),
     EN_PROJECT: "English: the project's own translation of a new or changed article (unofficial).",
 }
-"""What the reader is told about each kind of English text."""
+"""What the reader is told about each kind of English text (the first version's translation,
+as published or renumbered, or the project's own)."""
 
 
 def paragraphs_html(article: Article, lang: str, render: Callable[[str], str] = escape) -> str:

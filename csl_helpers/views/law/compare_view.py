@@ -1,4 +1,8 @@
-"""A chapter's 2025 articles against the 2016 text, one picked at a time."""
+"""A chapter's articles of the amended text against the text before, one picked at a time.
+
+The amended and the earlier text are the last pair of :func:`successive_versions` (the 2025
+text and the 2016 text).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,27 @@ from html import escape
 import ipywidgets as w
 
 from csl_helpers.law.concordance import change_of, side_by_side
-from csl_helpers.law.load import load_law
+from csl_helpers.law.load import load_law, successive_versions
 from csl_helpers.views import markup as html
+
+
+def _amendment() -> tuple[str, str]:
+    """The ids of the text before the last amendment and of the amended text."""
+    old, new = successive_versions()[-1]
+    return old.id, new.id
 
 
 def comparison_html(n_2025: int, lang: str) -> str:
     """2025 article ``n_2025`` beside its 2016 text, or alone, marked new, if it has none."""
+    old, new = _amendment()
     row = change_of(n_2025)
     if not row.from_2016:
-        article = load_law("2025").article(n_2025)
+        article = load_law(new).article(n_2025)
         return (
-            f"<p><b>New in 2025</b> ({escape(row.change_zh)}): the 2016 text has no counterpart."
-            f"</p>{html.article_html(article, lang)}"
+            f"<p><b>New in {new}</b> ({escape(row.change_zh)}): the {old} text has no "
+            f"counterpart.</p>{html.article_html(article, lang)}"
         )
-    sbs = side_by_side(n_2025, "2025", "2016", lang)
+    sbs = side_by_side(n_2025, new, old, lang)
     status = "changed" if sbs.changed else "unchanged in wording"
     return (
         f"<p><b>{escape(row.change.replace('_', ' '))}</b> ({escape(row.change_zh)}), "
@@ -32,14 +43,15 @@ class ChapterComparison:
     """Pick a 2025 article of a chapter and a language; see it against the 2016 text."""
 
     def __init__(self, chapter: int, article: int | None = None, lang: str = "zh") -> None:
-        arts = load_law("2025").chapter(chapter).articles
+        new = _amendment()[1]
+        arts = load_law(new).chapter(chapter).articles
         self.picker = w.Dropdown(
             options=[
                 (f"{a.citation('en')} ({change_of(a.number).change.replace('_', ' ')})", a.number)
                 for a in arts
             ],
             value=article or arts[0].number,
-            description="2025 article",
+            description=f"{new} article",
             layout=w.Layout(width="30em"),
             style={"description_width": "initial"},
         )

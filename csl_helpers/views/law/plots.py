@@ -63,7 +63,7 @@ def ceilings_chart(on: str = "offender") -> go.Figure:
     """
     if on not in ("offender", "person"):
         raise ValueError(f"on must be 'offender' or 'person', not {on!r}")
-    pairs = [p for p in ceiling_pairs() if getattr(p, f"{on}_2016") or getattr(p, f"{on}_2025")]
+    pairs = [p for p in ceiling_pairs() if any(getattr(p, f"{on}_{v}") for v in version_ids())]
     fig = go.Figure()
     for v in version_ids():
         fig.add_bar(

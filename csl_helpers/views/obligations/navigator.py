@@ -14,13 +14,15 @@ from html import escape
 from urllib.parse import urlencode
 
 import ipywidgets as w
+from traitlets import link
 
-from csl_helpers.law.load import load_law, version_info, version_on, versions
-from csl_helpers.obligations.checklist import Checklist, checklist
+from csl_helpers.law.load import load_law, version_on, versions
+from csl_helpers.obligations.checklist import Checklist
 from csl_helpers.obligations.duties import Duty
 from csl_helpers.obligations.questionnaire import Interview, Question
 from csl_helpers.views import markup as html
 from csl_helpers.views.input_guard import InputGuard
+from csl_helpers.views.obligations.navigator_state import NavigatorModel
 
 SIMULATOR = "penalty_simulator.ipynb"
 """The penalty simulator dashboard, a sibling of the navigator in ``notebooks/dashboards/``."""
@@ -125,7 +127,7 @@ def checklist_html(sheet: Checklist, simulator: str = SIMULATOR) -> str:
 
 
 class ObligationNavigator:
-    """The navigator's state and widgets; ``ObligationNavigator().widget`` is what a page shows.
+    """The navigator's widgets over its model; ``.widget`` is what a page shows.
 
     Args:
         version: the version whose duties are listed first (default: the one in force today).
@@ -134,14 +136,36 @@ class ObligationNavigator:
     """
 
     def __init__(self, version: str | None = None, simulator: str = SIMULATOR) -> None:
-        self.version = version_info(version or version_on(date.today()).id).id
+        self.model = NavigatorModel(version)
         self.today = version_on(date.today()).id
         self.simulator = simulator
-        self.interview = Interview()
+        self._make_widgets()
+        self.buttons = w.HBox([self.yes, self.no])
+        self.widget = w.VBox(
+            [
+                w.HTML(STYLE),
+                self.version_picker,
+                self.banner,
+                self.guard.message,
+                self.progress,
+                self.question,
+                self.why,
+                self.buttons,
+                w.HBox([self.back_button, self.restart_button]),
+                self.message,
+                self.answers,
+                self.downloads,
+                self.checklist,
+            ]
+        )
+        self._link()
+        self.guard.watch(self.widget)
+        self.render()
 
+    def _make_widgets(self) -> None:
         self.version_picker = w.ToggleButtons(
             options=[(f"{v.id} text", v.id) for v in versions()],
-            value=self.version,
+            value=self.model.version,
             description="Version",
         )
         self.banner = w.HTML()
@@ -172,62 +196,43 @@ class ObligationNavigator:
             (self.downloads, "csl-nav-downloads-box"),
         ):
             widget.add_class(name)
-        self.yes.on_click(lambda _: self.answer(True))
-        self.no.on_click(lambda _: self.answer(False))
-        self.back_button.on_click(lambda _: self.back())
-        self.restart_button.on_click(lambda _: self.restart())
-        self.version_picker.observe(self._on_version, "value")
 
-        self.buttons = w.HBox([self.yes, self.no])
-        self.widget = w.VBox(
-            [
-                w.HTML(STYLE),
-                self.version_picker,
-                self.banner,
-                self.guard.message,
-                self.progress,
-                self.question,
-                self.why,
-                self.buttons,
-                w.HBox([self.back_button, self.restart_button]),
-                self.message,
-                self.answers,
-                self.downloads,
-                self.checklist,
-            ]
-        )
-        self.guard.watch(self.widget)
-        self.render()
+    def _link(self) -> None:
+        """Tie the controls to the model, and the page to what the model holds."""
+        m = self.model
+        self.yes.on_click(lambda _: m.answer(True))
+        self.no.on_click(lambda _: m.answer(False))
+        self.back_button.on_click(lambda _: m.back())
+        self.restart_button.on_click(lambda _: m.restart())
+        link((self.version_picker, "value"), (m, "version"))
+        m.observe(lambda _: self.render(), ["version", "interview"])
+        m.observe(lambda change: self._show_message(change["new"]), "message")
 
-    # actions ---------------------------------------------------------------------------
+    # the model's state ------------------------------------------------------------------------
+    @property
+    def version(self) -> str:
+        """The version whose duties are listed."""
+        return self.model.version
+
+    @property
+    def interview(self) -> Interview:
+        """The answers given so far."""
+        return self.model.interview
+
     def answer(self, value: bool) -> None:
         """Answer the current question and move on."""
-        self._step(lambda: self.interview.answer(value))
+        self.model.answer(value)
 
     def back(self) -> None:
         """Take back the last answer."""
-        self._step(self.interview.back)
+        self.model.back()
 
     def restart(self) -> None:
         """Forget every answer and start again."""
-        self._step(self.interview.restart)
+        self.model.restart()
 
-    def _step(self, move) -> None:
-        try:
-            self.interview = move()
-        except ValueError as exc:
-            self.message.value = f'<p class="csl-nav-error">{escape(str(exc))}</p>'
-            return
-        self.message.value = ""
-        self.render()
-
-    def _on_version(self, change: dict) -> None:
-        try:
-            self.version = version_info(change["new"]).id
-        except ValueError as exc:
-            self.message.value = f'<p class="csl-nav-error">{escape(str(exc))}</p>'
-            return
-        self.render()
+    def _show_message(self, text: str) -> None:
+        self.message.value = f'<p class="csl-nav-error">{escape(text)}</p>' if text else ""
 
     # drawing ---------------------------------------------------------------------------
     def render(self) -> None:
@@ -246,7 +251,7 @@ class ObligationNavigator:
         self.question.value = ""
         self.why.value = ""
         self.buttons.layout.display = "none"
-        sheet = checklist(self.interview.profile, self.version)
+        sheet = self.model.sheet
         self.checklist.value = checklist_html(sheet, self.simulator)
         self.downloads.value = downloads_html(sheet)
 

@@ -52,61 +52,68 @@ def _wrap(text: str, lang: str) -> str:
     )
 
 
-def obligation_tree(version: str, lang: str = "en", profile: Profile | None = None) -> go.Figure:
-    """An icicle chart of who owes which duty under ``version``.
+class _Nodes:
+    """The icicle's nodes in the order they are added, each once: id, label, parent, colour."""
 
-    Args:
-        version: "2016" or "2025".
-        lang: "en" or "zh" for the labels.
-        profile: if given, duties that do not apply to it are shown in grey.
-    """
-    version = version_info(version).id
-    applies = {d.id for d in obligations_for(profile, version)} if profile is not None else None
-    root = "root"
-    ids = [root]
-    labels = [f"{version} text" if lang == "en" else f"{version}年文本"]
-    parents = [""]
-    colours = [BRANCH_COLOUR]
-    hovers = [labels[0]]
+    def __init__(self, root_label: str) -> None:
+        self.ids, self.labels, self.parents = ["root"], [root_label], [""]
+        self.colours, self.hovers = [BRANCH_COLOUR], [root_label]
 
-    def add(node: str, label: str, parent: str, colour: str, hover: str) -> None:
-        if node not in ids:
-            ids.append(node)
-            labels.append(label)
-            parents.append(parent)
-            colours.append(colour)
-            hovers.append(hover)
+    def add(self, node: str, label: str, parent: str, colour: str, hover: str) -> None:
+        if node not in self.ids:
+            self.ids.append(node)
+            self.labels.append(label)
+            self.parents.append(parent)
+            self.colours.append(colour)
+            self.hovers.append(hover)
 
-    by_id = {s.id: s for s in subjects()}
-
-    def subject_node(subject_id: str) -> str:
-        subject = by_id[subject_id]
-        parent = subject_node(subject.is_a) if subject.is_a else root
+    def subject(self, subject_id: str, lang: str) -> str:
+        """The node of a subject, under the subject it is a kind of (added as needed)."""
+        subject = {s.id: s for s in subjects()}[subject_id]
+        parent = self.subject(subject.is_a, lang) if subject.is_a else "root"
         node = f"subject:{subject.id}"
         asked = (
             question(subject.fact).text(lang)
             if subject.fact
             else ("Asked of no one: these duties bind everyone" if lang == "en" else "人人适用")
         )
-        add(node, subject.name(lang), parent, BRANCH_COLOUR, _wrap(asked, lang))
+        self.add(node, subject.name(lang), parent, BRANCH_COLOUR, _wrap(asked, lang))
         return node
 
+
+def _nodes(version: str, lang: str, applies: set[str] | None) -> _Nodes:
+    """Every duty of ``version`` under its subject and condition."""
+    nodes = _Nodes(f"{version} text" if lang == "en" else f"{version}年文本")
     for ob in obligations():
         if not ob.in_version(version):
             continue
-        parent = subject_node(ob.subject.id)
+        parent = nodes.subject(ob.subject.id, lang)
         if ob.condition is not None:
             label = _condition_label(ob.condition, lang)
             node = f"{parent}|{label}"
-            add(node, label, parent, BRANCH_COLOUR, _wrap(label, lang))
+            nodes.add(node, label, parent, BRANCH_COLOUR, _wrap(label, lang))
             parent = node
-        add(
+        nodes.add(
             f"duty:{ob.id}",
             _leaf_label(ob, version, lang),
             parent,
             _leaf_colour(ob, version, applies),
             _leaf_hover(ob, version, lang),
         )
+    return nodes
+
+
+def obligation_tree(version: str, lang: str = "en", profile: Profile | None = None) -> go.Figure:
+    """An icicle chart of who owes which duty under ``version``.
+
+    Args:
+        version: a version id, e.g. "2016" or "2025".
+        lang: "en" or "zh" for the labels.
+        profile: if given, duties that do not apply to it are shown in grey.
+    """
+    version = version_info(version).id
+    applies = {d.id for d in obligations_for(profile, version)} if profile is not None else None
+    nodes = _nodes(version, lang, applies)
     title = (
         f"Who owes which duty under the {version} text"
         if lang == "en"
@@ -114,11 +121,11 @@ def obligation_tree(version: str, lang: str = "en", profile: Profile | None = No
     )
     fig = go.Figure(
         go.Icicle(
-            ids=ids,
-            labels=labels,
-            parents=parents,
-            marker={"colors": colours},
-            hovertext=hovers,
+            ids=nodes.ids,
+            labels=nodes.labels,
+            parents=nodes.parents,
+            marker={"colors": nodes.colours},
+            hovertext=nodes.hovers,
             hoverinfo="text",
             tiling={"orientation": "h"},
             maxdepth=4,

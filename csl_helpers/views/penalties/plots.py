@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import plotly.graph_objects as go
 
+from csl_helpers.law.load import version_ids
 from csl_helpers.penalties.model import Range
 from csl_helpers.penalties.simulation import Outcome, conducts, simulate
 
@@ -36,6 +38,63 @@ def _range_trace(r: Range, y: str, *, hover: str = "", **style) -> go.Scatter:
     )
 
 
+@lru_cache(maxsize=64)
+def fined_outcomes(
+    version: str, illegal_gains: int = 0, procurement_amount: int | None = None
+) -> tuple[Outcome, ...]:
+    """Every tier of every conduct of ``version`` that fines someone, for the amounts given.
+
+    The one place the charts call :func:`simulate`; a fine that is a multiple of an amount
+    not given is left out. Kept for the amounts last asked, so a click redraws at once.
+    """
+    rows = []
+    for c in conducts(version):
+        for tier in c.tiers:
+            try:
+                o = simulate(
+                    version,
+                    c.rule.article,
+                    c.rule.paragraph,
+                    item=c.item,
+                    tier=tier,
+                    illegal_gains=illegal_gains,
+                    procurement_amount=procurement_amount,
+                )
+            except ValueError:
+                continue  # a multiple of an amount that was not given
+            if o.fine is not None or o.person_fine is not None:
+                rows.append(o)
+    return tuple(rows)
+
+
+def _add_ranges(fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mine: Outcome):
+    """A line per fine of each row, the rows of ``mine`` highlighted."""
+    for label, o in zip(labels, rows, strict=True):
+        chosen = o.provision == mine.provision and o.tier == mine.tier
+        for r, colour, who, dash in (
+            (o.fine, OFFENDER, "offender", "solid"),
+            (o.person_fine, PERSONS, "people responsible", "dot"),
+        ):
+            if r is None:
+                continue
+            fig.add_trace(
+                _range_trace(
+                    r,
+                    label,
+                    hover=f"{o.citation()} ({who}): ",
+                    line={
+                        "color": HIGHLIGHT if chosen else colour,
+                        "width": 6 if chosen else 2,
+                        "dash": dash,
+                    },
+                    marker={"size": 10 if chosen else 6},
+                    name=who,
+                    legendgroup=who,
+                    showlegend=False,
+                )
+            )
+
+
 def fines_among_all(
     outcome: Outcome, *, illegal_gains: int = 0, procurement_amount: int | None = None
 ) -> go.Figure:
@@ -46,49 +105,9 @@ def fines_among_all(
     the maximum (both included); a lone marker is a maximum with no minimum.
     """
     fig = go.Figure()
-    rows = []
-    for c in conducts(outcome.version):
-        for tier in c.tiers:
-            try:
-                o = simulate(
-                    outcome.version,
-                    c.rule.article,
-                    c.rule.paragraph,
-                    item=c.item,
-                    tier=tier,
-                    illegal_gains=illegal_gains,
-                    procurement_amount=procurement_amount,
-                )
-            except ValueError:
-                continue  # a multiple of an amount that was not given
-            if o.fine is None and o.person_fine is None:
-                continue
-            rows.append(o)
+    rows = fined_outcomes(outcome.version, illegal_gains, procurement_amount)
     labels = [f"{o.provision.citation()} · {o.tier.replace('_', ' ')}" for o in rows]
-    for i, o in enumerate(rows):
-        mine = o.provision == outcome.provision and o.tier == outcome.tier
-        for r, colour, who, dash in (
-            (o.fine, OFFENDER, "offender", "solid"),
-            (o.person_fine, PERSONS, "people responsible", "dot"),
-        ):
-            if r is None:
-                continue
-            fig.add_trace(
-                _range_trace(
-                    r,
-                    labels[i],
-                    hover=f"{o.citation()} ({who}): ",
-                    line={
-                        "color": HIGHLIGHT if mine else colour,
-                        "width": 6 if mine else 2,
-                        "dash": dash,
-                    },
-                    marker={"size": 10 if mine else 6},
-                    name=who,
-                    legendgroup=who,
-                    showlegend=False,
-                )
-            )
+    _add_ranges(fig, rows, labels, outcome)
     for who, colour, dash in (
         ("offender", OFFENDER, "solid"),
         ("people responsible", PERSONS, "dot"),
@@ -120,6 +139,7 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
     :func:`csl_helpers.applicable_law.applicable_law` comparisons. A clause that refers the
     conduct to other laws shows no bar: the Law gives no figure.
     """
+    old_id, new_id = (pairs[0][0].version, pairs[0][1].version) if pairs else _first_and_last()
     fig = go.Figure()
     for old, new in pairs:
         for o in (old, new):
@@ -137,11 +157,16 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
                 )
     fig.update_xaxes(type="log", title="yuan (log scale; both ends included)")
     fig.update_layout(
-        title="The same conduct under the 2016 and the 2025 text",
+        title=f"The same conduct under the {old_id} and the {new_id} text",
         height=max(260, 40 * len(fig.data) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
     )
     return fig
+
+
+def _first_and_last() -> tuple[str, str]:
+    ids = version_ids()
+    return ids[0], ids[-1]
 
 
 def display_output(fig: go.Figure) -> dict:

@@ -1,0 +1,119 @@
+"""The address of a clause in the penalty simulator: a URL query, read and checked.
+
+A page links to a clause with ``?version=2025&article=61&paragraph=1`` (and ``item``,
+``tier``); :func:`selection_from_query` turns that into a :class:`Selection` every part of
+which the penalty rules of Chapter 6 (法律责任) offer, or says which field is wrong and what it
+could be. Pure logic: no widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import parse_qs
+
+from csl_helpers.law.load import version_ids, version_on
+from csl_helpers.penalties.model import TIERS
+from csl_helpers.penalties.simulation import conducts, rule, tiers_of
+
+QUERY_KEYS = ("version", "article", "paragraph", "item", "tier")
+"""The parameters a simulator address takes, in the order a link gives them."""
+NUMBERS = ("article", "paragraph", "item")
+"""The parameters that are whole numbers."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A clause to open: version, article, paragraph, item and tier, all validated."""
+
+    version: str
+    article: int
+    paragraph: int = 1
+    item: int | None = None
+    tier: str = "base"
+
+    @property
+    def key(self) -> tuple[int, int, int | None]:
+        """The clause as ``(article, paragraph, item)``, the way a menu of conducts names it."""
+        return (self.article, self.paragraph, self.item)
+
+
+def default_selection(version: str) -> Selection:
+    """The first clause of ``version``'s liability chapter that describes a conduct.
+
+    >>> default_selection("2016").article
+    59
+    """
+    first = conducts(version)[0]
+    return Selection(version, first.rule.article, first.rule.paragraph, first.item)
+
+
+def selection_from_query(query: str, today: date | None = None) -> Selection | None:
+    """Read ``version``, ``article``, ``paragraph`` (and ``item``, ``tier``) from a URL query.
+
+    An empty query gives ``None``; without ``version``, the text in force on ``today``
+    (default: today). A paragraph that only adds tiers to earlier ones (2025 Art. 61(3)) opens
+    the first conduct it applies to, in its first tier; a paragraph with items opens its first
+    item unless ``item`` is given.
+
+    Raises:
+        ValueError: naming the parameter and the valid choices.
+
+    >>> selection_from_query("version=2025&article=61&paragraph=1")
+    Selection(version='2025', article=61, paragraph=1, item=None, tier='base')
+    """
+    get = _parameters(query)
+    if get is None:
+        return None
+    version = get.get("version", version_on(today or date.today()).id)
+    if version not in version_ids():
+        raise ValueError(f"version must be one of {', '.join(version_ids())}; got {version!r}")
+    numbers = _numbers(get, version)
+    if "article" not in numbers:
+        raise ValueError(f"parameter 'article' is missing; valid: {_articles(version)}")
+    r = rule(version, numbers["article"], numbers.get("paragraph", 1))
+    item, tier = numbers.get("item"), get.get("tier")
+    if not any(c.rule == r for c in conducts(version)):  # a paragraph adding tiers to others
+        first = r.conduct_of[0]
+        r = rule(version, first.article, first.paragraph or 1)
+        item = item if item is not None else first.item
+        tier = tier or next(t for t in TIERS if t not in r.tier_ids)
+    if item is None and r.items:
+        item = 1
+    tier = tier or "base"
+    offered = tiers_of(version, r.article, r.paragraph, item)
+    if tier not in offered:
+        raise ValueError(f"tier must be one of {', '.join(offered)} here; got {tier!r}")
+    return Selection(version, r.article, r.paragraph, item, tier)
+
+
+def _parameters(query: str) -> dict[str, str] | None:
+    """The query's parameters, each given once and each one the simulator takes."""
+    params = parse_qs(query or "", keep_blank_values=True)
+    if not params:
+        return None
+    unknown = sorted(set(params) - set(QUERY_KEYS))
+    if unknown:
+        raise ValueError(f"unknown parameter {unknown[0]!r}; valid: {', '.join(QUERY_KEYS)}")
+    for key, values in params.items():
+        if len(values) != 1:
+            raise ValueError(f"parameter {key!r} is given {len(values)} times; give it once")
+    return {k: v[0] for k, v in params.items()}
+
+
+def _articles(version: str) -> str:
+    """The articles of ``version`` that describe a penalised conduct, as a range."""
+    articles = sorted({c.rule.article for c in conducts(version)})
+    return f"articles {articles[0]} to {articles[-1]} of the {version} text"
+
+
+def _numbers(get: dict[str, str], version: str) -> dict[str, int]:
+    """The whole-number parameters given, as numbers."""
+    numbers = {}
+    for key in NUMBERS:
+        if key in get:
+            if not get[key].isdigit():
+                valid = _articles(version) if key == "article" else "a whole number from 1"
+                raise ValueError(f"{key} must be a whole number; got {get[key]!r}; valid: {valid}")
+            numbers[key] = int(get[key])
+    return numbers

@@ -1,0 +1,132 @@
+"""The Law Explorer's state: which article of which version, the languages shown, the search.
+
+:class:`ExplorerModel` holds the place (version and article), the language view, whether
+changes are compared, and the search query and its language as traits; the search results
+are derived from them. Switching the version keeps the provision where it continues (the
+concordance), else opens Article 1. The model imports no widgets;
+:mod:`csl_helpers.views.law.explorer` draws it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from traitlets import Bool, HasTraits, Instance, Int, TraitError, Unicode, observe, validate
+
+from csl_helpers.law.concordance import concordance
+from csl_helpers.law.load import load_law, version_ids, version_info, version_on
+from csl_helpers.law.model import SearchHit
+from csl_helpers.law.text import Law
+
+LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
+"""The language views of an article: label and value."""
+SEARCH_LANGS = (("English", "en"), ("中文", "zh"))
+"""The languages the search reads: label and value."""
+
+
+def _one_of(name: str, value: str, choices: tuple[tuple[str, str], ...]) -> str:
+    valid = [v for _, v in choices]
+    if value not in valid:
+        raise TraitError(f"{name} must be one of {', '.join(valid)}; got {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Search:
+    """A search of one version's text: the query as typed, its language and what it found."""
+
+    query: str
+    lang: str
+    version: str
+    hits: tuple[SearchHit, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing was asked (the query is blank)."""
+        return not self.query.strip()
+
+
+class ExplorerModel(HasTraits):
+    """What the explorer shows: :attr:`place` (version, article) and how.
+
+    Set :attr:`version` to switch texts (the article follows the concordance), or call
+    :meth:`go` to open an article; :attr:`place` changes once, with both in line.
+    """
+
+    version = Unicode()
+    article = Int(1, read_only=True)
+    place = Instance(tuple, read_only=True)
+    lang = Unicode("both")
+    compare = Bool(False)
+    query = Unicode("")
+    search_lang = Unicode("en")
+    search = Instance(Search, allow_none=True, read_only=True)
+
+    def __init__(self, version: str | None = None, article: int = 1) -> None:
+        super().__init__()
+        self.today = version_on(date.today()).id
+        law = load_law(version)
+        self.go(law.version, law.article(article).number)
+
+    @property
+    def law(self) -> Law:
+        """The text open."""
+        return load_law(self.version)
+
+    @property
+    def other(self) -> str:
+        """The version to compare with: the first other than the one open."""
+        return next(v for v in version_ids() if v != self.version)
+
+    def go(self, version: str, number: int) -> None:
+        """Open Article ``number`` of ``version``.
+
+        Raises:
+            ValueError: for a version not in ``data/versions.yaml``.
+            LookupError: for an article the version does not have (naming the ones it has).
+        """
+        load_law(version_info(version).id).article(number)
+        self.set_trait("place", (version, number))
+
+    def open_counterpart(self) -> None:
+        """Open the provision the open article continues in (or becomes) the other version."""
+        self.version = self.other
+
+    # the place kept in line -------------------------------------------------------------------
+    @validate("version")
+    def _known_version(self, proposal: dict) -> str:
+        try:
+            return version_info(proposal["value"]).id
+        except ValueError as exc:
+            raise TraitError(str(exc)) from None
+
+    @validate("lang")
+    def _known_lang(self, proposal: dict) -> str:
+        return _one_of("lang", proposal["value"], LANG_VIEWS)
+
+    @validate("search_lang")
+    def _known_search_lang(self, proposal: dict) -> str:
+        return _one_of("search_lang", proposal["value"], SEARCH_LANGS)
+
+    @observe("version")
+    def _on_version(self, change: dict) -> None:
+        version, number = self.place or (None, None)
+        if change["new"] != version and version is not None:
+            self.go(change["new"], concordance(number, version, change["new"]) or 1)
+
+    @observe("place")
+    def _on_place(self, change: dict) -> None:
+        version, number = change["new"]
+        self.set_trait("article", number)
+        self.version = version
+        if self.query.strip():
+            self._search()
+
+    @observe("query", "search_lang")
+    def _on_query(self, _: dict) -> None:
+        self._search()
+
+    def _search(self) -> None:
+        hits = () if not self.query.strip() else self.law.search(self.query, self.search_lang)
+        self.set_trait("search", Search(self.query, self.search_lang, self.version, tuple(hits)))

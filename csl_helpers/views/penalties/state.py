@@ -1,0 +1,241 @@
+"""The penalty simulator's state: what is chosen, and the outcome worked out from it.
+
+:class:`SimulatorModel` holds the choices (the text of the Law or the dates, who acted and
+what they did, the circumstances, the amounts, whether to show the text) as traits; the
+outcome is a derived trait, computed from the choices alone, never from a widget. Whatever
+sets a choice (a control linked to it, a URL query, a test), the model brings the others in
+line: a version switch keeps the conduct where it continues, a conduct keeps its tier where
+the clause offers it. The model imports no widgets; :mod:`csl_helpers.views.penalties.simulator`
+draws it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from traitlets import Bool, HasTraits, Instance, Int, TraitError, Unicode, observe, validate
+
+from csl_helpers.law.load import load_law, version_ids, version_on
+from csl_helpers.penalties.address import Selection, default_selection
+from csl_helpers.penalties.model import term
+from csl_helpers.penalties.simulation import Conduct, Outcome, conducts, simulate
+from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, pairs, same_conduct
+
+DATES = "dates"
+"""The mode in which the dates of the act and of the decision choose the text."""
+Key = tuple[int, int, int | None]
+"""A conduct as a menu names it: ``(article, paragraph, item)``."""
+CHOICES = (
+    "mode",
+    "conduct_date",
+    "decision_date",
+    "subject",
+    "conduct",
+    "tier",
+    "illegal_gains",
+    "procurement_amount",
+)
+"""The traits the outcome is worked out from."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """What the simulator shows for one set of choices: an outcome, or why there is none.
+
+    ``pairs`` are the (old, new) outcomes of the same conduct in successive versions, for the
+    chart; ``applicable`` is the version rule's reasoning, in the dates mode only.
+    """
+
+    outcome: Outcome | None = None
+    applicable: ApplicableLaw | None = None
+    pairs: tuple[tuple[Outcome, Outcome], ...] = ()
+    illegal_gains: int = 0
+    procurement_amount: int | None = None
+    error: str = ""
+
+
+def key_of(c: Conduct) -> Key:
+    """The menu key of a conduct."""
+    return (c.rule.article, c.rule.paragraph, c.item)
+
+
+def conduct_label(c: Conduct) -> str:
+    """What a menu shows for a conduct: what was done, and the provision."""
+    return f"{c.label().split(': ', 1)[1]} ({c.provision.citation()})"
+
+
+def version_for(mode: str, conduct_date: date | None) -> str:
+    """The text whose clauses the menus offer: the chosen one, or the one in force at the act."""
+    if mode != DATES:
+        return mode
+    try:
+        return version_on(conduct_date).id
+    except (ValueError, TypeError):
+        return version_ids()[-1]
+
+
+def counterpart_key(key: Key, old: str, new: str) -> Key | None:
+    """The key of the conduct in ``new`` that continues ``key`` of ``old``, if any."""
+    article, paragraph, item = key
+    order = version_ids()
+    for pair in pairs():
+        forward = order.index(old) < order.index(new)
+        src, dst = (pair.old, pair.new) if forward else (pair.new, pair.old)
+        if (src.article, src.paragraph) == (article, paragraph) and src.item in (None, item):
+            return (dst.article, dst.paragraph, dst.item)
+    return None
+
+
+@lru_cache(maxsize=256)
+def run_clause(
+    mode: str,
+    conduct_date: date | None,
+    decision_date: date | None,
+    version: str,
+    key: Key,
+    tier: str,
+    illegal_gains: int,
+    procurement_amount: int | None,
+) -> Result:
+    """Every call the simulator makes of the penalty logic, in one place.
+
+    In the dates mode the version rule (:func:`applicable_law`) chooses the text; otherwise
+    :func:`simulate` reads the chosen one and :func:`same_conduct` its counterparts. Bad input
+    gives a result with an error, not an exception.
+    """
+    article, paragraph, item = key
+    args = {
+        "article": article,
+        "paragraph": paragraph,
+        "item": item,
+        "tier": tier,
+        "illegal_gains": illegal_gains,
+        "procurement_amount": procurement_amount,
+    }
+    amounts = {"illegal_gains": illegal_gains, "procurement_amount": procurement_amount}
+    try:
+        if mode == DATES:
+            a = applicable_law(conduct_date, decision_date, **args)
+            return Result(a.outcome, a, tuple((c.old, c.new) for c in a.comparisons), **amounts)
+        outcome = simulate(version, **args)
+        compared = same_conduct(version, **args)
+    except (ValueError, TypeError) as exc:
+        return Result(error=str(exc), **amounts)
+    return Result(outcome, None, tuple((c.old, c.new) for c in compared), **amounts)
+
+
+def _act_and_decision() -> tuple[date, date]:
+    """Default dates: an act the year before the latest text took force, a decision after."""
+    first = load_law(version_ids()[-1]).in_force_from
+    return date(first.year - 1, 6, 1), date(first.year, 3, 1)
+
+
+class SimulatorModel(HasTraits):
+    """The choices of the penalty simulator and the outcome they lead to.
+
+    Set any choice; :attr:`result` (and :attr:`outcome`, the last outcome worked out) follow.
+    :attr:`version`, :attr:`needs` and the ``*_choices`` traits are derived for the menus.
+    """
+
+    mode = Unicode(help="a version id, or DATES to let the dates choose the text")
+    conduct_date = Instance(date, allow_none=True)
+    decision_date = Instance(date, allow_none=True)
+    subject = Unicode()
+    conduct = Instance(tuple)
+    tier = Unicode("base")
+    illegal_gains = Int(0)
+    procurement_amount = Int(0)
+    show_text = Bool(False)
+
+    version = Unicode(read_only=True)
+    subject_choices = Instance(tuple, read_only=True)
+    conduct_choices = Instance(tuple, read_only=True)
+    tier_choices = Instance(tuple, read_only=True)
+    needs = Instance(tuple, (), read_only=True)
+    result = Instance(Result, allow_none=True, read_only=True)
+    outcome = Instance(Outcome, allow_none=True, read_only=True)
+
+    def __init__(self, selection: Selection | None = None) -> None:
+        act, decision = _act_and_decision()
+        super().__init__(conduct_date=act, decision_date=decision)
+        self.open(selection or default_selection(version_on(date.today()).id))
+
+    def open(self, s: Selection) -> None:
+        """Show the clause ``s`` names in its own text (leaving the dates mode)."""
+        with self.hold_trait_notifications():
+            self.mode = s.version
+            self._settle(s.version, s.key, s.tier)
+
+    # the choices kept in line ---------------------------------------------------------------
+    @validate("mode")
+    def _valid_mode(self, proposal: dict) -> str:
+        if proposal["value"] not in (*version_ids(), DATES):
+            choices = ", ".join((*version_ids(), DATES))
+            raise TraitError(f"mode must be one of {choices}; got {proposal['value']!r}")
+        return proposal["value"]
+
+    @validate("subject", "conduct", "tier")
+    def _offered(self, proposal: dict) -> object:
+        name, value = proposal["trait"].name, proposal["value"]
+        offered = [v for _, v in getattr(self, f"{name}_choices") or ()]
+        if value not in offered:
+            valid = ", ".join(map(str, offered))
+            raise TraitError(f"{name} must be one of {valid}; got {value!r}")
+        return value
+
+    @observe(*CHOICES)
+    def _on_choice(self, change: dict) -> None:
+        if not self.version:  # not open yet: the dates are being set
+            return
+        name = change["name"]
+        if name in ("mode", "conduct_date"):
+            new = version_for(self.mode, self.conduct_date)
+            if new != self.version:
+                self._settle(new, counterpart_key(self.conduct, self.version, new), self.tier)
+        elif name == "subject" and self._current().rule.subject != self.subject:
+            first = next(c for c in conducts(self.version) if c.rule.subject == self.subject)
+            self._settle(self.version, key_of(first), None)
+        elif name == "conduct":
+            self._settle(self.version, self.conduct, self.tier)
+        self._compute()
+
+    def _current(self) -> Conduct:
+        return next(c for c in conducts(self.version) if key_of(c) == self.conduct)
+
+    def _settle(self, version: str, key: Key | None, tier: str | None) -> None:
+        """Choose ``key`` in ``version`` (its first conduct if absent), ``tier`` if offered."""
+        every = conducts(version)
+        chosen = next((c for c in every if key_of(c) == key), every[0])
+        subject = chosen.rule.subject
+        with self.hold_trait_notifications():
+            self.set_trait("version", version)
+            subjects = dict.fromkeys(c.rule.subject for c in every)
+            self.set_trait("subject_choices", tuple((term("subjects", s).en, s) for s in subjects))
+            self.set_trait(
+                "conduct_choices",
+                tuple((conduct_label(c), key_of(c)) for c in every if c.rule.subject == subject),
+            )
+            self.set_trait("tier_choices", tuple((t.replace("_", " "), t) for t in chosen.tiers))
+            self.set_trait("needs", chosen.needs)
+            self.subject = subject
+            self.conduct = key_of(chosen)
+            self.tier = tier if tier in chosen.tiers else chosen.tiers[0]
+
+    def _compute(self) -> None:
+        """Work out the result; the procurement amount counts where the clause needs one."""
+        needs_procurement = "procurement_amount" in self.needs
+        result = run_clause(
+            self.mode,
+            self.conduct_date,
+            self.decision_date,
+            self.version,
+            self.conduct,
+            self.tier,
+            self.illegal_gains,
+            self.procurement_amount if needs_procurement else None,
+        )
+        self.set_trait("result", result)
+        if result.outcome is not None:
+            self.set_trait("outcome", result.outcome)

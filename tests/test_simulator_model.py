@@ -1,0 +1,178 @@
+"""The penalty simulator's model and its address, without widgets or a browser."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from traitlets import TraitError
+
+from csl_helpers.law.load import version_after, version_ids, version_info, version_on
+from csl_helpers.penalties.address import Selection, default_selection, selection_from_query
+from csl_helpers.penalties.simulation import conducts, simulate, tiers_of
+from csl_helpers.penalties.version_rule import pairs
+from csl_helpers.views.penalties.state import DATES, SimulatorModel, counterpart_key, key_of
+
+OLD, NEW = version_ids()[0], version_ids()[-1]
+
+
+def needing(version: str, amount: str):
+    return next(c for c in conducts(version) if amount in c.needs)
+
+
+# --- the address -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "field", "choices"),
+    [
+        (f"version={NEW}", "'article' is missing", "valid: articles "),
+        (
+            "colour=red&article=61",
+            "unknown parameter 'colour'",
+            "valid: " + ", ".join(("version", "article", "paragraph", "item", "tier")),
+        ),
+        ("version=1999&article=61", "version must be one of", ", ".join(version_ids())),
+        ("article=61&article=62", "parameter 'article' is given 2 times", "give it once"),
+        (f"version={NEW}&article=x", "article must be a whole number; got 'x'", "valid: articles"),
+        (f"version={NEW}&article=61&item=-1", "item must be a whole number", "from 1"),
+    ],
+)
+def test_a_bad_address_names_the_field_and_the_valid_choices(query, field, choices):
+    with pytest.raises(ValueError, match=re.escape(field)) as info:
+        selection_from_query(query)
+    assert choices in str(info.value)
+
+
+def test_a_missing_article_lists_the_articles_of_the_liability_chapter():
+    articles = sorted({c.rule.article for c in conducts(NEW)})
+    with pytest.raises(ValueError, match=f"articles {articles[0]} to {articles[-1]} of the {NEW}"):
+        selection_from_query(f"version={NEW}")
+
+
+def test_a_tier_the_clause_lacks_lists_the_tiers_it_has():
+    c = next(c for c in conducts(NEW) if c.tiers == ("base",))
+    query = f"version={NEW}&article={c.rule.article}&paragraph={c.rule.paragraph}&tier=serious"
+    with pytest.raises(ValueError, match="tier must be one of base here; got 'serious'"):
+        selection_from_query(query)
+
+
+def test_the_address_without_version_opens_the_text_in_force_on_the_day():
+    for v in version_ids():
+        day = version_info(v).in_force_from
+        article = conducts(v)[0].rule.article
+        assert selection_from_query(f"article={article}", today=day).version == v
+
+
+def test_the_default_clause_is_the_first_conduct():
+    for v in version_ids():
+        first = conducts(v)[0]
+        assert default_selection(v).key == key_of(first)
+
+
+# --- the model -------------------------------------------------------------------------------
+def test_the_outcome_follows_the_tier():
+    c = next(c for c in conducts(NEW) if len(c.tiers) > 1)
+    model = SimulatorModel(Selection(NEW, c.rule.article, c.rule.paragraph, c.item))
+    args = {"item": c.item}
+    assert model.result.outcome == simulate(NEW, c.rule.article, c.rule.paragraph, **args)
+    model.tier = c.tiers[-1]
+    want = simulate(NEW, c.rule.article, c.rule.paragraph, tier=c.tiers[-1], **args)
+    assert model.result.outcome == want and model.outcome == want
+
+
+def test_a_new_subject_brings_its_first_conduct_and_tier():
+    model = SimulatorModel(default_selection(NEW))
+    other = model.subject_choices[-1][1]
+    model.subject = other
+    first = next(c for c in conducts(NEW) if c.rule.subject == other)
+    assert model.conduct == key_of(first) and model.tier == first.tiers[0]
+    assert [k for _, k in model.conduct_choices] == [
+        key_of(c) for c in conducts(NEW) if c.rule.subject == other
+    ]
+    assert model.result.outcome.provision == first.provision
+
+
+def test_a_conduct_keeps_the_tier_where_offered_and_else_takes_the_first():
+    every = conducts(NEW)
+    many, other = next(
+        (a, b)
+        for a in every
+        for b in every
+        if a != b and a.rule.subject == b.rule.subject and len(a.tiers) > 1
+    )
+    model = SimulatorModel(Selection(NEW, *key_of(many), tier=many.tiers[-1]))
+    assert model.tier == many.tiers[-1]
+    model.conduct = key_of(other)
+    assert model.tier == (many.tiers[-1] if many.tiers[-1] in other.tiers else other.tiers[0])
+    assert [t for _, t in model.tier_choices] == list(other.tiers)
+    model.tier = other.tiers[0]
+    model.conduct = key_of(many)
+    assert model.tier == other.tiers[0]  # every clause offers its first tier, "base"
+
+
+def test_the_amount_boxes_and_the_procurement_amount_follow_the_clause():
+    c = needing(NEW, "procurement_amount")
+    model = SimulatorModel(Selection(NEW, *key_of(c)))
+    model.procurement_amount = 30_000
+    assert model.needs == c.needs
+    assert model.result.procurement_amount == 30_000
+    assert model.result.outcome == simulate(
+        NEW, c.rule.article, c.rule.paragraph, procurement_amount=30_000
+    )
+    model.open(default_selection(NEW))
+    assert "procurement_amount" not in model.needs and model.result.procurement_amount is None
+
+
+def test_bad_amounts_give_a_message_and_keep_the_last_outcome():
+    c = needing(NEW, "illegal_gains")
+    model = SimulatorModel(Selection(NEW, *key_of(c)))
+    good = model.outcome
+    model.illegal_gains = -5
+    assert "illegal_gains must be 0 or more" in model.result.error
+    assert model.result.outcome is None and model.outcome == good
+
+
+def test_switching_text_keeps_the_conduct_where_it_continues():
+    pair = next(p for p in pairs() if p.old.item is None)
+    model = SimulatorModel(Selection(OLD, pair.old.article, pair.old.paragraph or 1))
+    model.mode = NEW
+    assert model.version == NEW
+    assert model.conduct == (pair.new.article, pair.new.paragraph, pair.new.item)
+    assert model.result.outcome.version == NEW
+    model.mode = OLD
+    assert model.conduct == (pair.old.article, pair.old.paragraph, None)
+
+
+def test_counterpart_of_a_clause_without_one_is_none():
+    continued = {(p.new.article, p.new.paragraph) for p in pairs()}
+    new_only = next(c for c in conducts(NEW) if (c.rule.article, c.rule.paragraph) not in continued)
+    assert counterpart_key(key_of(new_only), NEW, OLD) is None
+
+
+def test_by_dates_the_act_chooses_the_menus_and_the_rule_the_text():
+    model = SimulatorModel(default_selection(NEW))
+    model.mode = DATES
+    act_version = version_on(model.conduct_date).id
+    assert model.version == act_version
+    assert model.result.applicable is not None
+    assert model.result.applicable.act_version == act_version
+    later = version_after(act_version)
+    if later is not None:
+        model.conduct_date = later.in_force_from
+        assert model.version == later.id
+
+
+def test_show_text_changes_no_outcome():
+    model = SimulatorModel()
+    result = model.result
+    model.show_text = True
+    assert model.result is result
+
+
+def test_a_choice_not_offered_is_refused_with_the_valid_choices():
+    model = SimulatorModel(default_selection(NEW))
+    with pytest.raises(TraitError, match="tier must be one of .*base"):
+        model.tier = "everything"
+    with pytest.raises(TraitError, match=f"mode must be one of {', '.join(version_ids())}"):
+        model.mode = "1999"
+    assert model.result.error == "" and model.tier in tiers_of(NEW, *model.conduct)
+    assert model.mode == NEW
