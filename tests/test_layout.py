@@ -12,25 +12,9 @@ from csl_helpers.law.load import version_ids
 
 PACKAGE = Path(csl_helpers.__file__).resolve().parent
 MAX_LINES = 400
-OVER_SIZE_PENDING = frozenset(
-    {
-        "views/penalties/simulator.py",
-    }
-)
-"""Modules over :data:`MAX_LINES` that are being split elsewhere; remove each once it is."""
-VERSION_FREE = (
-    "*.py",
-    "law/**/*.py",
-    "lessons/**/*.py",
-    "obligations/**/*.py",
-    "penalties/**/*.py",
-    "views/obligations/**/*.py",
-)
-"""Globs (under ``csl_helpers/``) of the modules that name no version of the Law in their code.
-
-The rest of ``views/`` and ``penalties/`` still compare the two texts by their ids; add each
-folder here once it reads its versions from ``csl_helpers.law.load``.
-"""
+VERSION_FREE = ("**/*.py",)
+"""Globs (under ``csl_helpers/``) of the modules that name no version of the Law in their code:
+all of them. Versions are read from ``csl_helpers.law.load``; a third version is data."""
 VERSION_IDS = frozenset({"2016", "2025", *version_ids()})
 
 
@@ -48,16 +32,7 @@ def lines(path: Path) -> int:
 
 @pytest.mark.parametrize("path", modules(), ids=name)
 def test_no_module_is_over_the_size_limit(path):
-    if name(path) in OVER_SIZE_PENDING:
-        pytest.skip("being split elsewhere")
     assert lines(path) <= MAX_LINES, f"{name(path)} has {lines(path)} lines; split it by concern"
-
-
-@pytest.mark.parametrize("pending", sorted(OVER_SIZE_PENDING))
-def test_the_size_exceptions_are_still_needed(pending):
-    path = PACKAGE / pending
-    assert path.is_file(), f"{pending} is gone; remove it from OVER_SIZE_PENDING"
-    assert lines(path) > MAX_LINES, f"{pending} is small now; remove it from OVER_SIZE_PENDING"
 
 
 def version_literals(source: str) -> list[tuple[int, str]]:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from csl_helpers import DataError, load_law
 from csl_helpers.law.load import read_yaml
+from csl_helpers.penalties.address import selection_from_query
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.model import TIERS, Range, cn_amount, vocabulary
 from csl_helpers.penalties.rules import penalty_rules, read_rule
@@ -26,7 +27,6 @@ from csl_helpers.penalties.version_rule import (
     same_conduct,
     version_changes,
 )
-from csl_helpers.views.penalties.simulator import selection_from_query
 
 CASES = Path(__file__).parent / "cases" / "penalties"
 VERSIONS = ("2016", "2025")

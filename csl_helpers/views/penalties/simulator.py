@@ -32,11 +32,9 @@ __all__ = [
     "QUERY_KEYS",
     "STYLE",
     "PenaltySimulator",
-    "Selection",
     "applicable_html",
     "outcome_html",
     "penalty_simulator",
-    "selection_from_query",
 ]
 WIDE = {"layout": {"width": "46em"}}
 INITIAL = {"style": {"description_width": "initial"}}
