@@ -8,6 +8,7 @@ from functools import lru_cache
 import plotly.graph_objects as go
 
 from csl_helpers.law.load import version_ids
+from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.model import Range
 from csl_helpers.penalties.simulation import Outcome, conducts, simulate
 
@@ -51,15 +52,7 @@ def fined_outcomes(
     for c in conducts(version):
         for tier in c.tiers:
             try:
-                o = simulate(
-                    version,
-                    c.rule.article,
-                    c.rule.paragraph,
-                    item=c.item,
-                    tier=tier,
-                    illegal_gains=illegal_gains,
-                    procurement_amount=procurement_amount,
-                )
+                o = simulate(version, c, Circumstances(tier, illegal_gains, procurement_amount))
             except ValueError:
                 continue  # a multiple of an amount that was not given
             if o.fine is not None or o.person_fine is not None:

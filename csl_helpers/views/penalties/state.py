@@ -18,7 +18,9 @@ from functools import lru_cache
 from traitlets import Bool, HasTraits, Instance, Int, TraitError, Unicode, observe, validate
 
 from csl_helpers.law.load import load_law, version_ids, version_on
+from csl_helpers.law.model import Provision
 from csl_helpers.penalties.address import Selection, default_selection
+from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.model import term
 from csl_helpers.penalties.simulation import Conduct, Outcome, conducts, simulate
 from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, pairs, same_conduct
@@ -105,22 +107,15 @@ def run_clause(
     :func:`simulate` reads the chosen one and :func:`same_conduct` its counterparts. Bad input
     gives a result with an error, not an exception.
     """
-    article, paragraph, item = key
-    args = {
-        "article": article,
-        "paragraph": paragraph,
-        "item": item,
-        "tier": tier,
-        "illegal_gains": illegal_gains,
-        "procurement_amount": procurement_amount,
-    }
     amounts = {"illegal_gains": illegal_gains, "procurement_amount": procurement_amount}
     try:
+        clause = Provision(*key)
+        facts = Circumstances(tier, illegal_gains, procurement_amount)
         if mode == DATES:
-            a = applicable_law(conduct_date, decision_date, **args)
+            a = applicable_law(conduct_date, decision_date, clause, facts)
             return Result(a.outcome, a, tuple((c.old, c.new) for c in a.comparisons), **amounts)
-        outcome = simulate(version, **args)
-        compared = same_conduct(version, **args)
+        outcome = simulate(version, clause, facts)
+        compared = same_conduct(version, clause, facts)
     except (ValueError, TypeError) as exc:
         return Result(error=str(exc), **amounts)
     return Result(outcome, None, tuple((c.old, c.new) for c in compared), **amounts)
