@@ -101,9 +101,16 @@ def versions() -> tuple[Version, ...]:
         )
         sources = []
         for j, text in enumerate(entry["texts"]):
-            require(text, {"lang", "file", "authoritative", "description"}, f"{where}.texts[{j}]")
+            keys = {"lang", "file", "authoritative", "description"}
+            require(text, keys, f"{where}.texts[{j}]", {"own_translations"})
             sources.append(
-                Source(text["lang"], text["file"], text["description"], text["authoritative"])
+                Source(
+                    text["lang"],
+                    text["file"],
+                    text["description"],
+                    text["authoritative"],
+                    text.get("own_translations"),
+                )
             )
         out.append(
             Version(
@@ -374,7 +381,9 @@ def _en_sources(version: str) -> dict[int, str]:
     count = version_info(version).article_count
     if version_before(version) is None:
         return dict.fromkeys(range(1, count + 1), EN_2016)
-    translated = set(read_yaml("csl-2025/en-translations.yaml")["articles"])
+    english = next(s for s in version_info(version).sources if s.lang == "en")
+    own = english.own_translations
+    translated = set(read_yaml(own)["articles"]) if own else set()
     from csl_helpers.law.concordance import concordance_rows
 
     out = {}

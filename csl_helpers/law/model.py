@@ -246,6 +246,8 @@ class Source:
     file: str
     description: str
     authoritative: bool
+    own_translations: str | None = None
+    """The file listing the articles the project translated itself, where there are any."""
 
 
 @dataclass(frozen=True)
