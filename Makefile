@@ -21,7 +21,7 @@ VOILA_POOL ?=
 # preheated kernels for that dashboard and one for each other (Voila's kernel_pools_config).
 VOILA_POOL_FOR ?=
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed-dashboards
 	$(BIN)/python share/voila/serve.py --ip=$(VOILA_IP) --port=$(VOILA_PORT) \
 		$(if $(VOILA_POOL),--pool=$(VOILA_POOL)) $(if $(VOILA_POOL_FOR),--pool-for=$(VOILA_POOL_FOR))
 
@@ -45,6 +45,12 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# The package alone is what an analyst needs; `make run` adds Voila and JupyterLab (the
+# `dashboards` extra), and the `test` extra includes it.
+$(VENV)/.installed-dashboards: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dashboards]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tomllib
 import zipfile
-from importlib.metadata import version
+from importlib.metadata import packages_distributions, version
 from pathlib import Path
 
 import pytest
@@ -23,17 +23,23 @@ from traitlets.config.loader import PyFileConfigLoader
 from csl_helpers.views import widget_internals
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 VOILA_INTERNALS = share_voila("voila_internals")
 
 
 def _name(requirement: str) -> str:
-    return re.split(r"[<>=!~ \[]", requirement, maxsplit=1)[0].lower()
+    return re.split(r"[<>=!~ \[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _requirements(reqs: list[str]) -> dict[str, str]:
+    """By package name; the package's own extras (``csl-helpers[dashboards]``) left out."""
+    return {_name(r): r.replace(" ", "") for r in reqs if _name(r) != PROJECT["name"]}
 
 
 def _pyproject_requirements() -> dict[str, str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = project["dependencies"] + project["optional-dependencies"]["test"]
-    return {_name(r): r.replace(" ", "") for r in reqs}
+    """The package's dependencies and those of every extra."""
+    extras = PROJECT["optional-dependencies"].values()
+    return _requirements([*PROJECT["dependencies"], *(r for reqs in extras for r in reqs)])
 
 
 def _conda_requirements(path: Path) -> dict[str, str]:
@@ -42,33 +48,65 @@ def _conda_requirements(path: Path) -> dict[str, str]:
     return {_name(d): d.replace(" ", "") for d in plain}
 
 
-def test_environment_files_list_the_pyproject_dependencies():
+def test_environment_file_lists_the_dependencies_of_the_package_and_of_every_extra():
     expected = _pyproject_requirements()
     assert len(expected) >= 10
+    assert {"dashboards", "test"} <= set(PROJECT["optional-dependencies"])
     assert _conda_requirements(ROOT / "environment.yml") == expected
-    assert _conda_requirements(ROOT / "binder" / "environment.yml") == expected
 
 
-def test_environment_files_pin_python_311():
-    for path in (ROOT / "environment.yml", ROOT / "binder" / "environment.yml"):
-        assert "python=3.11" in yaml.safe_load(path.read_text())["dependencies"]
+def test_binder_builds_from_the_root_environment_file():
+    """repo2docker reads binder/ alone when it exists; without it, environment.yml."""
+    assert not (ROOT / "binder").exists()
+
+
+def test_environment_file_pins_python_311():
+    assert "python=3.11" in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
 
 
 def test_voila_is_pinned_to_a_working_release():
     assert _pyproject_requirements()["voila"] == "voila>=0.5.11,<0.6"
+    assert "voila>=0.5.11,<0.6" in PROJECT["optional-dependencies"]["dashboards"]
 
 
-def test_root_environment_installs_the_package():
-    deps = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
-    pip = next(d["pip"] for d in deps if isinstance(d, dict))
-    assert pip == ["-e ."]
+def _third_party_imports(top_level: bool) -> set[str]:
+    """The packages csl_helpers imports at module level, or else only inside a function."""
+    found = set()
+    for path in (ROOT / "csl_helpers").rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        outer = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+        nodes = outer if top_level else [n for n in ast.walk(tree) if n not in outer]
+        for node in nodes:
+            if isinstance(node, ast.Import):
+                found |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return {m for m in found if m not in sys.stdlib_module_names and m != "csl_helpers"}
 
 
-def test_binder_postbuild_installs_the_package_and_stops_on_error():
-    lines = (ROOT / "binder" / "postBuild").read_text().splitlines()
-    body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    assert body[0] == "set -e"
-    assert any("pip install" in ln and ln.rstrip().endswith(" .") for ln in body)
+def _distributions(modules: set[str]) -> set[str]:
+    names = packages_distributions()
+    return {_name(d) for m in modules for d in names[m]}
+
+
+def test_the_package_needs_only_what_it_imports():
+    """An analyst's `pip install csl-helpers` pulls neither Voila nor JupyterLab."""
+    assert _distributions(_third_party_imports(top_level=True)) == set(
+        _requirements(PROJECT["dependencies"])
+    )
+    assert {"voila", "jupyterlab", "ipykernel"}.isdisjoint(_requirements(PROJECT["dependencies"]))
+
+
+def test_what_the_package_imports_inside_a_function_is_in_the_dashboards_extra():
+    lazy = _distributions(_third_party_imports(top_level=False))
+    assert "voila" in lazy  # csl_helpers.dashboards, in a preheated kernel
+    assert lazy - set(_requirements(PROJECT["dependencies"])) <= set(
+        _requirements(PROJECT["optional-dependencies"]["dashboards"])
+    )
+
+
+def test_the_test_extra_installs_the_dashboards_extra():
+    assert f"{PROJECT['name']}[dashboards]" in PROJECT["optional-dependencies"]["test"]
 
 
 # Names outside a package's public API that the code relies on: those the ipywidgets adapter
@@ -171,6 +209,12 @@ def test_only_the_adapters_read_names_other_packages_keep_private():
         where = path.relative_to(ROOT)
         assert foreign <= declared, f"{where} reads {sorted(foreign - declared)} of another package"
     assert "_options_labels" in _private_names_read(trees[next(iter(ADAPTERS))])
+
+
+def test_root_environment_installs_the_package():
+    deps = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
+    pip = next(d["pip"] for d in deps if isinstance(d, dict))
+    assert pip == ["-e ."]
 
 
 def test_readme_opens_with_the_two_commands():
