@@ -359,12 +359,13 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GB")
     print(f"dashboard: {args.dashboard}")
 
-    variables = {}
+    variables, pools = {}, {}
     if args.pool is not None:
-        variables["VOILA_POOL"] = str(args.pool)
+        variables["VOILA_POOL"], pools["pool"] = str(args.pool), args.pool
     if args.class_pool is not None:
         variables.update(VOILA_POOL=str(args.class_pool), VOILA_POOL_FOR=args.dashboard)
-    ours = voila_command(free_port(), **variables)
+        pools.update(pool=args.class_pool, pool_for=args.dashboard)
+    ours = voila_command(free_port(), **pools)
     name = " ".join(["make run", *(f"{k}={v}" for k, v in variables.items())])
     print(f"arrivals spread over {args.spread:.0f} s")
     results = [measure_class(name, ours, page_path, args)]

@@ -1,22 +1,33 @@
-"""Shared fixtures: a real Voila server on 127.0.0.1 and a real Chromium driven by Playwright."""
+"""Shared fixtures: a real Voila server on 127.0.0.1 and a real Chromium driven by Playwright.
+
+A test is marked by what it uses, so ``pytest -m "not browser and not server"`` runs the logic
+alone: the ``page`` and ``chromium`` fixtures mark it ``browser``, the ``voila_url`` fixture
+``server`` (:func:`pytest_collection_modifyitems`). A test that starts a server itself, through
+:func:`serving`, must carry ``@pytest.mark.server``; :func:`serving` fails it otherwise.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import shlex
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARE_VOILA = ROOT / "share" / "voila"
+MARKED_BY_FIXTURE = {"page": "browser", "chromium": "browser", "voila_url": "server"}
+"""The marker each of these fixtures gives a test that uses it (directly or through another)."""
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -40,22 +51,75 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def voila_command(port: int, **variables: str) -> str:
-    """The shell command `make run` runs, on the given port, with this Python's Voila.
+def share_voila(name: str) -> ModuleType:
+    """A module of share/voila, loaded from its file.
 
-    Read from the Makefile (make -n), so the tests serve the dashboards with the very settings,
-    template and hooks a trainer's `make run` uses; ``variables`` are more make variables
-    (``VOILA_POOL="40"``).
+    That folder is never put on ``sys.path``: its voila.py would stand in for the voila package.
     """
-    out = subprocess.run(
-        [
-            "make", "-s", "-n", "--no-print-directory", "-o", ".venv/.installed", "run",
-            f"VOILA_PORT={port}", "VOILA_IP=127.0.0.1", f"BIN={Path(sys.executable).parent}",
-            *(f"{key}={value}" for key, value in variables.items()),
-        ],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    return out.replace("\\\n", " ").strip()
+    spec = importlib.util.spec_from_file_location(f"csl_voila_{name}", SHARE_VOILA / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+serve = share_voila("serve")
+
+
+def voila_command(
+    port: int, *, pool: int | None = None, pool_for: str | None = None, folder: Path | None = None
+) -> str:
+    """The shell command of `make run`'s server on 127.0.0.1:``port``, with this Python's Voila.
+
+    Built by share/voila/serve.py, the script `make run` runs, so the tests serve the dashboards
+    with the very settings, template and hooks a trainer's `make run` uses. ``pool`` and
+    ``pool_for`` are `make run`'s VOILA_POOL and VOILA_POOL_FOR; ``folder`` serves another
+    folder of notebooks than notebooks/dashboards.
+    """
+    argv = serve.voila_argv(
+        ip="127.0.0.1", port=port, pool=pool, pool_for=pool_for, folder=folder or serve.DASHBOARDS
+    )
+    env = [f"{key}={value}" for key, value in serve.voila_environment().items()]
+    return shlex.join([*env, *argv])
+
+
+def marks_for(fixtures: Iterable[str]) -> set[str]:
+    """The markers a test using these fixtures gets (:data:`MARKED_BY_FIXTURE`)."""
+    return {MARKED_BY_FIXTURE[name] for name in fixtures if name in MARKED_BY_FIXTURE}
+
+
+collected: list[pytest.Item] = []
+"""Every test collected, before ``-m`` or ``-k`` leaves some out."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test by the fixtures it uses, before ``-m`` selects among them."""
+    collected[:] = items
+    for item in items:
+        for mark in sorted(marks_for(getattr(item, "fixturenames", ()))):
+            item.add_marker(mark)
+
+
+_running: list[pytest.Item] = []  # the test being set up, run or torn down
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
+
+
+def _check_marked_server() -> None:
+    """Fail the running test if it starts a server without ``@pytest.mark.server``."""
+    if _running and _running[-1].get_closest_marker("server") is None:
+        pytest.fail(
+            f"{_running[-1].nodeid} starts a Voila server: mark it @pytest.mark.server so that "
+            '`pytest -m "not server"` leaves it out',
+            pytrace=False,
+        )
 
 
 @dataclass(frozen=True)
@@ -70,8 +134,10 @@ class Server:
 def serving(command: str, log: Path) -> Iterator[Server]:
     """Run a Voila shell command until its "/" answers; yield the server; stop it afterwards.
 
-    ``command`` must name its port as ``--port=N``; the server's output goes to ``log``.
+    ``command`` must name its port as ``--port=N``; the server's output goes to ``log``. Inside
+    a test, the test must be marked ``server``.
     """
+    _check_marked_server()
     port = command.rsplit("--port=", 1)[1].split()[0]
     with open(log, "w") as out:
         proc = subprocess.Popen(
@@ -101,7 +167,7 @@ def serving(command: str, log: Path) -> Iterator[Server]:
 def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Voila server for notebooks/dashboards on a free loopback port, stopped afterwards.
 
-    It is started from the Makefile's `run` recipe (see :func:`voila_command`).
+    It is started as `make run` starts it (see :func:`voila_command`).
     """
     log = tmp_path_factory.mktemp("voila") / "voila.log"
     with serving(voila_command(free_port()), log) as server:

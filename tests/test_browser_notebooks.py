@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from csl_helpers import load_law
 from csl_helpers.lessons.quiz import load_quiz
 
-pytestmark = pytest.mark.browser
 HARMLESS = ("r.setData is not a function",)
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 # The last one is what a page shows for an output whose renderer it did not load.
@@ -53,6 +52,8 @@ def assert_clean(page, name: str) -> None:
     assert stderr.count() == 0, f"{name}: {stderr.first.inner_text()}"
 
 
+@pytest.mark.browser
+@pytest.mark.server
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_renders_without_errors(page, notebooks_url, name):
     open_notebook(page, notebooks_url, name)
@@ -60,6 +61,8 @@ def test_notebook_renders_without_errors(page, notebooks_url, name):
     assert_clean(page, name)
 
 
+@pytest.mark.browser
+@pytest.mark.server
 def test_quiz_answers_wrong_then_right_with_the_article(page, notebooks_url):
     name = "01_general_provisions"
     open_notebook(page, notebooks_url, f"{name}.ipynb")

@@ -21,9 +21,11 @@ import urllib.request
 from datetime import datetime
 
 import psutil
+import pytest
 from conftest import free_port, serving, voila_command
 from voila_client import fetch_page, run
 
+pytestmark = pytest.mark.server
 EXPLORER = "law_explorer.ipynb"
 OTHER_DASHBOARDS = 2  # each keeps a pool of one when VOILA_POOL_FOR names the explorer
 _KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
@@ -90,7 +92,7 @@ def take_pages(url: str, count: int) -> list:
 
 def test_taken_kernels_are_replaced_one_at_a_time_once_the_delay_has_passed(tmp_path):
     pool, delay = 3, 3.0
-    command = voila_command(free_port(), VOILA_POOL=str(pool), VOILA_POOL_FOR=EXPLORER)
+    command = voila_command(free_port(), pool=pool, pool_for=EXPLORER)
     command += f" --ClassroomKernelManager.refill_delay={delay}"
     command += " --ClassroomKernelManager.refill_slots=1"
     with serving(command, tmp_path / "voila.log") as server:
@@ -113,7 +115,7 @@ def test_taken_kernels_are_replaced_one_at_a_time_once_the_delay_has_passed(tmp_
 
 def test_neither_the_first_filling_nor_visitors_who_empty_the_pool_wait_the_delay(tmp_path):
     delay = 60.0
-    command = voila_command(free_port(), VOILA_POOL="1", VOILA_POOL_FOR=EXPLORER)
+    command = voila_command(free_port(), pool=1, pool_for=EXPLORER)
     command += f" --ClassroomKernelManager.refill_delay={delay}"
     with serving(command, tmp_path / "voila.log") as server:
         start = time.monotonic()

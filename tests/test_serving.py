@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shlex
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -12,7 +15,7 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
-from conftest import free_port, serving, voila_command
+from conftest import collected, free_port, marks_for, serve, serving, voila_command
 from playwright.sync_api import expect
 from traitlets.config.loader import PyFileConfigLoader
 from voila_client import fetch_page, run
@@ -22,6 +25,85 @@ FOLDER = ROOT / "notebooks" / "dashboards"
 DASHBOARDS = sorted(p.name for p in FOLDER.glob("[!._]*.ipynb"))
 HOOK_DIR = ROOT / "share" / "voila"
 PLOTLY = "application/vnd.plotly.v1+json"
+
+
+def make_run(*variables: str) -> tuple[list[str], list[str]]:
+    """The command `make run` runs with these make variables (make -n), and the Voila it starts."""
+    out = subprocess.run(
+        ["make", "-s", "-n", "--no-print-directory", "run", *variables],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    lines = out.replace("\\\n", " ").splitlines()
+    command = shlex.split(next(ln for ln in lines if "share/voila/serve.py" in ln))
+    assert command[1] == "share/voila/serve.py"
+    return command, serve.parse(command[2:])
+
+
+def test_make_run_serves_the_dashboards_with_the_template_and_both_config_folders():
+    command, voila = make_run()
+    assert Path(command[0]).name == "python"
+    assert voila == serve.voila_argv()
+    assert Path(voila[0]).name == "voila" and voila[1] == str(FOLDER)
+    assert "--template=csl" in voila
+    paths = [arg.split("=", 1)[1] for arg in voila if arg.startswith("--Voila.config_file_paths=")]
+    assert paths == [str(ROOT), str(HOOK_DIR)]  # voila.json, then voila.py
+    assert voila[-2:] == ["--Voila.ip=127.0.0.1", "--port=8866"]  # voila.json's pool
+    assert serve.voila_environment() == {"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
+    assert (ROOT / "share" / "jupyter" / "voila" / "templates" / "csl").is_dir()
+
+
+def test_make_run_takes_the_address_port_and_pools_docs_running_a_class_names():
+    _, voila = make_run("VOILA_IP=0.0.0.0", "VOILA_PORT=9000")
+    assert voila == serve.voila_argv(ip="0.0.0.0", port=9000)
+    assert voila[-2:] == ["--Voila.ip=0.0.0.0", "--port=9000"]
+    _, voila = make_run("VOILA_POOL=14")
+    assert voila[-1] == "--VoilaConfiguration.default_pool_size=14"
+    _, voila = make_run("VOILA_POOL=40", "VOILA_POOL_FOR=law_explorer.ipynb")
+    pools = {"law_explorer.ipynb": {"pool_size": 40}}
+    assert voila[-1] == f"--VoilaKernelManager.kernel_pools_config={pools!r}"
+    _, voila = make_run("VOILA_POOL_FOR=penalty_simulator.ipynb")
+    pools = {"penalty_simulator.ipynb": {"pool_size": 2}}
+    assert voila[-1] == f"--VoilaKernelManager.kernel_pools_config={pools!r}"
+
+
+@pytest.mark.parametrize(
+    "args,refused",
+    [
+        (
+            ["--pool-for=law.ipynb"],
+            "pool_for 'law.ipynb' is not a dashboard; valid: ['law_explorer",
+        ),
+        (["--port=0"], "port 0 is out of range; valid: 1 to 65535"),
+        (["--pool=-1"], "pool -1 is negative; valid: 0 or more"),
+        (["--pool=many"], "argument --pool: invalid int value: 'many'"),
+    ],
+)
+def test_serve_refuses_bad_settings_naming_them_and_the_valid_ones(args, refused):
+    script = ROOT / "share" / "voila" / "serve.py"
+    run = subprocess.run([sys.executable, script, *args], capture_output=True, text=True)
+    assert run.returncode == 2 and refused in run.stderr
+
+
+def test_a_test_that_starts_a_server_unmarked_fails_before_it_starts(tmp_path):
+    started = tmp_path / "started"
+    command = shlex.join(
+        [sys.executable, "-c", f"open({str(started)!r}, 'w')", f"--port={free_port()}"]
+    )
+    with pytest.raises(pytest.fail.Exception, match="mark it @pytest.mark.server"):
+        with serving(command, tmp_path / "log"):
+            pass
+    time.sleep(0.5)
+    assert not started.exists()
+
+
+def test_tests_are_marked_by_the_fixtures_they_use(request):
+    """Every test collected, those ``-m`` or ``-k`` left out included."""
+    assert marks_for(["page", "voila_url", "tmp_path"]) == {"browser", "server"}
+    assert marks_for(["chromium"]) == {"browser"} and marks_for(["tmp_path"]) == set()
+    assert request.node in collected
+    for item in collected:
+        marked = {mark.name for mark in item.iter_markers()}
+        assert marks_for(item.fixturenames) <= marked, item.nodeid
 
 
 def heading(path: Path) -> str:
@@ -150,6 +232,7 @@ def test_closing_a_dashboard_shuts_its_kernel_down(page, voila_url):
 
 
 @pytest.mark.browser
+@pytest.mark.server
 def test_a_hanging_cell_becomes_a_visible_error(page, tmp_path):
     """The same `make run` command on a folder whose notebook never finishes a cell."""
     folder = tmp_path / "dashboards"
@@ -159,7 +242,7 @@ def test_a_hanging_cell_becomes_a_visible_error(page, tmp_path):
         nbformat.v4.new_code_cell("import time\ntime.sleep(600)"),
     ]
     nbformat.write(nbformat.v4.new_notebook(cells=cells), folder / "hangs.ipynb")
-    command = voila_command(free_port()).replace(" notebooks/dashboards ", f" {folder} ")
+    command = voila_command(free_port(), folder=folder)
     command += " --VoilaExecutor.timeout=3 --VoilaConfiguration.default_pool_size=1"
     with serving(command, tmp_path / "voila.log") as server:
         page.goto(server.url + "/voila/render/hangs.ipynb", timeout=90_000)

@@ -26,6 +26,8 @@ from typing import Any
 
 import ipywidgets as w
 
+from csl_helpers.views import widget_internals as wi
+
 MAX_TEXT = 1000
 """The longest text a text box takes from the page (characters)."""
 JS_SAFE = 2**53 - 1
@@ -55,8 +57,8 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _choices(widget: w.widgets.widget_selection._Selection) -> str:
-    labels = [f"“{label}”" for label in widget._options_labels]
+def _choices(widget: wi.Selection) -> str:
+    labels = [f"“{label}”" for label in wi.option_labels(widget)]
     if not labels:
         return "no choice (the list is empty)"
     if len(labels) <= LISTED:
@@ -65,13 +67,13 @@ def _choices(widget: w.widgets.widget_selection._Selection) -> str:
     return f"index 0 {labels[0]} to {len(labels) - 1} {labels[-1]}"
 
 
-def _check_index(widget: w.widgets.widget_selection._Selection, value: Any) -> Any:
+def _check_index(widget: wi.Selection, value: Any) -> Any:
     """A selection's ``index``: a whole number below the number of options.
 
     ``None`` (nothing selected) only where the page itself can send it: a list box the
     visitor can clear, or a list without options.
     """
-    n = len(widget._options_labels)
+    n = len(wi.option_labels(widget))
     if value is None and (isinstance(widget, w.Select) or n == 0):
         return value
     if not _whole(value) or not 0 <= value < n:
@@ -145,10 +147,10 @@ def _check_date(widget: w.DatePicker, value: Any) -> Any:
 
 Check = Callable[[w.Widget, Any], Any]
 CHECKS: tuple[tuple[type, str, Check], ...] = (
-    (w.widgets.widget_selection._Selection, "index", _check_index),
-    (w.widgets.widget_int._Int, "value", partial(_check_number, whole=True)),
-    (w.widgets.widget_float._Float, "value", partial(_check_number, whole=False)),
-    (w.widgets.widget_bool._Bool, "value", _check_bool),
+    (wi.Selection, "index", _check_index),
+    (wi.WholeNumber, "value", partial(_check_number, whole=True)),
+    (wi.Decimal, "value", partial(_check_number, whole=False)),
+    (wi.TrueFalse, "value", _check_bool),
     (w.Text, "value", _check_text),
     (w.Textarea, "value", _check_text),
     (w.DatePicker, "value", _check_date),
@@ -217,7 +219,7 @@ class InputGuard:
         if method == "request_state":
             widget.send_state()
         elif method == "custom" and isinstance(data.get("content"), dict):
-            self._apply(widget, lambda: widget._handle_custom_msg(data["content"], []))
+            self._apply(widget, lambda: wi.handle_custom_message(widget, data["content"]))
         elif method == "update":
             self._update(widget, data.get("state"), data.get("buffer_paths"))
         else:

@@ -12,12 +12,14 @@ extension (Binder) would read it too. It gives Voila two things:
   extensions the page does not use (see :func:`page_extensions`);
 - a kernel manager that refills the preheated pool in the background, a few kernels at a
   time, so the refill does not take the machine from the visitors (see
-  :class:`ClassroomKernelManager`).
+  :class:`ClassroomKernelManager`); what it reads of Voila's own state is in
+  voila_internals.py beside this file, the one place that uses a name Voila keeps private.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import os
 import re
@@ -27,6 +29,19 @@ from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float, Integer
+
+
+def _beside(name: str) -> Any:
+    """A module of this folder, loaded from its file (this folder is kept off ``sys.path``)."""
+    spec = importlib.util.spec_from_file_location(
+        f"csl_voila_{name}", Path(__file__).with_name(f"{name}.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+voila_internals = _beside("voila_internals")
 
 _SENTENCE = re.compile(r"^(.+?[.!?。])(?:\s|$)", re.DOTALL)
 
@@ -147,7 +162,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
 
     Voila makes its pooled manager (`VoilaKernelManager`) a subclass of this class; a pool
     entry is the asyncio task that starts a kernel and then renders its notebook, and it
-    leaves the pool's list (`_pools`) when a visitor takes it. This class reads those facts.
+    leaves its pool when a visitor takes it. This class reads the pools through
+    voila_internals.py.
     """
 
     refill_delay = Float(
@@ -189,8 +205,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         return kernel_id
 
     def _pool_entries(self) -> set[asyncio.Task]:
-        """The entries waiting in the pools (Voila's `_pools`), none taken by a visitor yet."""
-        return {entry for pool in getattr(self, "_pools", {}).values() for entry in pool}
+        """The entries waiting in the pools, none taken by a visitor yet."""
+        return voila_internals.pool_entries(self)
 
     def _taken_any(self) -> bool:
         """Whether a visitor has taken a kernel yet: an entry has left its pool."""

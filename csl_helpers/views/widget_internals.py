@@ -1,0 +1,46 @@
+"""The one module of the package that uses names ipywidgets keeps private.
+
+:class:`~csl_helpers.views.input_guard.InputGuard` checks every change a page sends to a
+control, and for that it needs what ipywidgets does not export: the base classes every kind of
+selection, whole-number, decimal and true/false control shares, a selection's option labels as
+the page shows them, and the handler that passes a control's custom message (a button's click)
+on to its callbacks. ``pyproject.toml`` keeps ipywidgets below its next major version, and
+tests/test_environment.py fails, naming the name, when the installed ipywidgets lacks one of
+:data:`PRIVATE_NAMES`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+from ipywidgets.widgets import widget_bool, widget_float, widget_int, widget_selection
+
+PRIVATE_NAMES = (
+    "ipywidgets.widgets.widget_selection._Selection",
+    "ipywidgets.widgets.widget_selection._Selection._options_labels",
+    "ipywidgets.widgets.widget_int._Int",
+    "ipywidgets.widgets.widget_float._Float",
+    "ipywidgets.widgets.widget_bool._Bool",
+    "ipywidgets.widgets.widget.Widget._handle_custom_msg",
+)
+"""Every private name of ipywidgets this module uses, with the module it is found in."""
+
+Selection = widget_selection._Selection
+"""Every control that picks among options by ``index`` (dropdowns, radio and toggle buttons)."""
+WholeNumber = widget_int._Int
+"""Every control whose ``value`` is a whole number (sliders, number boxes, bounded or not)."""
+Decimal = widget_float._Float
+"""Every control whose ``value`` is a decimal number."""
+TrueFalse = widget_bool._Bool
+"""Every control whose ``value`` is true or false (check boxes, toggle buttons)."""
+
+
+def option_labels(widget: Selection) -> tuple[str, ...]:
+    """The labels of a selection's options, in the order the page lists them."""
+    return tuple(widget._options_labels)
+
+
+def handle_custom_message(widget: w.Widget, content: dict[str, Any]) -> None:
+    """Pass a custom message (a button's ``{"event": "click"}``) to the control's callbacks."""
+    widget._handle_custom_msg(content, [])
