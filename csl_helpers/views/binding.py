@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import ipywidgets as w
 from traitlets import HasTraits
+
+from csl_helpers.views.widget_internals import Selection
 
 
 class ChoiceBinding:
@@ -30,7 +31,7 @@ class ChoiceBinding:
 
     def __init__(
         self,
-        widget: w.widgets.widget_selection._Selection,
+        widget: Selection,
         model: HasTraits,
         *,
         options: Callable[[], tuple],
@@ -60,7 +61,7 @@ class ChoiceBinding:
 
 
 def bind_choice(
-    widget: w.widgets.widget_selection._Selection,
+    widget: Selection,
     model: HasTraits,
     name: str,
     options: str,
