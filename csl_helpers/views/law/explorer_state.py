@@ -18,6 +18,7 @@ from csl_helpers.law.concordance import concordance
 from csl_helpers.law.load import load_law, version_ids, version_info, version_on
 from csl_helpers.law.model import SearchHit
 from csl_helpers.law.text import Law
+from csl_helpers.views.traits import VersionId
 
 LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
 """The language views of an article: label and value."""
@@ -54,7 +55,7 @@ class ExplorerModel(HasTraits):
     :meth:`go` to open an article; :attr:`place` changes once, with both in line.
     """
 
-    version = Unicode()
+    version = VersionId()
     article = Int(1, read_only=True)
     place = Instance(tuple, read_only=True)
     lang = Unicode("both")
@@ -94,12 +95,6 @@ class ExplorerModel(HasTraits):
         self.version = self.other
 
     # the place kept in line -------------------------------------------------------------------
-    @validate("version")
-    def _known_version(self, proposal: dict) -> str:
-        try:
-            return version_info(proposal["value"]).id
-        except ValueError as exc:
-            raise TraitError(str(exc)) from None
 
     @validate("lang")
     def _known_lang(self, proposal: dict) -> str:

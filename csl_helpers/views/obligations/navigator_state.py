@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from traitlets import HasTraits, Instance, TraitError, Unicode, validate
+from traitlets import HasTraits, Instance, Unicode
 
-from csl_helpers.law.load import version_info, version_on
+from csl_helpers.law.load import version_on
 from csl_helpers.obligations.checklist import Checklist, checklist
 from csl_helpers.obligations.questionnaire import Interview
+from csl_helpers.views.traits import VersionId
 
 
 class NavigatorModel(HasTraits):
@@ -28,19 +29,12 @@ class NavigatorModel(HasTraits):
         version: the version whose duties are listed (default: the one in force today).
     """
 
-    version = Unicode()
+    version = VersionId()
     interview = Instance(Interview)
     message = Unicode("")
 
     def __init__(self, version: str | None = None) -> None:
         super().__init__(version=version or version_on(date.today()).id, interview=Interview())
-
-    @validate("version")
-    def _known_version(self, proposal: dict) -> str:
-        try:
-            return version_info(proposal["value"]).id
-        except ValueError as exc:
-            raise TraitError(str(exc)) from None
 
     @property
     def sheet(self) -> Checklist | None:

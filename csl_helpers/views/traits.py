@@ -1,0 +1,22 @@
+"""Trait types the dashboards' models share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from traitlets import TraitError, Unicode
+
+from csl_helpers.law.load import version_info
+
+
+class VersionId(Unicode):
+    """The id of a version of the Law; another value is refused, naming the valid ids."""
+
+    info_text = "the id of a version of the Law (data/versions.yaml)"
+
+    def validate(self, obj: Any, value: Any) -> str:
+        """The version's id, or a ``TraitError`` naming the valid ids."""
+        try:
+            return version_info(super().validate(obj, value)).id
+        except ValueError as exc:
+            raise TraitError(str(exc)) from None
