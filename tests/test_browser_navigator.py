@@ -69,6 +69,19 @@ def test_answers_lead_to_the_checklist_and_its_downloads(navigator, tmp_path: Pa
         "href",
         f"penalty_simulator.ipynb?version={today}&article={rule.article}&paragraph={rule.paragraph}",
     )
+    # an item of a paragraph that lists conducts: the link names the item, not the first one
+    police = next(d for d in sheet.duties if d.id == "support_police_and_state_security")
+    (clause,) = police.penalty.rules
+    assert clause.item and clause.item > 1
+    expect(
+        navigator.locator(
+            '.csl-nav-duty[data-duty="support_police_and_state_security"] a.csl-nav-simulate'
+        )
+    ).to_have_attribute(
+        "href",
+        f"penalty_simulator.ipynb?version={today}&article={clause.article}"
+        f"&paragraph={clause.paragraph}&item={clause.item}",
+    )
     assert navigator.locator('.csl-nav-duty[data-duty="cii_annual_assessment"]').count() == 0
 
     with navigator.expect_download() as info:

@@ -657,6 +657,45 @@ def test_navigator_shows_text_escaped():
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
+def test_every_duty_links_to_the_very_clause_and_item_that_enforces_it():
+    """2025 Art. 71(1)(2) must open item (2), not (1) of Art. 71(1): each link names its item."""
+    from html import unescape
+    from urllib.parse import urlsplit
+
+    from csl_helpers.law.load import other_version
+    from csl_helpers.obligations.duties import Duty
+    from csl_helpers.penalties import conducts
+    from csl_helpers.penalties.address import selection_from_query
+    from csl_helpers.views.obligations.navigator import SIMULATOR, duty_html
+
+    checked = 0
+    for version in version_ids():
+        menu = conducts(version)
+        for ob in obligations():
+            if not ob.in_version(version):
+                continue
+            duty = Duty(ob, version, other_version(version).id)
+            hrefs = [
+                unescape(h)
+                for h in re.findall(r'class="csl-nav-simulate"[^>]*href="([^"]+)"', duty_html(duty))
+            ]
+            assert len(hrefs) == len(duty.penalty.rules), (duty.id, version, hrefs)
+            for clause, href in zip(duty.penalty.rules, hrefs, strict=True):
+                address = urlsplit(href)
+                assert address.path == SIMULATOR
+                chosen = selection_from_query(address.query)
+                assert chosen.version == version
+                assert chosen.key == (clause.article, clause.paragraph, clause.item), (
+                    duty.id,
+                    version,
+                    href,
+                )
+                opened = [c for c in menu if c.provision == Provision(*chosen.key)]
+                assert [c.provision for c in opened] == [clause], (duty.id, version, href)
+                checked += 1
+    assert checked >= len(obligations())  # every version's duties were looked at
+
+
 def test_tree_picture_has_a_leaf_per_duty_and_greys_out_the_rest():
     from csl_helpers.views.obligations.plots import KIND_COLOURS, OFF_COLOUR, obligation_tree
 

@@ -12,8 +12,10 @@ extension (Binder) would read it too. It gives Voila two things:
   extensions the page does not use (see :func:`page_extensions`);
 - a kernel manager that refills the preheated pool in the background, a few kernels at a
   time, so the refill does not take the machine from the visitors (see
-  :class:`ClassroomKernelManager`); what it reads of Voila's own state is in
-  voila_internals.py beside this file, the one place that uses a name Voila keeps private.
+  :class:`ClassroomKernelManager`) and keeps the culler off the pooled kernels and off a
+  kernel a visitor has just taken, until its page had time to connect; what it reads of
+  Voila's own state is in voila_internals.py beside this file, the one place that uses a
+  name Voila keeps private.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import importlib.util
 import json
 import os
 import re
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -160,6 +163,9 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
     kernel started outside the pool. Voila's own `fill_delay` is 0 in voila.json: the delay
     here is the one that skips the kernels a visitor waits for.
 
+    The culler (`cull_idle_timeout` in voila.json) leaves the pooled kernels alone and gives a
+    kernel a visitor takes a whole timeout to be connected to (:meth:`cull_kernel_if_idle`).
+
     Voila makes its pooled manager (`VoilaKernelManager`) a subclass of this class; a pool
     entry is the asyncio task that starts a kernel and then renders its notebook, and it
     leaves its pool when a visitor takes it. This class reads the pools through
@@ -181,12 +187,19 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         self._refilling = 0
         self._entries: set[asyncio.Task] = set()  # every pool entry seen until one is taken
         self._taken = False
+        self._from_pool: set[str] = set()  # pool kernels the culler has not seen taken yet
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         """Start a kernel; one for the pool that no visitor waits for waits its turn first."""
         entry = asyncio.current_task()
         if (kwargs.get("env") or {}).get("VOILA_PREHEAT") != "True" or entry is None:
             return await super().start_kernel(*args, **kwargs)
+        kernel_id = await self._start_pool_kernel(entry, *args, **kwargs)
+        self._from_pool.add(kernel_id)
+        return kernel_id
+
+    async def _start_pool_kernel(self, entry: asyncio.Task, *args: Any, **kwargs: Any) -> str:
+        """Start a pool entry's kernel once it has its turn (at once if a visitor waits)."""
         loop = asyncio.get_running_loop()
         ready_at = loop.time() + self.refill_delay
         while self._in_pool(entry) and (
@@ -203,6 +216,29 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
             raise
         loop.create_task(self._release_after_rendering(entry, loop.time() + self.refill_limit))
         return kernel_id
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """Cull an idle kernel, but not one in the pool, nor one a visitor has just taken.
+
+        A pooled kernel's last activity is the run of its notebook, however long ago; once a
+        visitor takes it, the page still has to load and connect, and a kernel nobody is
+        connected to looks idle. So the culler leaves the pools alone, and its first look at a
+        kernel that has left its pool counts as the kernel's activity: the page has a whole
+        `cull_idle_timeout` from then on to connect (a connected kernel is not culled, see
+        `cull_connected` in voila.json).
+        """
+        if kernel_id in voila_internals.pooled_kernel_ids(self):
+            return
+        if kernel_id in self._from_pool:
+            self._from_pool.discard(kernel_id)
+            self.get_kernel(kernel_id).last_activity = datetime.now(UTC)
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+
+    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
+        """Shut a kernel down, forgetting that it came from the pool."""
+        self._from_pool.discard(kernel_id)
+        return await super().shutdown_kernel(kernel_id, *args, **kwargs)
 
     def _pool_entries(self) -> set[asyncio.Task]:
         """The entries waiting in the pools, none taken by a visitor yet."""

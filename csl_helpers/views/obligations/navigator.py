@@ -17,6 +17,7 @@ import ipywidgets as w
 from traitlets import link
 
 from csl_helpers.law.load import load_law, version_on, versions
+from csl_helpers.law.model import Provision
 from csl_helpers.obligations.checklist import Checklist
 from csl_helpers.obligations.duties import Duty
 from csl_helpers.obligations.questionnaire import Interview, Question
@@ -46,13 +47,32 @@ EXPORTS = (
 """The downloads offered: extension, language, link text, media type."""
 
 
-def simulator_href(version: str, article: int, paragraph: int, base: str = SIMULATOR) -> str:
+def simulator_href(
+    version: str, article: int, paragraph: int, base: str = SIMULATOR, *, item: int | None = None
+) -> str:
     """The link that opens a clause in the penalty simulator, e.g.
 
-    ``penalty_simulator.ipynb?version=2025&article=61&paragraph=1``.
+    ``penalty_simulator.ipynb?version=2025&article=61&paragraph=1``, or with ``&item=2`` for an
+    item of a paragraph that lists conducts (2025 Art. 71(1)(2)): without it the simulator
+    opens the paragraph's first item.
     """
-    query = urlencode({"version": version, "article": article, "paragraph": paragraph})
-    return f"{base}?{query}"
+    params: dict[str, str | int] = {"version": version, "article": article, "paragraph": paragraph}
+    if item is not None:
+        params["item"] = item
+    return f"{base}?{urlencode(params)}"
+
+
+def penalty_links(duty: Duty, simulator: str = SIMULATOR) -> tuple[tuple[Provision, str], ...]:
+    """The clauses of Chapter 6 that enforce ``duty``, each with its link to the simulator.
+
+    A clause is the item that lists the conduct where the data names one, and its link opens
+    exactly that item.
+    """
+    clauses = dict.fromkeys(duty.penalty.rules)
+    return tuple(
+        (c, simulator_href(duty.version, c.article, c.paragraph or 1, simulator, item=c.item))
+        for c in clauses
+    )
 
 
 def data_url(text: str, media_type: str) -> str:
@@ -88,10 +108,9 @@ def duty_html(duty: Duty, simulator: str = SIMULATOR) -> str:
     )
     penalty = duty.penalty
     links = "".join(
-        f' · <a class="csl-nav-simulate" target="_blank" '
-        f'href="{escape(simulator_href(duty.version, p.article, p.paragraph or 1, simulator))}">'
-        f"open {escape(p.citation('en'))} in the penalty simulator</a>"
-        for p in penalty.paragraphs
+        f' · <a class="csl-nav-simulate" target="_blank" href="{escape(href)}">'
+        f"open {escape(clause.citation('en'))} in the penalty simulator</a>"
+        for clause, href in penalty_links(duty, simulator)
     )
     return (
         f'<li class="csl-nav-duty" data-duty="{escape(duty.id)}">'
