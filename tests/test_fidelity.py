@@ -13,7 +13,8 @@ import pytest
 
 from csl_helpers.law.load import load_law
 from csl_helpers.penalties.apl import apl
-from csl_helpers.penalties.simulation import rules
+from csl_helpers.penalties.model import term, vocabulary
+from csl_helpers.penalties.simulation import rules, simulate
 
 VERSIONS = ("2016", "2025")
 
@@ -70,3 +71,53 @@ def test_conduct_labels_use_no_verb_the_paragraph_lacks(version):
                     f"{version} {r.citation()}: the label {r.conduct!r} says {verb!r}, the "
                     f"Chinese has none of {words}"
                 )
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_rule_is_decided_by_the_body_its_text_puts_in_charge(version):
+    """由有关主管部门… / 由公安机关… names who decides a clause; a body named only as the
+    subject of one measure decides that measure alone: 2016 Art. 75 / 2025 Art. 77 give
+    国务院公安部门和有关部门 the 冻结财产或者其他必要的制裁措施, not 依法追究法律责任."""
+    law = load_law(version)
+    by_id = {r.id: r for r in rules(version)}
+    for r in rules(version):
+        text = law.text_of(r.provision, "zh")
+        if r.enforcer is not None:
+            lenders = {by_id[t.borrows.rule.id] for t in r.tiers if t.borrows}
+            if lenders and all(t.borrows for t in r.tiers):
+                assert {x.enforcer for x in lenders} == {r.enforcer}, r.id
+            else:
+                assert "由" + term("enforcers", r.enforcer).zh in text, (
+                    f"{version} {r.citation()}: its text does not put "
+                    f"{term('enforcers', r.enforcer).zh} in charge of the clause"
+                )
+        for t in r.tiers:
+            for s in t.measures:
+                named = [
+                    e.id
+                    for e in vocabulary()["enforcers"].values()
+                    if e.zh in s.wording and "由" + e.zh not in s.wording
+                ]
+                assert s.by == (named[0] if named else None), (r.id, t.id, s.wording)
+
+
+def test_the_summary_says_who_decides_the_sanctions_and_nothing_else():
+    """2016 Art. 75: 国务院公安部门和有关部门 decide the 冻结财产或者其他必要的制裁措施 only."""
+    lines = simulate("2016", 75).summary().splitlines()
+    decided = [line for line in lines if "decided by" in line]
+    assert len(decided) == 1 and term("measures", "freeze_assets_or_sanctions").en in decided[0]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_body_is_rendered_as_the_english_text_renders_it(version):
+    """One English name for 国务院公安部门和有关部门: the one the English text of the Law uses."""
+    law = load_law(version)
+    seen = 0
+    for r in rules(version):
+        for t in r.tiers:
+            for s in t.measures:
+                if s.by:
+                    seen += 1
+                    name = term("enforcers", s.by).en.removeprefix("the ")
+                    assert name in law.text_of(r.provision, "en"), (r.id, name)
+    assert seen

@@ -81,6 +81,7 @@ def test_case(case):
         "enforcer": o.enforcer,
         "referral": o.referral is not None,
         "borrowed_from": o.borrowed_from.id if o.borrowed_from else None,
+        "decided_by": {m: s.by for s in o.measures if s.by for m in s.ids},
     }
     for key, want in case["expect"].items():
         assert got[key] == want, f"{key}: {got[key]!r} != {want!r} ({case['citation']})"

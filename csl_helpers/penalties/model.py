@@ -158,7 +158,9 @@ class MeasureSet:
 
     ``any_of`` is ``True`` where the phrase lists alternatives (…或者…): one or more of
     them may be chosen. ``on`` names the persons the measures fall on; empty means the
-    offender.
+    offender. ``by`` is the body the wording itself names as deciding these measures alone
+    (2016 Art. 75: 国务院公安部门和有关部门并可以决定…冻结财产), where the clause as a whole
+    names no enforcer for them.
     """
 
     wording: str
@@ -166,6 +168,7 @@ class MeasureSet:
     may: bool
     any_of: bool
     on: tuple[str, ...] = ()
+    by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,8 @@ class Outcome:
             if s.any_of:
                 names = ["one or more of: " + ", ".join(names[:-1]) + " or " + names[-1]]
             names = ", ".join(names)
-            lines.append(f"  measure ({verb}): {names}")
+            by = f", decided by {term('enforcers', s.by).en}" if s.by else ""
+            lines.append(f"  measure ({verb}): {names}{by}")
         if self.enforcer:
             lines.append(f"  decided by: {term('enforcers', self.enforcer).en}")
         return "\n".join(lines)
