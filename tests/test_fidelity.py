@@ -13,8 +13,9 @@ import pytest
 
 from csl_helpers.law.load import load_law
 from csl_helpers.penalties.apl import apl
+from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.model import term, vocabulary
-from csl_helpers.penalties.simulation import rules, simulate
+from csl_helpers.penalties.simulation import conducts, rules, simulate
 
 VERSIONS = ("2016", "2025")
 
@@ -121,3 +122,27 @@ def test_a_body_is_rendered_as_the_english_text_renders_it(version):
                     name = term("enforcers", s.by).en.removeprefix("the ")
                     assert name in law.text_of(r.provision, "en"), (r.id, name)
     assert seen
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_borrowed_tier_gives_what_the_lenders_conduct_gets_there(version):
+    """2025 Art. 69(3) 依照前两款规定处罚: a provider whose conduct has especially serious
+    consequences is punished as Art. 69(1) and (2) punish a network operator, with the order
+    to correct, the warning and the 通报 of Art. 69(1) beside the fines of Art. 69(2)."""
+    by_id = {r.id: r for r in rules(version)}
+    own = {c.rule.id for c in conducts(version)}
+    checked = 0
+    for r in rules(version):
+        if r.id not in own or r.items:
+            continue
+        for t in r.tiers:
+            if t.borrows is None:
+                continue
+            lender = by_id[t.borrows.rule.id]
+            route = lender if lender.id in own else by_id[lender.conduct_of[0].id]
+            mine = simulate(version, r.provision, Circumstances(tier=t.id))
+            theirs = simulate(version, route.provision, Circumstances(tier=t.borrows.tier))
+            assert mine.measure_ids == theirs.measure_ids, (r.id, t.id, route.id)
+            assert (mine.fine, mine.person_fine) == (theirs.fine, theirs.person_fine)
+            checked += 1
+    assert checked

@@ -20,6 +20,7 @@ __all__ = [
     "check_item",
     "conducts",
     "lent_tier",
+    "own_conduct",
     "resolve",
     "rule",
     "rules",
@@ -150,7 +151,7 @@ def conducts(version: str) -> tuple[Conduct, ...]:
     """
     out = []
     for r in rules(version):
-        if not _own_conduct(r):
+        if not own_conduct(r):
             continue
         for item in range(1, r.items + 1) if r.items else (None,):
             sources = tier_sources(r, item)
@@ -180,7 +181,7 @@ def _by_article(version: str) -> dict[int, dict[int, Rule]]:
     return out
 
 
-def _own_conduct(r: Rule) -> bool:
+def own_conduct(r: Rule) -> bool:
     """Whether a rule is a conduct of its own, not only more tiers for an earlier paragraph.
 
     A paragraph that takes up an earlier one's conduct (有前款行为) either names another
@@ -214,7 +215,7 @@ def tier_sources(r: Rule, item: int | None) -> tuple[tuple[str, Rule], ...]:
     if item is not None:
         here.append(Provision(r.article, r.paragraph, item))
     for other in penalty_rules(r.version):
-        if other is r or other.article != r.article or _own_conduct(other):
+        if other is r or other.article != r.article or own_conduct(other):
             continue
         if any(p in here for p in other.conduct_of):
             for t in other.tier_ids:
