@@ -12,9 +12,13 @@ import re
 import pytest
 
 from csl_helpers.law.load import load_law
+from csl_helpers.law.model import Provision
+from csl_helpers.obligations.duties import obligations, subjects
 from csl_helpers.penalties.apl import apl
 from csl_helpers.penalties.circumstances import Circumstances
+from csl_helpers.penalties.clauses import conducts_for
 from csl_helpers.penalties.model import term, vocabulary
+from csl_helpers.penalties.rules import rules_by_id
 from csl_helpers.penalties.simulation import conducts, rules, simulate
 
 VERSIONS = ("2016", "2025")
@@ -146,3 +150,44 @@ def test_a_borrowed_tier_gives_what_the_lenders_conduct_gets_there(version):
             assert (mine.fine, mine.person_fine) == (theirs.fine, theirs.person_fine)
             checked += 1
     assert checked
+
+
+# Subjects of data/obligations.yaml and the penalty subjects (vocabulary.yaml) that name them.
+SAME_ACTORS = {
+    "everyone": {"anyone", "individual", "unit", "sender_or_app_provider"},
+    "security_service_provider": {"security_service"},
+    "distribution_provider": {"sending_or_app_store"},
+}
+
+
+def test_the_clause_enforcing_a_duty_names_the_duty_bearer():
+    """2016 Art. 64(1) punishes 网络运营者、网络产品或者服务的提供者, so a product provider's
+    consent duty (Art. 22(3)) is among its conducts; 2016 Art. 60 / 2025 Art. 62 item (1)
+    covers whoever sends electronic information or provides software (2016 Art. 48(1), 2025
+    Art. 50(1): 任何个人和组织发送的电子信息、提供的应用软件); 2025 Art. 71(1)(3) concerns
+    关键信息基础设施的运营者 and item (2) the operators and providers its cited articles bind,
+    not "anyone"."""
+    parent = {s.id: s.is_a for s in subjects()}
+    checked = 0
+    for ob in obligations():
+        bearer = {ob.subject.id, parent[ob.subject.id]} | SAME_ACTORS.get(ob.subject.id, set())
+        for version, enforcement in ob.enforcement.items():
+            for p in enforcement.rules:
+                r = rules_by_id(version)[Provision(p.article, p.paragraph).id]
+                named = set(r.subjects_of(p.item))
+                assert bearer & named, (
+                    f"{ob.id} ({ob.subject.id}) is enforced by {version} {p.citation()}, "
+                    f"which names {sorted(named)}"
+                )
+                checked += 1
+    assert checked > 30
+
+
+def test_a_product_providers_menu_offers_the_2016_personal_information_clause():
+    """2016 Art. 64(1): 网络运营者、网络产品或者服务的提供者违反本法第二十二条第三款…"""
+    offered = [c.provision.id for c in conducts_for("2016", "product_provider")]
+    assert "art_64__para_1" in offered
+    assert "art_64__para_1" in [c.provision.id for c in conducts_for("2016", "network_operator")]
+    cii_abroad = next(c for c in conducts("2025") if c.provision.id == "art_71__para_1__point_3")
+    assert cii_abroad.subjects == ("cii_operator",)
+    assert cii_abroad.label().startswith(term("subjects", "cii_operator").en + ":")

@@ -50,6 +50,8 @@ class Outcome:
     fine_wording: str | None = None
     """The Chinese words that set the fine applied, e.g. ``处违法所得一倍以上十倍以下罚款``."""
     notes: tuple[str, ...] = field(default=())
+    subjects: tuple[str, ...] = ()
+    """Everyone the clause (or its item) punishes for the conduct; ``subject`` is the first."""
 
     @property
     def measure_ids(self) -> tuple[str, ...]:
