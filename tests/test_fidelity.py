@@ -15,6 +15,7 @@ from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision
 from csl_helpers.obligations.duties import obligations, subjects
 from csl_helpers.penalties.apl import apl
+from csl_helpers.penalties.ceilings import ceiling
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.clauses import conducts_for
 from csl_helpers.penalties.model import term, vocabulary
@@ -191,3 +192,26 @@ def test_a_product_providers_menu_offers_the_2016_personal_information_clause():
     cii_abroad = next(c for c in conducts("2025") if c.provision.id == "art_71__para_1__point_3")
     assert cii_abroad.subjects == ("cii_operator",)
     assert cii_abroad.label().startswith(term("subjects", "cii_operator").en + ":")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_fine_ceiling_is_one_no_amount_of_gains_exceeds(version):
+    """2025 Art. 63: 违法所得十万元以上的，并处违法所得一倍以上五倍以下罚款: from 100,000 yuan of
+    gains the fine has no ceiling in yuan, so 100,000 yuan is not the article's ceiling (nor is
+    1,000,000 yuan that of 2016 Art. 64: 处违法所得一倍以上十倍以下罚款)."""
+    open_ended = set()
+    for c in conducts(version):
+        if "procurement_amount" in c.needs:
+            continue
+        top = ceiling(version, c.rule.article)
+        for tier in c.tiers:
+            for gains in (0, 99_999, 100_000, 10_000_000):
+                fine = simulate(version, c, Circumstances(tier, gains)).fine
+                if fine is None:
+                    continue
+                if top.offender is None:
+                    open_ended.add(c.rule.article)
+                else:
+                    assert fine.high <= top.offender, (version, c.provision.id, tier, gains)
+    want = {"2016": {64}, "2025": {63}}[version]
+    assert {a for a in open_ended if ceiling(version, a).open_ended} == want
