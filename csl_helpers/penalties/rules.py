@@ -139,12 +139,7 @@ def read_rule(law: Law, entry: Any, where: str) -> Rule:
     if enforcer is not None and enforcer not in vocabulary()["enforcers"]:
         valid = ", ".join(vocabulary()["enforcers"])
         raise DataError(f"{where}.enforcer: unknown enforcer {enforcer!r}; valid: {valid}")
-    subjects = _subjects(entry["subject"], f"{where}.subject")
-    item_subjects = {}
-    for k, v in (entry.get("item_subjects") or {}).items():
-        if not isinstance(k, int) or not 1 <= k <= items:
-            raise DataError(f"{where}.item_subjects: {provision.citation()} has {items} items")
-        item_subjects[k] = _subjects(v, f"{where}.item_subjects[{k}]")
+    subjects, item_subjects = _actors(entry, provision, items, where)
     tiers = tuple(
         _tier(law, provision, t, where, f"{where}.tiers[{j}]") for j, t in enumerate(entry["tiers"])
     )
@@ -175,6 +170,18 @@ def read_rule(law: Law, entry: Any, where: str) -> Rule:
         note=norm(entry["note"]) if entry.get("note") else None,
         item_subjects=item_subjects,
     )
+
+
+def _actors(
+    entry: dict, provision: Provision, items: int, where: str
+) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """Whom the paragraph punishes, and whom each item that names other actors punishes."""
+    item_subjects = {}
+    for k, v in (entry.get("item_subjects") or {}).items():
+        if not isinstance(k, int) or not 1 <= k <= items:
+            raise DataError(f"{where}.item_subjects: {provision.citation()} has {items} items")
+        item_subjects[k] = _subjects(v, f"{where}.item_subjects[{k}]")
+    return _subjects(entry["subject"], f"{where}.subject"), item_subjects
 
 
 def _subjects(value: Any, where: str) -> tuple[str, ...]:
