@@ -81,6 +81,7 @@ def test_case(case):
         "enforcer": o.enforcer,
         "referral": o.referral is not None,
         "borrowed_from": o.borrowed_from.id if o.borrowed_from else None,
+        "decided_by": {m: s.by for s in o.measures if s.by for m in s.ids},
     }
     for key, want in case["expect"].items():
         assert got[key] == want, f"{key}: {got[key]!r} != {want!r} ({case['citation']})"
@@ -313,6 +314,17 @@ def _mutated(version: str, index: int, change) -> dict:
         (lambda e: e.update(enforcer="court"), "unknown enforcer 'court'"),
         (lambda e: e["tiers"][0]["measures"][0].update(ids=["banish"]), "unknown measure 'banish'"),
         (lambda e: e["tiers"][0]["measures"][0].update(ids=["warning"]), "is not in '责令改正'"),
+        (lambda e: e.update(subject=["network_operator", "hosts"]), "unknown subject 'hosts'"),
+        (lambda e: e.update(subject=["cii_operator"] * 2), "expected distinct subjects"),
+        (lambda e: e.update(item_subjects={1: ["cii_operator"]}), "Article 59(1) has 0 items"),
+        (
+            lambda e: e["tiers"][0]["measures"][0].update(by="public_security"),
+            "by: public_security (公安机关) is not in '责令改正'",
+        ),
+        (
+            lambda e: e["tiers"][0]["measures"][0].update(by="court"),
+            "by: unknown enforcer 'court'",
+        ),
     ],
 )
 def test_the_loader_rejects_what_the_text_does_not_bear_out(change, message):

@@ -1,10 +1,12 @@
 """The highest fine each penalty article fixes in yuan, before and after an amendment.
 
 Read through :func:`csl_helpers.penalties.simulate`, so every figure is one the text gives.
-Where a clause fines a multiple of illegal gains, the figure is the one it fixes for a case
-without illegal gains (2016 Art. 64, 2025 Art. 63); clauses that fine a multiple of a
-procurement amount (2016 Art. 65, 2025 Art. 67) fix no ceiling in yuan and have ``None``.
-The versions compared are data: the latest version and the one before it, by default.
+A ceiling is a figure no fine of the article exceeds, whatever the amounts: an article whose
+fine grows with the illegal gains without a cap (2016 Art. 64: 处违法所得一倍以上十倍以下罚款;
+2025 Art. 63: 违法所得十万元以上的，并处违法所得一倍以上五倍以下罚款) fixes no ceiling on the
+offender and has ``None`` there, marked ``open_ended``; clauses that fine a multiple of a
+procurement amount (2016 Art. 65, 2025 Art. 67) are left out. The versions compared are data:
+the latest version and the one before it, by default.
 
 >>> pair = next(p for p in ceiling_pairs() if p.article_2025 == 61)
 >>> pair.articles_2016, pair.offender_2016, pair.offender_2025
@@ -34,6 +36,9 @@ class Ceiling:
     person: int | None
     multiple_only: bool
     """Whether some conduct of the article is fined only as a multiple of an amount."""
+    open_ended: bool = False
+    """Whether some fine on the offender grows with the illegal gains without a cap, so the
+    article fixes no ceiling on the offender (``offender`` is ``None``)."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,10 @@ class CeilingPair:
     now: Ceiling
     """The ceilings of ``article`` in ``after``."""
     then_offender: int | None
+    """The highest of ``articles_before``; ``None`` where none fixes one (or one is open-ended)."""
     then_person: int | None
+    then_open_ended: bool = False
+    """Whether a fine of ``articles_before`` grows with the illegal gains without a cap."""
 
     def __getattr__(self, name: str) -> object:
         field, _, version = name.rpartition("_")
@@ -87,18 +95,20 @@ def ceiling(version: str, article: int) -> Ceiling:
     """The highest fines ``article`` of ``version`` fixes, over all its conducts and tiers."""
     offender: list[int | None] = []
     person: list[int | None] = []
-    multiple_only = False
+    multiple_only = open_ended = False
     for c in conducts(version):
         if c.rule.article != article:
             continue
         if "procurement_amount" in c.needs:
             multiple_only = True
             continue
+        open_ended = open_ended or "illegal_gains" in c.needs
         for tier in c.tiers:
             o = simulate(version, c, Circumstances(tier=tier))
             offender.append(o.fine.high if o.fine else None)
             person.append(o.person_fine.high if o.person_fine else None)
-    return Ceiling(version, article, _max(offender), _max(person), multiple_only)
+    top = None if open_ended else _max(offender)
+    return Ceiling(version, article, top, _max(person), multiple_only, open_ended)
 
 
 def ceiling_pairs(after: str | None = None) -> tuple[CeilingPair, ...]:
@@ -123,6 +133,7 @@ def ceiling_pairs(after: str | None = None) -> tuple[CeilingPair, ...]:
             continue
         olds = counterparts(n, after, before.id)
         then = [ceiling(before.id, m) for m in olds if m in before_articles]
+        then_open = any(b.open_ended for b in then)
         out.append(
             CeilingPair(
                 before.id,
@@ -130,8 +141,9 @@ def ceiling_pairs(after: str | None = None) -> tuple[CeilingPair, ...]:
                 n,
                 olds,
                 ceiling(after, n),
-                _max([b.offender for b in then]),
+                None if then_open else _max([b.offender for b in then]),
                 _max([b.person for b in then]),
+                then_open,
             )
         )
     return tuple(out)

@@ -19,10 +19,13 @@ __all__ = [
     "Conduct",
     "check_item",
     "conducts",
+    "conducts_for",
     "lent_tier",
+    "own_conduct",
     "resolve",
     "rule",
     "rules",
+    "subjects_offered",
     "tier_sources",
     "tiers_of",
 ]
@@ -80,9 +83,15 @@ class Conduct:
         """The paragraph, or the item, that describes the conduct."""
         return Provision(self.rule.article, self.rule.paragraph, self.item)
 
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """Who the text punishes for this conduct (the item's actors where they differ)."""
+        return self.rule.subjects_of(self.item)
+
     def label(self, lang: str = "en") -> str:
         """Who acted and what they did, in plain words (items in the Law's words)."""
-        who = term("subjects", self.rule.subject).label(lang)
+        names = [term("subjects", s).label(lang) for s in self.subjects]
+        who = (" or " if lang == "en" else "或者").join(names)
         if self.item is None:
             what = self.rule.conduct
         else:
@@ -150,7 +159,7 @@ def conducts(version: str) -> tuple[Conduct, ...]:
     """
     out = []
     for r in rules(version):
-        if not _own_conduct(r):
+        if not own_conduct(r):
             continue
         for item in range(1, r.items + 1) if r.items else (None,):
             sources = tier_sources(r, item)
@@ -161,6 +170,26 @@ def conducts(version: str) -> tuple[Conduct, ...]:
             needed = tuple(a for a in AMOUNTS if a in needs)
             out.append(Conduct(r, item, tuple(t for t, _ in sources), needed))
     return tuple(out)
+
+
+def subjects_offered(version: str) -> tuple[str, ...]:
+    """Every subject some conduct of ``version`` names, in text order, each once."""
+    return tuple(dict.fromkeys(s for c in conducts(version) for s in c.subjects))
+
+
+def conducts_for(version: str, subject: str) -> tuple[Conduct, ...]:
+    """The conducts a menu offers for ``subject``: those whose text names it.
+
+    >>> [c.provision.citation() for c in conducts_for("2016", "product_provider")][-1]
+    'Article 64(1)'
+
+    Raises:
+        ValueError: naming the subjects ``version`` offers.
+    """
+    offered = subjects_offered(version)
+    if subject not in offered:
+        raise ValueError(f"subject must be one of {', '.join(offered)}; got {subject!r}")
+    return tuple(c for c in conducts(version) if subject in c.subjects)
 
 
 def _version(version: str) -> str:
@@ -180,7 +209,7 @@ def _by_article(version: str) -> dict[int, dict[int, Rule]]:
     return out
 
 
-def _own_conduct(r: Rule) -> bool:
+def own_conduct(r: Rule) -> bool:
     """Whether a rule is a conduct of its own, not only more tiers for an earlier paragraph.
 
     A paragraph that takes up an earlier one's conduct (有前款行为) either names another
@@ -214,7 +243,7 @@ def tier_sources(r: Rule, item: int | None) -> tuple[tuple[str, Rule], ...]:
     if item is not None:
         here.append(Provision(r.article, r.paragraph, item))
     for other in penalty_rules(r.version):
-        if other is r or other.article != r.article or _own_conduct(other):
+        if other is r or other.article != r.article or own_conduct(other):
             continue
         if any(p in here for p in other.conduct_of):
             for t in other.tier_ids:

@@ -158,7 +158,9 @@ class MeasureSet:
 
     ``any_of`` is ``True`` where the phrase lists alternatives (…或者…): one or more of
     them may be chosen. ``on`` names the persons the measures fall on; empty means the
-    offender.
+    offender. ``by`` is the body the wording itself names as deciding these measures alone
+    (2016 Art. 75: 国务院公安部门和有关部门并可以决定…冻结财产), where the clause as a whole
+    names no enforcer for them.
     """
 
     wording: str
@@ -166,6 +168,7 @@ class MeasureSet:
     may: bool
     any_of: bool
     on: tuple[str, ...] = ()
+    by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,9 @@ class Tier:
 class Rule:
     """The penalty rule a paragraph of Chapter 6 sets.
 
+    ``subjects`` are who the paragraph punishes, as many as its text names (2016 Art. 64(1):
+    网络运营者、网络产品或者服务的提供者); ``item_subjects`` those of an item that concerns other
+    actors than the paragraph as a whole (2025 Art. 71(1)(3): 关键信息基础设施的运营者).
     ``punishes`` are the provisions whose breach it punishes (as the paragraph cites them);
     ``conduct_of`` the earlier provisions of the same article whose conduct it takes up
     (有前款行为); ``item_punishes`` the provisions each listed item cites.
@@ -217,7 +223,7 @@ class Rule:
 
     version: str
     provision: Provision
-    subject: str
+    subjects: tuple[str, ...]
     conduct: str
     punishes: tuple[Provision, ...]
     enforcer: str | None
@@ -227,6 +233,16 @@ class Rule:
     items: int = 0
     """How many items (项) the paragraph lists."""
     note: str | None = None
+    item_subjects: dict[int, tuple[str, ...]] = field(default_factory=dict, hash=False)
+
+    @property
+    def subject(self) -> str:
+        """The first subject the paragraph names (the one a single-subject menu files it under)."""
+        return self.subjects[0]
+
+    def subjects_of(self, item: int | None = None) -> tuple[str, ...]:
+        """Who the paragraph, or its item ``item``, punishes."""
+        return self.item_subjects.get(item, self.subjects) if item is not None else self.subjects
 
     @property
     def id(self) -> str:

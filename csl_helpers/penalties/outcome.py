@@ -50,6 +50,8 @@ class Outcome:
     fine_wording: str | None = None
     """The Chinese words that set the fine applied, e.g. ``处违法所得一倍以上十倍以下罚款``."""
     notes: tuple[str, ...] = field(default=())
+    subjects: tuple[str, ...] = ()
+    """Everyone the clause (or its item) punishes for the conduct; ``subject`` is the first."""
 
     @property
     def measure_ids(self) -> tuple[str, ...]:
@@ -88,7 +90,8 @@ class Outcome:
             if s.any_of:
                 names = ["one or more of: " + ", ".join(names[:-1]) + " or " + names[-1]]
             names = ", ".join(names)
-            lines.append(f"  measure ({verb}): {names}")
+            by = f", decided by {term('enforcers', s.by).en}" if s.by else ""
+            lines.append(f"  measure ({verb}): {names}{by}")
         if self.enforcer:
             lines.append(f"  decided by: {term('enforcers', self.enforcer).en}")
         return "\n".join(lines)

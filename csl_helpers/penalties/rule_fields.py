@@ -160,7 +160,7 @@ def measures_of(entries: Any, text: str, where: str) -> tuple[MeasureSet, ...]:
     out = []
     for j, entry in enumerate(entries or ()):
         w = f"{where}.measures[{j}]"
-        require(entry, {"wording", "ids"}, w, {"may", "falls_on"})
+        require(entry, {"wording", "ids"}, w, {"may", "falls_on", "by"})
         wording = quoted(entry["wording"], text, f"{w}.wording")
         ids = tuple(entry["ids"])
         for m in ids:
@@ -177,8 +177,21 @@ def measures_of(entries: Any, text: str, where: str) -> tuple[MeasureSet, ...]:
             if entry.get("falls_on")
             else ()
         )
-        out.append(MeasureSet(wording, ids, may_of(entry, wording, text, w), any_of, on))
+        by = _decided_by(entry.get("by"), wording, f"{w}.by")
+        out.append(MeasureSet(wording, ids, may_of(entry, wording, text, w), any_of, on, by))
     return tuple(out)
+
+
+def _decided_by(value: Any, wording: str, where: str) -> str | None:
+    """The enforcer a measure's own wording names as deciding it, checked to be named there."""
+    if value is None:
+        return None
+    enforcers = vocabulary()["enforcers"]
+    if value not in enforcers:
+        raise DataError(f"{where}: unknown enforcer {value!r}; valid: {', '.join(enforcers)}")
+    if enforcers[value].zh not in wording:
+        raise DataError(f"{where}: {value} ({enforcers[value].zh}) is not in {wording!r}")
+    return value
 
 
 def borrow_of(entry: Any, text: str, where: str, persons: bool = False) -> Borrow:

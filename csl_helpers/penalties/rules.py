@@ -109,7 +109,7 @@ def _check_complete(law: Law, rules: list[Rule], name: str) -> None:
 
 
 _RULE_KEYS = {"id", "subject", "conduct", "punishes", "enforcer", "tiers"}
-_RULE_OPTIONAL = {"conduct_of", "item_punishes", "note"}
+_RULE_OPTIONAL = {"conduct_of", "item_punishes", "item_subjects", "note"}
 _TIER_KEYS = {"tier", "trigger"}
 _TIER_OPTIONAL = {
     "measures",
@@ -135,14 +135,11 @@ def read_rule(law: Law, entry: Any, where: str) -> Rule:
         raise DataError(f"{where}.id: a rule is set by a paragraph, e.g. art_59__para_1")
     text_at(law, provision, "zh", f"{where}.id")
     items = len(law.article(provision.article).paragraph(provision.paragraph).items)
-    for key, group in (("subject", "subjects"), ("enforcer", "enforcers")):
-        value = entry[key]
-        if value is None and key == "enforcer":
-            continue
-        if value not in vocabulary()[group]:
-            raise DataError(
-                f"{where}.{key}: unknown {key} {value!r}; valid: {', '.join(vocabulary()[group])}"
-            )
+    enforcer = entry["enforcer"]
+    if enforcer is not None and enforcer not in vocabulary()["enforcers"]:
+        valid = ", ".join(vocabulary()["enforcers"])
+        raise DataError(f"{where}.enforcer: unknown enforcer {enforcer!r}; valid: {valid}")
+    subjects, item_subjects = _actors(entry, provision, items, where)
     tiers = tuple(
         _tier(law, provision, t, where, f"{where}.tiers[{j}]") for j, t in enumerate(entry["tiers"])
     )
@@ -162,7 +159,7 @@ def read_rule(law: Law, entry: Any, where: str) -> Rule:
     return Rule(
         version=law.version,
         provision=provision,
-        subject=entry["subject"],
+        subjects=subjects,
         conduct=norm(entry["conduct"]),
         punishes=punishes,
         enforcer=entry["enforcer"],
@@ -171,7 +168,32 @@ def read_rule(law: Law, entry: Any, where: str) -> Rule:
         item_punishes=item_punishes,
         items=items,
         note=norm(entry["note"]) if entry.get("note") else None,
+        item_subjects=item_subjects,
     )
+
+
+def _actors(
+    entry: dict, provision: Provision, items: int, where: str
+) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """Whom the paragraph punishes, and whom each item that names other actors punishes."""
+    item_subjects = {}
+    for k, v in (entry.get("item_subjects") or {}).items():
+        if not isinstance(k, int) or not 1 <= k <= items:
+            raise DataError(f"{where}.item_subjects: {provision.citation()} has {items} items")
+        item_subjects[k] = _subjects(v, f"{where}.item_subjects[{k}]")
+    return _subjects(entry["subject"], f"{where}.subject"), item_subjects
+
+
+def _subjects(value: Any, where: str) -> tuple[str, ...]:
+    """One subject id or a list of them, each in the vocabulary, none twice."""
+    values = tuple(value) if isinstance(value, list) else (value,)
+    valid = vocabulary()["subjects"]
+    for v in values:
+        if v not in valid:
+            raise DataError(f"{where}: unknown subject {v!r}; valid: {', '.join(valid)}")
+    if not values or len(set(values)) != len(values):
+        raise DataError(f"{where}: expected distinct subjects, got {value!r}")
+    return values
 
 
 def _tier(law: Law, provision: Provision, t: Any, rule_where: str, where: str) -> Tier:

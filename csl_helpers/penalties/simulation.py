@@ -29,6 +29,7 @@ from csl_helpers.penalties.clauses import (
     check_item,
     conducts,
     lent_tier,
+    own_conduct,
     resolve,
     rule,
     rules,
@@ -167,12 +168,14 @@ def _simulate(
         notes.insert(0, r.note)
     effective, lender = lent_tier(setter, own)
     measures = effective.measures
-    if setter is not r:
+    adder = setter if setter is not r else _tier_adder(lender)
+    if adder is not None and r.tiers[0].id == "base":
         # 有前两款行为，造成…后果的: the later paragraph sets the fines for the same conduct; the
-        # orders and warning of the conduct's own paragraph still stand.
-        measures = r.tiers[0].measures + measures
+        # orders and warning of the conduct's own paragraph still stand, also where a clause
+        # borrows that later paragraph (2025 Art. 69(3): 依照前两款规定处罚).
+        measures = lent_tier(r, r.tiers[0])[0].measures + measures
         notes.append(
-            f"{setter.citation()} sets the penalty for this conduct of {r.citation()} in this "
+            f"{adder.citation()} sets the penalty for this conduct of {r.citation()} in this "
             f"tier; the measures of {r.citation()} itself are listed with it."
         )
     fine_range, fine_wording, fine_may = _fine(effective.fine, circumstances, lender or setter)
@@ -184,7 +187,8 @@ def _simulate(
         basis=setter.citation(),
         basis_provision=setter.provision,
         trigger=own.trigger,
-        subject=r.subject,
+        subject=r.subjects_of(item)[0],
+        subjects=r.subjects_of(item),
         fine=fine_range,
         fine_discretionary=fine_may,
         measures=measures,
@@ -195,6 +199,11 @@ def _simulate(
         notes=tuple(notes),
         **people,
     )
+
+
+def _tier_adder(lender: Rule | None) -> Rule | None:
+    """The lender, where it only adds tiers to an earlier paragraph's conduct (有前款行为)."""
+    return lender if lender is not None and not own_conduct(lender) else None
 
 
 def _tier_setter(r: Rule, item: int | None, tier: str) -> Rule:
