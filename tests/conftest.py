@@ -188,8 +188,11 @@ def chromium():
         if browser_required():
             pytest.fail("chromium is not on PATH; .ci/run installs it from Debian packages")
         pytest.skip("chromium is not installed")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # A retrying assertion waits for the page to answer; on a busy 2-core machine a kernel's
+    # answer can take longer than Playwright's 5 s default, so the assertions wait up to 30 s.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser

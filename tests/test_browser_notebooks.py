@@ -38,9 +38,11 @@ def notebooks_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def open_notebook(page, url: str, name: str) -> None:
-    # Voila streams the page while the kernel runs; "load" fires once every cell has run.
+    # Voila streams the page while the kernel runs; "load" fires once every cell has run, but
+    # the outputs stay hidden behind "Executing N of N" until the page has rendered them all,
+    # which on a busy machine takes seconds more: wait for them with a generous timeout.
     page.goto(f"{url}/voila/render/{name}", wait_until="load", timeout=90_000)
-    expect(page.locator(".jp-OutputArea-output").first).to_be_visible()
+    expect(page.locator(".jp-OutputArea-output").first).to_be_visible(timeout=60_000)
 
 
 def assert_clean(page, name: str) -> None:
