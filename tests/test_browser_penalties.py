@@ -111,6 +111,8 @@ def test_the_procurement_amount_is_asked_for_and_taken_as_typed(simulator):
     page = simulator("version=2016&article=65&paragraph=1")
     result = page.locator(".csl-pen-result")
     expect(result).to_contain_text("1 to 10 times the procurement amount", timeout=30_000)
+    expect(result).to_contain_text("Article 65(1)")
+    assert " 0 yuan" not in result.inner_text()
     expect(page.locator(".csl-pen-result .csl-pen-fine")).to_have_count(0)
     box = page.locator(".csl-pen-procurement input")
     expect(box).to_have_value("")

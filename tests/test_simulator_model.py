@@ -212,6 +212,7 @@ def test_a_required_procurement_amount_is_asked_for_not_taken_as_0():
         assert f"{case.low} to {case.high} times the procurement amount" in model.result.awaiting
         assert case.wording in model.result.awaiting
         assert model.result.problems[0][0] == "procurement_amount"
+        assert model.result.sketch.provision == c.provision  # the rest of the outcome stays
         model.procurement_text = "30,000"
         assert model.procurement_amount == 30_000
         assert model.result.outcome == simulate(v, c, Circumstances(procurement_amount=30_000))

@@ -76,7 +76,7 @@ def parse_amount(text: str, amount: str) -> int | None:
     if not typed:
         return None
     if not typed.isdigit():
-        kind = "cannot be negative" if typed.startswith("-") else "are counted in whole yuan"
+        kind = "cannot be negative" if typed.startswith("-") else "is counted in whole yuan"
         raise ValueError(
             f"{name.capitalize()} {kind}: “{text.strip()[:40]}” was not taken. "
             "Type a whole number of yuan, such as 30000."
@@ -84,8 +84,8 @@ def parse_amount(text: str, amount: str) -> int | None:
     value = int(typed)
     if value > LARGEST:
         raise ValueError(
-            f"{name.capitalize()} of more than {LARGEST:,} yuan are beyond what the simulator "
-            "counts."
+            f"{name.capitalize()} was not taken: more than {LARGEST:,} yuan is beyond what the "
+            "simulator counts."
         )
     return value
 

@@ -210,11 +210,8 @@ class PenaltySimulator:
         self.status.value = f'<p class="csl-pen-error">{escape(error)}</p>' if error else ""
         if result.outcome is None:
             self.applicable.value = ""
-            self.outcome.value = (
-                f'<p class="csl-pen-awaiting">{escape(result.awaiting)}</p>'
-                if result.awaiting
-                else ""
-            )
+            sketch = result.sketch if result.awaiting else None
+            self.outcome.value = "" if sketch is None else outcome_html(sketch, result.awaiting)
             self.charts.outputs = ()
             return
         self.applicable.value = (

@@ -57,7 +57,8 @@ class Result:
     chart; ``applicable`` is the version rule's reasoning, in the dates mode only.
     ``problems`` name the fields that keep an outcome from being worked out, each with a
     sentence for the page; ``awaiting`` says what the clause provides while an amount it
-    multiplies is not given.
+    multiplies is not given, and ``sketch`` is then the clause's outcome but for that fine
+    (its fine must not be shown: it was worked out on no amount).
     """
 
     outcome: Outcome | None = None
@@ -68,6 +69,7 @@ class Result:
     error: str = ""
     problems: tuple[Problem, ...] = ()
     awaiting: str = ""
+    sketch: Outcome | None = None
 
     @property
     def stale(self) -> bool:
@@ -239,6 +241,10 @@ class SimulatorModel(HasTraits):
         if typed != change["new"]:
             self.procurement_text = shown
 
+    def _place(self) -> tuple:
+        """The dates, version, conduct and tier, as :func:`run_clause` takes them."""
+        return (self.conduct_date, self.decision_date, self.version, self.conduct, self.tier)
+
     def _current(self) -> Conduct:
         return next(c for c in conducts(self.version) if key_of(c) == self.conduct)
 
@@ -279,18 +285,10 @@ class SimulatorModel(HasTraits):
         elif needs_procurement and procurement is None:
             wait = awaiting(self.version, self.conduct, self.tier, "procurement_amount")
             ask = (("procurement_amount", "Give the procurement amount (whole yuan)."),)
-            result = Result(problems=ask, awaiting=wait, **amounts)
+            sketch = run_clause(self.mode, *self._place(), self.illegal_gains, 0).outcome
+            result = Result(problems=ask, awaiting=wait, sketch=sketch, **amounts)
         else:
-            result = run_clause(
-                self.mode,
-                self.conduct_date,
-                self.decision_date,
-                self.version,
-                self.conduct,
-                self.tier,
-                self.illegal_gains,
-                procurement,
-            )
+            result = run_clause(self.mode, *self._place(), self.illegal_gains, procurement)
             if result.error:
                 result = replace(result, problems=amount_problems(amounts))
         self.set_trait("result", result)
