@@ -86,7 +86,7 @@ class LawExplorer:
         self.search_button = w.Button(
             description="Search", icon="search", layout=w.Layout(width="auto")
         )
-        self.results = w.Select(options=[], rows=8, layout=w.Layout(width="100%"))
+        self.results = w.Select(options=[], rows=8, layout=w.Layout(width="100%", display="none"))
 
     def _make_displays(self) -> None:
         self.banner = w.HTML()
@@ -354,6 +354,7 @@ class LawExplorer:
         search = self.model.search
         if search is None:
             return
+        self.results.layout.display = _shown_if(bool(search.hits))  # no empty box on a phone
         if search.empty:
             self.search_status.value = "<i>Type a word or phrase to search.</i>"
             return
