@@ -11,6 +11,11 @@ pytestmark = pytest.mark.browser
 HARMLESS = ("r.setData is not a function",)
 
 
+SCREENS = {"phone": (390, 844), "projector at 150 %": (853, 480)}
+"""Viewports (CSS pixels) the explorer must read well in: a phone, and a 1280×720 projector
+zoomed to 150 %."""
+
+
 def first_line(version: str, n: int, lang: str) -> str:
     return load_law(version).article(n).text(lang).split("\n")[0][:30]
 
@@ -40,7 +45,6 @@ def test_search_open_switch_language_and_version(explorer):
     expect(explorer.locator(".csl-text-en")).to_be_hidden()
     expect(explorer.locator(".csl-text-zh")).to_be_visible()
 
-    explorer.locator(".csl-search-lang").get_by_role("button", name="中文", exact=True).click()
     box = explorer.locator(".csl-search input")
     box.fill(query)
     box.press("Enter")
@@ -115,3 +119,49 @@ def test_changes_are_marked_against_the_other_version(explorer):
     explorer.locator(".csl-compare input").check()
     expect(explorer.locator(".csl-changes del, .csl-changes ins").first).to_be_visible()
     expect(explorer.locator(".csl-changes")).to_contain_text(changed.citation("zh"))
+
+
+@pytest.fixture
+def explorer_on(chromium, voila_url):
+    """Open the explorer in a fresh page of ``width`` × ``height`` CSS pixels."""
+    contexts = []
+
+    def open_(width: int, height: int):
+        context = chromium.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        pg.goto(voila_url + "/voila/render/law_explorer.ipynb")
+        expect(pg.locator(".csl-text-zh")).to_be_visible(timeout=90_000)
+        return pg
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_text_is_readable_on_a_narrow_screen(explorer_on, screen):
+    width, height = SCREENS[screen]
+    pg = explorer_on(width, height)
+    for column in (".csl-text-en", ".csl-text-zh"):
+        box = pg.locator(column).bounding_box()
+        assert box["width"] >= 300, f"{column} is {box['width']:.0f} px wide at {screen}"
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, f"{column} is cut off"
+    overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the page scrolls sideways by {overflow} px at {screen}"
+
+
+def test_search_finds_either_language_with_the_button(explorer):
+    law = load_law()
+    query = "个人信息"
+    hits = law.search(query, "en") + law.search(query, "zh")
+    paragraphs = len({h.provision for h in hits})
+    assert paragraphs > 0
+    explorer.locator(".csl-lang").get_by_role("button", name="English", exact=True).click()
+    explorer.locator(".csl-search input").fill(query)
+    explorer.locator(".csl-search-button").click()
+    expect(
+        explorer.get_by_text(f"{paragraphs} paragraphs of the {law.version} text")
+    ).to_be_visible()
+    expect(explorer.locator(".csl-results select option")).to_have_count(len(hits))

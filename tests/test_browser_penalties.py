@@ -82,3 +82,46 @@ def test_a_bad_query_is_reported_not_obeyed(simulator):
     expect(error).to_contain_text("article must be a whole number", timeout=30_000)
     expect(error).to_contain_text("<b>99</b>")  # shown as text, not markup
     expect(page.locator(".csl-pen-result .csl-pen-fine")).to_be_visible()
+
+
+def test_a_cleared_or_misordered_date_is_told_beside_it_and_the_old_result_goes(simulator):
+    page = simulator("version=2025&article=61&paragraph=1")
+    page.locator(".csl-pen-mode").get_by_role("button", name="By dates").click()
+    expect(page.locator(".csl-pen-applicable")).to_be_visible(timeout=30_000)
+    act = page.locator(".csl-pen-conduct-date input")
+    act.fill("")
+    act.dispatch_event("change")
+    note = page.locator(".csl-pen-dates-note")
+    expect(note).to_have_text("Give the date of the act.")
+    expect(page.locator(".csl-pen-applicable")).to_have_count(0)
+    expect(page.locator(".csl-pen-result .csl-pen-fine")).to_have_count(0)
+    body = page.locator("body").inner_text()
+    assert "NoneType" not in body and "conduct_date" not in body
+    act.fill("2026-06-01")
+    act.dispatch_event("change")
+    decision = page.locator(".csl-pen-decision-date input")
+    decision.fill("2026-01-02")
+    decision.dispatch_event("change")
+    expect(note).to_have_text("The decision cannot come before the act (1 June 2026).")
+    assert "decision_date" not in page.locator("body").inner_text()
+    expect(page.locator(".csl-pen-result .csl-pen-fine")).to_have_count(0)
+
+
+def test_the_procurement_amount_is_asked_for_and_taken_as_typed(simulator):
+    page = simulator("version=2016&article=65&paragraph=1")
+    result = page.locator(".csl-pen-result")
+    expect(result).to_contain_text("1 to 10 times the procurement amount", timeout=30_000)
+    expect(result).to_contain_text("Article 65(1)")
+    assert " 0 yuan" not in result.inner_text()
+    expect(page.locator(".csl-pen-result .csl-pen-fine")).to_have_count(0)
+    box = page.locator(".csl-pen-procurement input")
+    expect(box).to_have_value("")
+    box.fill("1.5")
+    box.press("Enter")
+    expect(page.locator(".csl-pen-procurement-note")).to_contain_text("whole yuan")
+    expect(box).to_have_value("1.5")
+    box.fill("30000")
+    box.press("Enter")
+    want = simulate("2016", 65, procurement_amount=30_000).fine.label()
+    expect(page.locator(".csl-pen-result .csl-pen-fine")).to_contain_text(want)
+    expect(page.locator(".csl-pen-procurement-note")).to_have_text("")

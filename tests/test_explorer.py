@@ -97,3 +97,18 @@ def test_changes_against_the_other_version():
     assert "same in both versions" in ex.changes.value
     ex.lang_picker.value = "en"
     assert "2016: Article 1" in ex.changes.value
+
+
+def test_the_search_button_searches_both_languages_and_the_list_shows_only_hits(explorer):
+    assert explorer.results.layout.display == "none"
+    explorer.search_box.value = "个人信息"
+    explorer.search_button.click()
+    hits = load_law("2016").search("个人信息", "zh")
+    paragraphs = len({h.provision for h in hits})
+    assert f"{paragraphs} paragraphs of the 2016 text" in explorer.search_status.value
+    assert len(explorer.results.options) == len(hits)
+    assert explorer.results.layout.display is None
+    explorer.search_box.value = "no such words"
+    explorer.search_button.click()
+    assert "0 paragraphs" in explorer.search_status.value
+    assert explorer.results.layout.display == "none"

@@ -62,3 +62,15 @@ def test_the_search_follows_query_language_and_version():
     assert model.search.hits == tuple(load_law(NEW).search("LOGS", "zh"))
     model.query = "  "
     assert model.search.empty and model.search.hits == ()
+
+
+def test_the_search_reads_both_languages_unless_told_one():
+    model = ExplorerModel(NEW, 1)
+    law = load_law(NEW)
+    for query in ("个人信息", "personal information"):
+        model.query = query
+        hits = tuple(law.search(query, "en")) + tuple(law.search(query, "zh"))
+        assert hits and model.search.hits == hits
+        assert model.search.paragraphs == len({h.provision for h in hits})
+    with pytest.raises(TraitError, match="search_lang must be one of both, en, zh"):
+        model.search_lang = "fr"

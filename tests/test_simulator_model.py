@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from traitlets import TraitError
 
 from csl_helpers.law.load import version_after, version_ids, version_info, version_on
 from csl_helpers.penalties.address import Selection, default_selection, selection_from_query
+from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.simulation import conducts, simulate, tiers_of
-from csl_helpers.penalties.version_rule import pairs
+from csl_helpers.penalties.version_rule import pairs, same_conduct
+from csl_helpers.views.penalties.plots import versions_side_by_side
 from csl_helpers.views.penalties.state import DATES, SimulatorModel, counterpart_key, key_of
 
 OLD, NEW = version_ids()[0], version_ids()[-1]
@@ -176,3 +179,78 @@ def test_a_choice_not_offered_is_refused_with_the_valid_choices():
         model.mode = "1999"
     assert model.result.error == "" and model.tier in tiers_of(NEW, *model.conduct)
     assert model.mode == NEW
+
+
+# --- what the page says about its fields -----------------------------------------------------
+def test_a_missing_or_misordered_date_is_a_sentence_beside_its_field():
+    model = SimulatorModel(default_selection(NEW))
+    model.mode = DATES
+    assert model.result.applicable is not None
+    model.conduct_date = None
+    assert model.result.problems == (("conduct_date", "Give the date of the act."),)
+    assert model.result.outcome is None and model.result.applicable is None
+    assert model.result.stale
+    act = version_info(NEW).in_force_from
+    model.conduct_date = act
+    model.decision_date = date(act.year - 1, act.month, act.day)
+    (problem,) = model.result.problems
+    assert problem[0] == "decision_date"
+    assert problem[1] == f"The decision cannot come before the act ({act.day} {act:%B %Y})."
+    assert "decision_date" not in model.result.error and model.result.outcome is None
+    model.decision_date = act
+    assert model.result.problems == () and model.result.outcome is not None
+
+
+def test_a_required_procurement_amount_is_asked_for_not_taken_as_0():
+    for v in version_ids():
+        c = needing(v, "procurement_amount")
+        model = SimulatorModel(Selection(v, *key_of(c)))
+        assert model.procurement_amount is None and model.procurement_text == ""
+        fine = next(t.fine for t in c.rule.tiers if t.id == model.tier)
+        case = next(x for x in fine.cases if x.multiple_of == "procurement_amount")
+        assert model.result.outcome is None
+        assert f"{case.low} to {case.high} times the procurement amount" in model.result.awaiting
+        assert case.wording in model.result.awaiting
+        assert model.result.problems[0][0] == "procurement_amount"
+        assert model.result.sketch.provision == c.provision  # the rest of the outcome stays
+        model.procurement_text = "30,000"
+        assert model.procurement_amount == 30_000
+        assert model.result.outcome == simulate(v, c, Circumstances(procurement_amount=30_000))
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("1.5", "whole yuan: “1.5” was not taken"),
+        ("-3", "cannot be negative"),
+        ("ten", "whole yuan: “ten” was not taken"),
+        ("9" * 30, "beyond what the simulator counts"),
+    ],
+)
+def test_a_typed_amount_is_taken_as_typed_or_refused_beside_the_field(typed, said):
+    c = needing(NEW, "procurement_amount")
+    model = SimulatorModel(Selection(NEW, *key_of(c)))
+    model.procurement_text = "200"
+    model.procurement_text = typed
+    assert model.procurement_text == typed  # never changed behind the visitor's back
+    assert model.procurement_amount == 200
+    ((field, sentence),) = model.result.problems
+    assert field == "procurement_amount" and said in sentence
+    assert model.result.outcome is None
+
+
+def test_the_comparison_chart_says_which_version_sets_no_fine():
+    def unfined(o):
+        return o.fine is None and o.person_fine is None
+
+    compared = [
+        (x.old, x.new)
+        for c in conducts(OLD)
+        for x in same_conduct(OLD, c, Circumstances(c.tiers[0], 0, 1))
+        if unfined(x.old) and not unfined(x.new)
+    ]
+    old, new = compared[0]
+    fig = versions_side_by_side([(old, new)])
+    said = [(t.text, t.y) for t in fig.data if t.text is not None]
+    assert said == [((f"{old.version}: no fine",), (f"{old.version}: {old.citation()} · base",))]
+    assert any(str(t.y[0]).startswith(f"{new.version}:") for t in fig.data if t.text is None)

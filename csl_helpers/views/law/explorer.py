@@ -16,7 +16,7 @@ from csl_helpers.law.text import Law
 from csl_helpers.views import markup as html
 from csl_helpers.views.binding import ChoiceBinding
 from csl_helpers.views.input_guard import InputGuard
-from csl_helpers.views.law.explorer_state import LANG_VIEWS, SEARCH_LANGS, ExplorerModel
+from csl_helpers.views.law.explorer_state import LANG_VIEWS, ExplorerModel
 
 STYLE = """<style>
 .csl-article p { margin: 0.3em 0; line-height: 1.5; }
@@ -24,8 +24,13 @@ STYLE = """<style>
 .csl-item { padding-left: 1.5em; }
 .csl-banner { padding: 0.4em 0.8em; background: #eef3f8; border-left: 4px solid #36c; }
 .csl-provenance { color: #555; font-size: 0.9em; margin: 0.2em 0; }
+.csl-explorer .widget-toggle-buttons { flex-wrap: wrap; height: auto; max-width: 100%; }
+.csl-explorer .widget-dropdown > select, .csl-explorer .widget-text > input { min-width: 0; }
 </style>"""
-PICKER = {"layout": {"width": "30em"}}
+PICKER = {"layout": {"width": "100%", "max_width": "30em"}}
+TEXT_COLUMN = "300px"
+"""The narrowest an article's text may be; two columns stand side by side only with room for
+both, and the menus go above the text when the page is too narrow for both beside it."""
 
 
 def _shown_if(flag: bool) -> str | None:
@@ -51,7 +56,7 @@ class LawExplorer:
         self._link()
         self.guard.watch(
             self.widget,
-            labels={self.search_lang: "Search language", self.results: "Search results"},
+            labels={self.results: "Search results"},
         )
         self._show_place()
 
@@ -66,21 +71,29 @@ class LawExplorer:
         self.section_picker = w.Dropdown(description="Section", **PICKER)
         self.article_picker = w.Dropdown(description="Article", **PICKER)
         self.counterpart_button = w.Button(layout=w.Layout(width="auto"))
-        self.compare = w.Checkbox(value=False, description="Show changes against the other version")
+        self.compare = w.Checkbox(
+            value=False,
+            description="Show changes against the other version",
+            indent=False,
+            layout=w.Layout(width="auto"),
+        )
         self.search_box = w.Text(
             placeholder="Search the text, e.g. personal information or 个人信息",
             description="Search",
             continuous_update=False,
-            **PICKER,
+            layout=w.Layout(flex="1 1 18em", width="auto", max_width="30em"),
         )
-        self.search_lang = w.ToggleButtons(options=SEARCH_LANGS, value="en")
-        self.results = w.Select(options=[], rows=8, layout=w.Layout(width="100%"))
+        self.search_button = w.Button(
+            description="Search", icon="search", layout=w.Layout(width="auto")
+        )
+        self.results = w.Select(options=[], rows=8, layout=w.Layout(width="100%", display="none"))
 
     def _make_displays(self) -> None:
         self.banner = w.HTML()
         self.counterpart = w.HTML()
-        self.text_en = w.HTML(layout=w.Layout(flex="1 1 0", padding="0 1em 0 0"))
-        self.text_zh = w.HTML(layout=w.Layout(flex="1 1 0"))
+        column = {"flex": f"1 1 {TEXT_COLUMN}", "min_width": TEXT_COLUMN}
+        self.text_en = w.HTML(layout=w.Layout(padding="0 1em 0 0", **column))
+        self.text_zh = w.HTML(layout=w.Layout(**column))
         self.provenance = w.HTML()
         self.changes = w.HTML()
         self.cites = w.HBox(layout=w.Layout(flex_flow="row wrap"))
@@ -91,7 +104,7 @@ class LawExplorer:
             (self.text_en, "csl-text-en"),
             (self.text_zh, "csl-text-zh"),
             (self.search_box, "csl-search"),
-            (self.search_lang, "csl-search-lang"),
+            (self.search_button, "csl-search-button"),
             (self.chapter_picker, "csl-chapter-picker"),
             (self.section_picker, "csl-section-picker"),
             (self.results, "csl-results"),
@@ -113,16 +126,17 @@ class LawExplorer:
                 self.section_picker,
                 self.article_picker,
                 w.HTML("<h4>Search</h4>"),
-                self.search_box,
-                self.search_lang,
+                w.HBox(
+                    [self.search_box, self.search_button], layout=w.Layout(flex_flow="row wrap")
+                ),
                 self.search_status,
                 self.results,
             ],
-            layout=w.Layout(width="34em"),
+            layout=w.Layout(flex="1 1 26em", max_width="34em", min_width="0", padding="0 1em 0 0"),
         )
         reading = w.VBox(
             [
-                w.HBox([self.text_en, self.text_zh]),
+                w.HBox([self.text_en, self.text_zh], layout=w.Layout(flex_flow="row wrap")),
                 self.provenance,
                 w.HBox([self.counterpart, self.counterpart_button]),
                 self.compare,
@@ -132,9 +146,9 @@ class LawExplorer:
                 w.HTML("<b>Cited by</b>"),
                 self.cited_by,
             ],
-            layout=w.Layout(flex="1 1 0", padding="0 0 0 1em"),
+            layout=w.Layout(flex=f"100 1 {TEXT_COLUMN}", min_width="0"),
         )
-        return w.VBox(
+        page = w.VBox(
             [
                 w.HTML(STYLE),
                 w.HBox(
@@ -142,9 +156,11 @@ class LawExplorer:
                 ),
                 self.banner,
                 self.guard.message,
-                w.HBox([navigation, reading]),
+                w.HBox([navigation, reading], layout=w.Layout(flex_flow="row wrap")),
             ]
         )
+        page.add_class("csl-explorer")
+        return page
 
     def _link(self) -> None:
         """Tie each control to the model, and each display to what it shows."""
@@ -154,7 +170,6 @@ class LawExplorer:
             (self.lang_picker, "lang"),
             (self.compare, "compare"),
             (self.search_box, "query"),
-            (self.search_lang, "search_lang"),
         ):
             link((widget, "value"), (m, name))
         self._menus = [
@@ -192,6 +207,7 @@ class LawExplorer:
             watch=("search",),
         )
         self.counterpart_button.on_click(lambda _: m.open_counterpart())
+        self.search_button.on_click(lambda _: self._search_now())
         m.observe(lambda _: self._show_place(), "place")
         m.observe(lambda _: self._show_columns(), "lang")
         m.observe(lambda _: self._show_changes(), "compare")
@@ -327,14 +343,22 @@ class LawExplorer:
         search = self.model.search
         return () if search is None else search.hits
 
+    def _search_now(self) -> None:
+        """Search for what the box holds (the box hands its text over on Enter or on leaving it)."""
+        if self.model.query == self.search_box.value:
+            self.model.run_search()
+        else:
+            self.model.query = self.search_box.value
+
     def _show_search_status(self) -> None:
         search = self.model.search
         if search is None:
             return
+        self.results.layout.display = _shown_if(bool(search.hits))  # no empty box on a phone
         if search.empty:
             self.search_status.value = "<i>Type a word or phrase to search.</i>"
             return
-        n = len(search.hits)
+        n = search.paragraphs
         self.search_status.value = (
             f"{n} paragraph{'s' if n != 1 else ''} of the "
             f"{search.version} text contain <b>{html.escape(search.query.strip())}</b>."

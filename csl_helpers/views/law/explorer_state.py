@@ -22,8 +22,9 @@ from csl_helpers.views.traits import VersionId
 
 LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
 """The language views of an article: label and value."""
-SEARCH_LANGS = (("English", "en"), ("中文", "zh"))
-"""The languages the search reads: label and value."""
+SEARCH_LANGS = (("English and 中文", "both"), ("English", "en"), ("中文", "zh"))
+"""The languages the search reads: label and value. The page searches both: a reader types a
+word in either language and should find it whatever language the article is shown in."""
 
 
 def _one_of(name: str, value: str, choices: tuple[tuple[str, str], ...]) -> str:
@@ -35,7 +36,10 @@ def _one_of(name: str, value: str, choices: tuple[tuple[str, str], ...]) -> str:
 
 @dataclass(frozen=True)
 class Search:
-    """A search of one version's text: the query as typed, its language and what it found."""
+    """A search of one version's text: the query as typed, its language(s) and what it found.
+
+    ``hits`` come English first, then Chinese (each in text order) when both are searched.
+    """
 
     query: str
     lang: str
@@ -46,6 +50,11 @@ class Search:
     def empty(self) -> bool:
         """Whether nothing was asked (the query is blank)."""
         return not self.query.strip()
+
+    @property
+    def paragraphs(self) -> int:
+        """How many paragraphs or items matched, in either language (each counted once)."""
+        return len({hit.provision for hit in self.hits})
 
 
 class ExplorerModel(HasTraits):
@@ -61,7 +70,7 @@ class ExplorerModel(HasTraits):
     lang = Unicode("both")
     compare = Bool(False)
     query = Unicode("")
-    search_lang = Unicode("en")
+    search_lang = Unicode("both")
     search = Instance(Search, allow_none=True, read_only=True)
 
     def __init__(self, version: str | None = None, article: int = 1) -> None:
@@ -122,6 +131,14 @@ class ExplorerModel(HasTraits):
     def _on_query(self, _: dict) -> None:
         self._search()
 
+    def run_search(self) -> None:
+        """Search again for :attr:`query` (what the page's Search button does)."""
+        self._search()
+
     def _search(self) -> None:
-        hits = () if not self.query.strip() else self.law.search(self.query, self.search_lang)
+        langs = ("en", "zh") if self.search_lang == "both" else (self.search_lang,)
+        hits = []
+        if self.query.strip():
+            for lang in langs:
+                hits += self.law.search(self.query, lang)
         self.set_trait("search", Search(self.query, self.search_lang, self.version, tuple(hits)))

@@ -56,14 +56,14 @@ def _basis_rows(o: Outcome) -> list[tuple[str, str]]:
     return rows
 
 
-def _penalty_rows(o: Outcome) -> list[tuple[str, str]]:
-    """The fines and the detention."""
-    rows = [
-        (
-            "Fine on the offender",
-            f'<span class="csl-pen-fine">{_money(o.fine, o.fine_discretionary)}</span>',
-        )
-    ]
+def _penalty_rows(o: Outcome, fine_text: str | None = None) -> list[tuple[str, str]]:
+    """The fines and the detention; ``fine_text`` in place of the offender's fine if given."""
+    fine = (
+        f'<span class="csl-pen-fine">{_money(o.fine, o.fine_discretionary)}</span>'
+        if fine_text is None
+        else f'<span class="csl-pen-awaiting">{escape(fine_text)}</span>'
+    )
+    rows = [("Fine on the offender", fine)]
     if o.persons:
         who = " and ".join(term("persons", p).en for p in o.persons)
         rows.append(
@@ -106,9 +106,13 @@ def _other_rows(o: Outcome) -> list[tuple[str, str]]:
     return rows
 
 
-def outcome_html(o: Outcome) -> str:
-    """The outcome as an escaped HTML table: fines, detention, measures, enforcer, basis."""
-    rows = _basis_rows(o) + _penalty_rows(o) + _other_rows(o)
+def outcome_html(o: Outcome, fine_text: str | None = None) -> str:
+    """The outcome as an escaped HTML table: fines, detention, measures, enforcer, basis.
+
+    ``fine_text`` replaces the offender's fine, for a fine that multiplies an amount not given
+    (2016 Art. 65, 2025 Art. 67): what the Law provides, and a request for the amount.
+    """
+    rows = _basis_rows(o) + _penalty_rows(o, fine_text) + _other_rows(o)
     body = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
     return (
         f'<div class="csl-pen-outcome"><table>{body}</table>'

@@ -130,13 +130,17 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
 
     ``pairs`` holds (old, new) outcomes, e.g. from
     :func:`csl_helpers.applicable_law.applicable_law` comparisons. A clause that refers the
-    conduct to other laws shows no bar: the Law gives no figure.
+    conduct to other laws, or punishes it without a fine, shows no bar: the Law gives no
+    figure, and the chart says so on that version's row ("<version>: no fine").
     """
     old_id, new_id = (pairs[0][0].version, pairs[0][1].version) if pairs else _first_and_last()
     fig = go.Figure()
+    unfined = []
     for old, new in pairs:
         for o in (old, new):
             label = f"{o.version}: {o.citation()} · {o.tier.replace('_', ' ')}"
+            if o.fine is None and o.person_fine is None:
+                unfined.append((o, label))
             for r, colour, who in (
                 (o.fine, OFFENDER, "offender"),
                 (o.person_fine, PERSONS, "people"),
@@ -148,6 +152,7 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
                         r, f"{label} ({who})", line={"color": colour, "width": 6}, showlegend=False
                     )
                 )
+    _add_no_fine(fig, unfined)
     fig.update_xaxes(type="log", title="yuan (log scale; both ends included)")
     fig.update_layout(
         title=f"The same conduct under the {old_id} and the {new_id} text",
@@ -155,6 +160,28 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
     )
     return fig
+
+
+def _add_no_fine(fig: go.Figure, unfined: list[tuple[Outcome, str]]) -> None:
+    """A row for each outcome without a fine, marked "<version>: no fine" where a bar would be.
+
+    The marker stands at the smallest figure drawn (1 yuan when there is none), on the log axis.
+    """
+    lows = [x for trace in fig.data for x in trace.x if x]
+    at = min(lows, default=1)
+    for o, label in unfined:
+        fig.add_trace(
+            go.Scatter(
+                x=[at],
+                y=[label],
+                mode="markers+text",
+                marker={"symbol": "line-ns-open", "size": 12, "color": "#777"},
+                text=[f"{o.version}: no fine"],
+                textposition="middle right",
+                hovertemplate=f"{o.citation()}: the Law sets no fine here<extra></extra>",
+                showlegend=False,
+            )
+        )
 
 
 def _first_and_last() -> tuple[str, str]:

@@ -38,6 +38,9 @@ __all__ = [
 ]
 WIDE = {"layout": {"width": "46em"}}
 INITIAL = {"style": {"description_width": "initial"}}
+ROW = {"flex_flow": "row wrap", "align_items": "center"}
+FIELDS = {"conduct_date": "dates", "decision_date": "dates"}
+"""The note beside which a field's problem is told (an amount has a note of its own)."""
 
 
 def _shown_if(flag: bool) -> str | None:
@@ -62,12 +65,13 @@ class PenaltySimulator:
                 self.guard.message,
                 self.mode,
                 self.dates,
+                self.notes["dates"],
                 self.subject,
                 self.conduct,
                 self.tier,
                 self.tier_help,
-                self.gains,
-                self.procurement,
+                w.HBox([self.gains, self.notes["illegal_gains"]], layout=ROW),
+                w.HBox([self.procurement, self.notes["procurement_amount"]], layout=ROW),
                 self.status,
                 self.applicable,
                 self.outcome,
@@ -94,7 +98,13 @@ class PenaltySimulator:
         self.conduct = w.Dropdown(description="What they did", **WIDE)
         self.tier = w.ToggleButtons(description="Circumstances")
         self.gains = w.IntText(value=0, description="Illegal gains (yuan)", **INITIAL)
-        self.procurement = w.IntText(value=0, description="Procurement amount (yuan)", **INITIAL)
+        self.procurement = w.Text(
+            value=m.procurement_text,
+            description="Procurement amount (yuan)",
+            placeholder="needed: whole yuan",
+            continuous_update=False,
+            **INITIAL,
+        )
         self.show_text = w.ToggleButton(value=False, description="Show the text of the Law")
 
     def _make_displays(self) -> None:
@@ -105,6 +115,7 @@ class PenaltySimulator:
         self.text = w.HTML()
         self.charts = w.Output()
         self.banner = w.HTML()
+        self.notes = {name: w.HTML() for name in ("dates", "illegal_gains", "procurement_amount")}
         self.guard = InputGuard()
         for widget, name in (
             (self.mode, "csl-pen-mode"),
@@ -121,6 +132,9 @@ class PenaltySimulator:
             (self.conduct_date, "csl-pen-conduct-date"),
             (self.charts, "csl-pen-charts"),
             (self.decision_date, "csl-pen-decision-date"),
+            (self.notes["dates"], "csl-pen-dates-note"),
+            (self.notes["illegal_gains"], "csl-pen-gains-note"),
+            (self.notes["procurement_amount"], "csl-pen-procurement-note"),
         ):
             widget.add_class(name)
 
@@ -132,7 +146,7 @@ class PenaltySimulator:
             (self.conduct_date, "conduct_date"),
             (self.decision_date, "decision_date"),
             (self.gains, "illegal_gains"),
-            (self.procurement, "procurement_amount"),
+            (self.procurement, "procurement_text"),
             (self.show_text, "show_text"),
         ):
             link((widget, "value"), (m, name))
@@ -177,14 +191,29 @@ class PenaltySimulator:
 
     # output -----------------------------------------------------------------------------------
     def _show_result(self, result: Result | None) -> None:
-        """Show the outcome worked out, or a clear message for bad input."""
+        """Show the outcome worked out, or a clear message for bad input.
+
+        A problem with a field is told beside it; while there is no outcome for the fields as
+        they are, the last one is cleared (with its reasoning and charts), never left standing.
+        """
         if result is None:
             return
-        if result.error:
-            self.status.value = f'<p class="csl-pen-error">{escape(result.error)}</p>'
-            self.outcome.value = ""
+        said: dict[str, list[str]] = {}
+        for field, sentence in result.problems:
+            said.setdefault(FIELDS.get(field, field), []).append(sentence)
+        for name, note in self.notes.items():
+            note.value = "".join(
+                f'<span class="csl-pen-error">{escape(s)}</span> ' for s in said.get(name, ())
+            )
+        told = " ".join(sentence for _, sentence in result.problems)
+        error = result.error if result.error != told else ""
+        self.status.value = f'<p class="csl-pen-error">{escape(error)}</p>' if error else ""
+        if result.outcome is None:
+            self.applicable.value = ""
+            sketch = result.sketch if result.awaiting else None
+            self.outcome.value = "" if sketch is None else outcome_html(sketch, result.awaiting)
+            self.charts.outputs = ()
             return
-        self.status.value = ""
         self.applicable.value = (
             "" if result.applicable is None else applicable_html(result.applicable)
         )

@@ -11,7 +11,7 @@ draws it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -24,6 +24,13 @@ from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.model import term
 from csl_helpers.penalties.simulation import Conduct, Outcome, conducts, simulate
 from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, pairs, same_conduct
+from csl_helpers.views.penalties.entries import (
+    Problem,
+    amount_problems,
+    awaiting,
+    date_problems,
+    parse_amount,
+)
 
 DATES = "dates"
 """The mode in which the dates of the act and of the decision choose the text."""
@@ -48,6 +55,10 @@ class Result:
 
     ``pairs`` are the (old, new) outcomes of the same conduct in successive versions, for the
     chart; ``applicable`` is the version rule's reasoning, in the dates mode only.
+    ``problems`` name the fields that keep an outcome from being worked out, each with a
+    sentence for the page; ``awaiting`` says what the clause provides while an amount it
+    multiplies is not given, and ``sketch`` is then the clause's outcome but for that fine
+    (its fine must not be shown: it was worked out on no amount).
     """
 
     outcome: Outcome | None = None
@@ -56,6 +67,14 @@ class Result:
     illegal_gains: int = 0
     procurement_amount: int | None = None
     error: str = ""
+    problems: tuple[Problem, ...] = ()
+    awaiting: str = ""
+    sketch: Outcome | None = None
+
+    @property
+    def stale(self) -> bool:
+        """Whether the outcome shown last no longer answers the fields (there is none now)."""
+        return self.outcome is None
 
 
 def key_of(c: Conduct) -> Key:
@@ -141,7 +160,8 @@ class SimulatorModel(HasTraits):
     conduct = Instance(tuple)
     tier = Unicode("base")
     illegal_gains = Int(0)
-    procurement_amount = Int(0)
+    procurement_amount = Int(None, allow_none=True, help="None until given")
+    procurement_text = Unicode("", help="the procurement amount as typed")
     show_text = Bool(False)
 
     version = Unicode(read_only=True)
@@ -149,6 +169,7 @@ class SimulatorModel(HasTraits):
     conduct_choices = Instance(tuple, read_only=True)
     tier_choices = Instance(tuple, read_only=True)
     needs = Instance(tuple, (), read_only=True)
+    entry_problem = Instance(tuple, (), read_only=True, help="a typed amount not taken")
     result = Instance(Result, allow_none=True, read_only=True)
     outcome = Instance(Outcome, allow_none=True, read_only=True)
 
@@ -196,6 +217,34 @@ class SimulatorModel(HasTraits):
             self._settle(self.version, self.conduct, self.tier)
         self._compute()
 
+    @observe("procurement_text")
+    def _on_procurement_text(self, change: dict) -> None:
+        """Take the typed amount if it is one; else keep the last and say why, beside it."""
+        try:
+            amount = parse_amount(change["new"], "procurement_amount")
+        except ValueError as exc:
+            self.set_trait("entry_problem", (("procurement_amount", str(exc)),))
+            self._compute()
+            return
+        self.set_trait("entry_problem", ())
+        if amount == self.procurement_amount:
+            self._compute()
+        self.procurement_amount = amount
+
+    @observe("procurement_amount")
+    def _on_procurement_amount(self, change: dict) -> None:
+        shown = "" if change["new"] is None else str(change["new"])
+        try:
+            typed = parse_amount(self.procurement_text, "procurement_amount")
+        except ValueError:
+            typed = object()
+        if typed != change["new"]:
+            self.procurement_text = shown
+
+    def _place(self) -> tuple:
+        """The dates, version, conduct and tier, as :func:`run_clause` takes them."""
+        return (self.conduct_date, self.decision_date, self.version, self.conduct, self.tier)
+
     def _current(self) -> Conduct:
         return next(c for c in conducts(self.version) if key_of(c) == self.conduct)
 
@@ -219,18 +268,29 @@ class SimulatorModel(HasTraits):
             self.tier = tier if tier in chosen.tiers else chosen.tiers[0]
 
     def _compute(self) -> None:
-        """Work out the result; the procurement amount counts where the clause needs one."""
+        """Work out the result; the procurement amount counts where the clause needs one.
+
+        Fields the logic cannot take (a missing or misordered date, a typed amount that is not
+        one) give a result without an outcome, each problem named with its field; a clause
+        whose fine multiplies an amount not yet given says what it provides and asks for it.
+        """
         needs_procurement = "procurement_amount" in self.needs
-        result = run_clause(
-            self.mode,
-            self.conduct_date,
-            self.decision_date,
-            self.version,
-            self.conduct,
-            self.tier,
-            self.illegal_gains,
-            self.procurement_amount if needs_procurement else None,
-        )
+        procurement = self.procurement_amount if needs_procurement else None
+        amounts = {"illegal_gains": self.illegal_gains, "procurement_amount": procurement}
+        dates = date_problems(self.conduct_date, self.decision_date) if self.mode == DATES else ()
+        problems = dates + (self.entry_problem if needs_procurement else ())
+        if problems:
+            error = " ".join(sentence for _, sentence in problems)
+            result = Result(error=error, problems=problems, **amounts)
+        elif needs_procurement and procurement is None:
+            wait = awaiting(self.version, self.conduct, self.tier, "procurement_amount")
+            ask = (("procurement_amount", "Give the procurement amount (whole yuan)."),)
+            sketch = run_clause(self.mode, *self._place(), self.illegal_gains, 0).outcome
+            result = Result(problems=ask, awaiting=wait, sketch=sketch, **amounts)
+        else:
+            result = run_clause(self.mode, *self._place(), self.illegal_gains, procurement)
+            if result.error:
+                result = replace(result, problems=amount_problems(amounts))
         self.set_trait("result", result)
         if result.outcome is not None:
             self.set_trait("outcome", result.outcome)

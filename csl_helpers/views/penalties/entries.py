@@ -1,0 +1,122 @@
+"""What the simulator says about its fields: plain sentences for a missing or wrong entry.
+
+The penalty logic names its parameters (``decision_date must not be before …``), which is
+right for a programmer and wrong for a class. These checks run first, on the simulator's
+fields, and give the sentence a trainer can read beside the field it is about. A clause that
+fines a multiple of an amount not yet given (2016 Art. 65, 2025 Art. 67: the procurement
+amount) says what the Law provides and asks for the amount, instead of counting it as 0.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from csl_helpers.law.load import versions
+from csl_helpers.penalties.simulation import conducts
+
+Problem = tuple[str, str]
+"""A field (a trait of the simulator's model) and what is wrong with it, as a sentence."""
+LARGEST = 2**53 - 1
+"""The largest amount the simulator takes (what a page's number box holds exactly)."""
+AMOUNT_NAMES = {
+    "illegal_gains": "the illegal gains",
+    "procurement_amount": "the procurement amount",
+}
+"""How the sentences name each amount."""
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def date_problems(conduct_date: date | None, decision_date: date | None) -> tuple[Problem, ...]:
+    """What keeps the version rule from running on these dates, one sentence per field.
+
+    The rule (Administrative Penalty Law Art. 37) compares the text in force at the act with
+    the text in force at the decision: both dates are needed, the decision not before the act.
+
+    >>> date_problems(None, date(2026, 3, 1))
+    (('conduct_date', 'Give the date of the act.'),)
+    """
+    problems: list[Problem] = []
+    first = versions()[0].in_force_from
+    if conduct_date is None:
+        problems.append(("conduct_date", "Give the date of the act."))
+    elif conduct_date < first:
+        problems.append(
+            (
+                "conduct_date",
+                f"The Law was not yet in force on that day: it applies from {_day(first)}.",
+            )
+        )
+    if decision_date is None:
+        problems.append(("decision_date", "Give the date of the decision."))
+    elif conduct_date is not None and decision_date < conduct_date:
+        problems.append(
+            (
+                "decision_date",
+                f"The decision cannot come before the act ({_day(conduct_date)}).",
+            )
+        )
+    return tuple(problems)
+
+
+def parse_amount(text: str, amount: str) -> int | None:
+    """The whole number of yuan typed for ``amount`` (``None`` while the box is empty).
+
+    Raises:
+        ValueError: with a sentence for the page, for anything but a whole number of yuan
+            from 0 to :data:`LARGEST` (spaces and thousands separators are allowed).
+
+    >>> parse_amount(" 30,000 ", "procurement_amount")
+    30000
+    """
+    name = AMOUNT_NAMES[amount]
+    typed = text.strip().replace(",", "").replace(" ", "").replace("_", "")
+    if not typed:
+        return None
+    if not typed.isdigit():
+        kind = "cannot be negative" if typed.startswith("-") else "is counted in whole yuan"
+        raise ValueError(
+            f"{name.capitalize()} {kind}: “{text.strip()[:40]}” was not taken. "
+            "Type a whole number of yuan, such as 30000."
+        )
+    value = int(typed)
+    if value > LARGEST:
+        raise ValueError(
+            f"{name.capitalize()} was not taken: more than {LARGEST:,} yuan is beyond what the "
+            "simulator counts."
+        )
+    return value
+
+
+def amount_problems(amounts: dict[str, int | None]) -> tuple[Problem, ...]:
+    """A sentence for each amount given that the penalty logic would refuse (a negative one)."""
+    return tuple(
+        (amount, f"{AMOUNT_NAMES[amount].capitalize()} cannot be negative.")
+        for amount, value in amounts.items()
+        if value is not None and value < 0
+    )
+
+
+def awaiting(version: str, key: tuple[int, int, int | None], tier: str, amount: str) -> str:
+    """What the clause fines while ``amount`` is not given: the multiple the Law sets, quoted.
+
+    >>> awaiting("2016", (65, 1, None), "base", "procurement_amount")
+    'The fine on the offender is 1 to 10 times the procurement amount (处采购金额一倍以上十倍以下罚款). Give the procurement amount to see it in yuan.'
+    """  # noqa: E501
+    conduct = next(
+        c for c in conducts(version) if (c.rule.article, c.rule.paragraph, c.item) == key
+    )
+    fine = next(t.fine for t in conduct.rule.tiers if t.id == tier)
+    name = AMOUNT_NAMES[amount]
+    cases = [c for c in (fine.cases if fine else ()) if c.multiple_of == amount]
+    times = [
+        f"{c.low} to {c.high} times {name}" if c.low is not None else f"up to {c.high} times {name}"
+        for c in cases
+    ]
+    wording = "; ".join(c.wording for c in cases)
+    return (
+        f"The fine on the offender is {' or '.join(times)} ({wording}). "
+        f"Give {name} to see it in yuan."
+    )
