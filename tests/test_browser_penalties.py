@@ -40,8 +40,12 @@ def test_pick_a_violation_set_a_circumstance_read_the_fine(simulator):
     expect(fine).to_contain_text(simulate("2025", 61, 1).fine.label(), timeout=30_000)
     expect(fine).to_contain_text("may")
 
+    # Each step waits for the kernel's answer to the one before, as a visitor reads the page
+    # before the next click; a click on a tier the kernel has not yet offered would be lost.
+    result = page.locator(".csl-pen-result")
     page.locator(".csl-pen-subject select").select_option(label=term("subjects", "cii_operator").en)
     page.locator(".csl-pen-conduct select").select_option(label=option_label("2025", 61, 2))
+    expect(result).to_contain_text(simulate("2025", 61, 2).basis)
     page.locator(".csl-pen-tier").get_by_role("button", name="serious", exact=True).click()
     want = simulate("2025", 61, 2, tier="serious")
     expect(fine).to_contain_text(want.fine.label())
