@@ -92,11 +92,15 @@ def _other_rows(o: Outcome) -> list[tuple[str, str]]:
         names = [escape(term("measures", m).en) for m in s.ids]
         text = ("one or more of: " if s.any_of else "") + ", ".join(names)
         badge = "may" if s.may else "shall"
+        by = ""
+        if s.by:
+            body = term("enforcers", s.by)
+            by = f" · decided by {escape(body.en)} ({escape(body.zh)})"
         rows.append(
             (
                 "Measure",
                 f'{text} <span class="csl-pen-{badge}">{badge}</span> '
-                f'<span lang="zh-Hans">({escape(s.wording)})</span>',
+                f'<span lang="zh-Hans">({escape(s.wording)})</span>{by}',
             )
         )
     if o.enforcer:

@@ -210,8 +210,8 @@ class SimulatorModel(HasTraits):
             new = version_for(self.mode, self.conduct_date)
             if new != self.version:
                 self._settle(new, counterpart_key(self.conduct, self.version, new), self.tier)
-        elif name == "subject" and self._current().rule.subject != self.subject:
-            first = next(c for c in conducts(self.version) if c.rule.subject == self.subject)
+        elif name == "subject" and self.subject not in self._current().subjects:
+            first = next(c for c in conducts(self.version) if self.subject in c.subjects)
             self._settle(self.version, key_of(first), None)
         elif name == "conduct":
             self._settle(self.version, self.conduct, self.tier)
@@ -252,14 +252,14 @@ class SimulatorModel(HasTraits):
         """Choose ``key`` in ``version`` (its first conduct if absent), ``tier`` if offered."""
         every = conducts(version)
         chosen = next((c for c in every if key_of(c) == key), every[0])
-        subject = chosen.rule.subject
+        subject = self.subject if self.subject in chosen.subjects else chosen.subjects[0]
         with self.hold_trait_notifications():
             self.set_trait("version", version)
-            subjects = dict.fromkeys(c.rule.subject for c in every)
+            subjects = dict.fromkeys(s for c in every for s in c.subjects)
             self.set_trait("subject_choices", tuple((term("subjects", s).en, s) for s in subjects))
             self.set_trait(
                 "conduct_choices",
-                tuple((conduct_label(c), key_of(c)) for c in every if c.rule.subject == subject),
+                tuple((conduct_label(c), key_of(c)) for c in every if subject in c.subjects),
             )
             self.set_trait("tier_choices", tuple((t.replace("_", " "), t) for t in chosen.tiers))
             self.set_trait("needs", chosen.needs)
