@@ -281,3 +281,16 @@ def test_a_measure_the_text_gives_to_one_body_names_that_body_beside_it():
                 for measure in (m for m in outcome.measures if m.by):
                     row = next(r for r in rows if measure.wording in r)
                     assert f"decided by {term('enforcers', measure.by).en}" in row
+
+
+@pytest.mark.parametrize("version", version_ids())
+def test_the_outcome_says_whether_its_text_is_in_force_today(version):
+    from csl_helpers.views.penalties.simulator import PenaltySimulator
+
+    sim = PenaltySimulator()
+    sim.open_query(f"version={version}&article={conducts(version)[0].rule.article}")
+    today = version_on(date.today())
+    if version == today.id:
+        assert "This is the law in force today." in sim.outcome.value
+    else:
+        assert f"Not in force today: the {today.id} text is." in sim.outcome.value

@@ -9,15 +9,17 @@ the controls to it. A URL query (``?version=2025&article=61&paragraph=1``) is re
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 import ipywidgets as w
 from traitlets import dlink, link
 
-from csl_helpers.law.load import version_ids
+from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.penalties.address import QUERY_KEYS, Selection, selection_from_query
 from csl_helpers.views.binding import bind_choice
 from csl_helpers.views.input_guard import InputGuard
+from csl_helpers.views.markup import version_banner_html
 from csl_helpers.views.penalties.markup import (
     STYLE,
     applicable_html,
@@ -217,7 +219,9 @@ class PenaltySimulator:
         self.applicable.value = (
             "" if result.applicable is None else applicable_html(result.applicable)
         )
-        self.outcome.value = outcome_html(result.outcome)
+        # Which text the outcome comes from, and whether it is still the law (2016 mode too).
+        banner = version_banner_html(load_law(result.outcome.version), version_on(date.today()).id)
+        self.outcome.value = banner + outcome_html(result.outcome)
         self._draw(result)
 
     def _show_text(self) -> None:
