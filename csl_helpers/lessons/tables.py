@@ -21,7 +21,9 @@ from csl_helpers.lessons.definitions import examples
 from csl_helpers.lessons.incident import incident_steps
 from csl_helpers.lessons.scope import reach
 from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, tiers_per_severity
-from csl_helpers.obligations.duties import Profile, obligations_for
+from csl_helpers.obligations.checklist import checklist
+from csl_helpers.obligations.duties import Profile, obligation, obligations_for
+from csl_helpers.obligations.questionnaire import question
 from csl_helpers.penalties.ceilings import ceiling_pairs
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "chapter_sizes_table",
     "decision_table",
     "defined_terms",
+    "checklists",
+    "duties",
     "duties_of",
     "duties_per_subject_table",
     "examples_table",
@@ -40,6 +44,7 @@ __all__ = [
     "reach_table",
     "tiers_table",
     "versions_table",
+    "why_asked",
 ]
 
 
@@ -86,19 +91,48 @@ def examples_table(count: int = 3) -> Table:
     return Table("Everyday examples", ("example", "question", "answer"), rows)
 
 
-def duties_of(profile: Profile, version: str, *, theme: str = "", subject: str = "") -> Table:
-    """A profile's duties in ``version``, optionally of one theme or subject, and their breach.
+def duties_of(profile: Profile, *, theme: str = "", subject: str = "", kind: str = "") -> Stack:
+    """A profile's duties in each version, optionally of one theme, subject or kind of breach.
+
+    Each version gives a table: the provision, the duty's id, how a breach is dealt with
+    (``penalty``, ``referral`` or ``none``) and the clause.
 
     Raises:
-        ValueError: for an unknown version or something that is not a :class:`Profile`.
+        ValueError: for something that is not a :class:`Profile`.
     """
-    rows = tuple(
-        (d.citation(), d.id, d.penalty.kind, d.penalty.citation() or "-")
-        for d in obligations_for(profile, version)
-        if (not theme or d.theme.id == theme) and (not subject or d.subject.id == subject)
-    )
-    head = ("provision", "duty", "breach", "clause")
-    return Table(f"{version} text: {len(rows)} duties", head, rows, version)
+    tables = []
+    for version in version_ids():
+        rows = tuple(
+            (d.citation(), d.id, d.penalty.kind, d.penalty.citation() or "-")
+            for d in obligations_for(profile, version)
+            if (not theme or d.theme.id == theme)
+            and (not subject or d.subject.id == subject)
+            and (not kind or d.penalty.kind == kind)
+        )
+        head = ("provision", "duty", "breach", "clause")
+        tables.append(Table(f"{version} text: {len(rows)} duties", head, rows, version))
+    return Stack(tuple(tables))
+
+
+def duties(*ids: str) -> Stack:
+    """The duties ``ids`` across the versions, each with its provisions' Chinese text.
+
+    Raises:
+        LookupError: for an unknown duty id.
+    """
+    return Stack(tuple(obligation(i) for i in ids), separator="\n\n")
+
+
+def checklists(profile: Profile) -> Stack:
+    """The checklist of ``profile`` in each version."""
+    return Stack(tuple(checklist(profile, v) for v in version_ids()))
+
+
+def why_asked(fact: str) -> Table:
+    """Why the Navigator asks the question that sets ``fact``, with each version's provisions."""
+    q = question(fact)
+    rows = tuple((f"{v} text", q.why("en", v)) for v in version_ids())
+    return Table(f"Why we ask: {q.text()}", ("version", "why"), rows)
 
 
 def decision_table() -> Table:
