@@ -29,6 +29,7 @@ from csl_helpers.penalties.ceilings import ceiling_pairs
 __all__ = [
     "ceilings_table",
     "chapter_changes",
+    "chapters_table",
     "origins_table",
     "changed_articles_table",
     "chapter_sizes_table",
@@ -42,6 +43,8 @@ __all__ = [
     "incident_table",
     "links_table",
     "reach_table",
+    "search_table",
+    "sources_table",
     "tiers_table",
     "versions_table",
     "why_asked",
@@ -254,3 +257,42 @@ def origins_table(*numbers: int) -> Table:
         origin = f"{old} Article {before}" if before else f"new in {new}"
         rows.append((f"{new} {law.article(n).citation()}", origin, law.article(n).paragraphs[0].zh))
     return Table("Where the articles come from", ("article", "continues", "条文"), tuple(rows))
+
+
+def sources_table(version: str | None = None) -> Table:
+    """Where each text of ``version`` (default: the one in force today) comes from."""
+    info = load_law(version).info
+    rows = tuple(
+        (s.lang, "governs" if s.authoritative else "translation", " ".join(s.description.split()))
+        for s in info.sources
+    )
+    return Table(f"The texts of the {info.id} version", ("lang", "status", "source"), rows, info.id)
+
+
+def chapters_table(version: str | None = None) -> Table:
+    """The chapters and sections of ``version`` (default: in force today) and their articles."""
+    law = load_law(version)
+    rows = []
+    for ch in law.chapters:
+        first, last = ch.articles[0].number, ch.articles[-1].number
+        rows.append((f"Chapter {ch.number}", ch.title("en"), ch.title("zh"), f"{first} to {last}"))
+        for s in ch.sections:
+            first, last = s.articles[0].number, s.articles[-1].number
+            rows.append(
+                (f"  Section {s.number}", s.title("en"), s.title("zh"), f"{first} to {last}")
+            )
+    head = ("", "title", "标题", "articles")
+    return Table(f"How the {law.version} text is organised", head, tuple(rows), law.version)
+
+
+def search_table(query: str, lang: str = "en", limit: int = 5, version: str | None = None) -> Table:
+    """The first ``limit`` paragraphs or items of ``version`` that contain ``query``.
+
+    Raises:
+        ValueError: for a language other than ``"en"`` or ``"zh"``.
+    """
+    law = load_law(version)
+    hits = law.search(query, lang)
+    rows = tuple((h.provision.citation(lang), h.snippet) for h in hits[:limit])
+    title = f"{len(hits)} paragraphs or items of the {law.version} text contain {query!r}"
+    return Table(title, ("provision", "where"), rows, law.version)
