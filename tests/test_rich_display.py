@@ -131,3 +131,61 @@ def test_chapter_references_show_each_reference():
     out = refs._repr_html_()
     for r in refs.incoming + refs.outgoing:
         assert r.source.citation() in out and r.target.citation() in out and r.text in out
+
+
+def test_chapter_in_versions_gives_every_earlier_article_and_the_additions():
+    from csl_helpers.law.concordance import concordance
+    from csl_helpers.lessons.chapter import chapter_in_versions
+
+    shown = chapter_in_versions(1)
+    text = pretty(shown)
+    for a in load_law(OLD).chapter(1).articles:
+        assert f"{OLD} {a.citation()} -> {NEW} Article {concordance(a.number, OLD, NEW)}" in text
+    added = [a for a in load_law(NEW).chapter(1).articles if not concordance(a.number, NEW, OLD)]
+    assert added and all(a.citation() in text.splitlines()[-1] for a in added)
+    assert out_of_force_note(OLD) in text
+
+
+def test_key_terms_say_where_a_chapter_does_not_use_a_term():
+    from csl_helpers.law.glossary import terms_in_chapter
+    from csl_helpers.lessons.chapter import key_terms
+
+    for chapter in range(1, 8):
+        old = {t.id for t in terms_in_chapter(OLD, chapter)}
+        new = {t.id for t in terms_in_chapter(NEW, chapter)}
+        lines = pretty(key_terms(chapter)).splitlines()
+        assert len(lines) == len(old | new)
+        assert sum(f"not used in the {NEW} chapter" in x for x in lines) == len(old - new)
+        assert sum(f"not used in the {OLD} chapter" in x for x in lines) == len(new - old)
+
+
+def test_table_escapes_cells_and_aligns_plain_text():
+    from csl_helpers.law.display import Table
+
+    t = Table("T <1>", ("a", "b"), (("<i>x</i>", "1"), ("yy", "22")), OLD)
+    out = t._repr_html_()
+    assert "<i>x</i>" not in out and "&lt;i&gt;x&lt;/i&gt;" in out and "T &lt;1&gt;" in out
+    lines = pretty(t).splitlines()
+    assert lines[1] == out_of_force_note(OLD)
+    assert lines[3].index("1") == lines[4].index("22") == lines[2].index("b")
+
+
+def test_quiz_lists_its_questions_and_the_provisions_that_answer_them():
+    from csl_helpers.lessons.quiz import load_quiz
+
+    quiz = load_quiz("01_general_provisions")
+    text, out = pretty(quiz), quiz._repr_html_()
+    for q in quiz.questions:
+        assert f"- {q.prompt}" in text and escape(q.prompt) in out
+        assert all(p.citation("zh") in out for _, p in q.answered_by)
+
+
+def test_duties_of_filters_and_counts_per_version():
+    from csl_helpers.lessons.tables import duties_of
+
+    profile = Profile(network_operator=True, personal_information=True)
+    stack = duties_of(profile, kind="referral")
+    for version, shown in zip(version_ids(), stack.items, strict=True):
+        expected = [d for d in obligations_for(profile, version) if d.penalty.kind == "referral"]
+        assert shown.title == f"{version} text: {len(expected)} duties"
+        assert {row[1] for row in shown.rows} == {d.id for d in expected}
