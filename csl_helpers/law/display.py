@@ -26,8 +26,8 @@ __all__ = [
 
 STYLE = (
     "<style>.csl-rich{border-collapse:collapse;margin:0.4em 0}"
-    ".csl-rich th,.csl-rich td{border:1px solid #ccc;padding:0.25em 0.6em;"
-    "text-align:left;vertical-align:top}"
+    "table.csl-rich th,table.csl-rich td{border:1px solid #ccc;padding:0.25em 0.6em;"
+    "text-align:left !important;vertical-align:top;white-space:normal}"
     ".csl-card{border:1px solid #ccc;border-radius:4px;padding:0.4em 0.8em;margin:0.4em 0}"
     ".csl-out-of-force{background:#fff4e5;border-left:4px solid #e69500;padding:0.2em 0.6em}"
     "</style>"
