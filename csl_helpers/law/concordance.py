@@ -10,7 +10,9 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 
+from csl_helpers.law.display import RichDisplay, card, table, with_note
 from csl_helpers.law.load import (
     DataError,
     load_law,
@@ -205,8 +207,12 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class SideBySide:
-    """One provision in two versions, with the changes marked segment by segment."""
+class SideBySide(RichDisplay):
+    """One provision in two versions, with the changes marked segment by segment.
+
+    In a notebook it shows itself as two columns, deletions struck through and insertions
+    underlined; as plain text, the segments that changed.
+    """
 
     lang: str
     old: tuple[Article, ...]
@@ -217,6 +223,35 @@ class SideBySide:
     def changed(self) -> bool:
         """Whether the wording differs at all."""
         return any(s.op != "equal" for s in self.segments)
+
+    def heading(self) -> str:
+        """``2016 Article 18 -> 2025 Article 19``."""
+        old = ", ".join(a.citation() for a in self.old)
+        new = ", ".join(a.citation() for a in self.new)
+        return f"{self.old[0].version} {old} -> {self.new[0].version} {new}"
+
+    def plain(self) -> str:
+        """The heading, whether the wording changed, and each changed segment."""
+        lines = [self.heading(), f"changed: {self.changed}"]
+        lines += [f"{g.op}: {g.old!r} -> {g.new!r}" for g in self.segments if g.op != "equal"]
+        return with_note(self.old[0].version, "\n".join(lines))
+
+    def to_html(self) -> str:
+        """Two columns, old and new, deletions struck through and insertions underlined."""
+        old, new = [], []
+        for g in self.segments:
+            o, n = escape(g.old), escape(g.new)
+            old.append(o if g.op == "equal" or not o else f"<del>{o}</del>")
+            new.append(n if g.op == "equal" or not n else f"<ins>{n}</ins>")
+        tag = "zh-Hans" if self.lang == "zh" else "en"
+        cells = [
+            f'<div lang="{tag}">{"".join(x).replace(chr(10), "<br>")}</div>' for x in (old, new)
+        ]
+        head = [
+            f"{side[0].version}: " + ", ".join(a.citation(self.lang) for a in side)
+            for side in (self.old, self.new)
+        ]
+        return card(self.heading(), table(head, [cells], raw=True), self.old[0].version)
 
 
 _WORD = re.compile(r"\s+|[\w'-]+|[^\w\s]")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from csl_helpers.law.display import RichDisplay, card, lang_div, table, with_note
 from csl_helpers.law.load import (
     DataError,
     load_law,
@@ -18,8 +19,11 @@ from csl_helpers.law.model import Provision, check_lang
 
 
 @dataclass(frozen=True)
-class Term:
-    """A defined term and the item of the Law that defines it."""
+class Term(RichDisplay):
+    """A defined term and the item of the Law that defines it.
+
+    In a notebook it shows itself as a card: the term and its definition in both languages.
+    """
 
     id: str
     version: str
@@ -34,6 +38,23 @@ class Term:
     def definition(self, lang: str = "en") -> str:
         """The defining item's wording, read from the text of the Law."""
         return load_law(self.version).text_of(self.defined_in, lang)
+
+    def heading(self) -> str:
+        """``Network operator / 网络运营者, 2016 text, Article 76(3)``."""
+        return f"{self.en} / {self.zh}, {self.version} text, {self.defined_in.citation()}"
+
+    def plain(self) -> str:
+        """The heading, then the definition in English and in Chinese."""
+        text = f"{self.heading()}\n  {self.definition('en')}\n  {self.definition('zh')}"
+        return with_note(self.version, text)
+
+    def to_html(self) -> str:
+        """A card: the definition in two columns, the Chinese marked as governing."""
+        cells = [lang_div(self.definition(x), x) for x in ("en", "zh")]
+        body = table(
+            [self.defined_in.citation("en"), self.defined_in.citation("zh")], [cells], raw=True
+        )
+        return card(self.heading(), body, self.version)
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from csl_helpers.law.display import RichDisplay, card, table, with_note
 from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Reference
 
@@ -24,8 +25,11 @@ class ArticleLink:
 
 
 @dataclass(frozen=True)
-class ChapterReferences:
-    """The references that cross the border of one chapter of one version."""
+class ChapterReferences(RichDisplay):
+    """The references that cross the border of one chapter of one version.
+
+    In a notebook it shows itself as a table, a row per reference in or out.
+    """
 
     version: str
     chapter: int
@@ -61,6 +65,28 @@ class ChapterReferences:
             ]
             lines.append(f"{intro} " + "; ".join(parts) + ".")
         return "\n".join(lines)
+
+    def plain(self) -> str:
+        """:meth:`summary`, with the out-of-force note where it applies."""
+        return with_note(self.version, self.summary())
+
+    def to_html(self) -> str:
+        """A table: direction, the citing provision and its chapter, the provision cited."""
+        rows = [
+            [
+                way,
+                r.source.citation(),
+                str(chapter_of(self.version, r.source.article)),
+                r.target.citation(),
+                str(chapter_of(self.version, r.target.article)),
+                r.text,
+            ]
+            for way, refs in (("out", self.outgoing), ("in", self.incoming))
+            for r in refs
+        ]
+        head = ["", "Provision", "Chapter", "cites", "Chapter", "原文"]
+        body = table(head, rows) if rows else "<p>No reference crosses its border.</p>"
+        return card(f"{self.version} text, Chapter {self.chapter}: references", body, self.version)
 
 
 def chapter_of(version: str, article: int) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from csl_helpers.law.display import RichDisplay, card, lang_div, table, with_note
 from csl_helpers.law.numerals import parse_cn, to_cn
 
 Lang = Literal["en", "zh"]
@@ -137,11 +138,13 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(RichDisplay):
     """An article (条) of one version of the Law, in Chinese and English.
 
     ``en_source`` says where the English comes from (see ``data/README.md``); the Chinese
-    text governs. ``notes`` are translator's notes where the English departs from it.
+    text governs. ``notes`` are translator's notes where the English departs from it. In a
+    notebook it shows itself as a card: both languages side by side, and a note where its
+    version is no longer in force.
     """
 
     version: str
@@ -169,6 +172,21 @@ class Article:
             )
         return self.paragraphs[n - 1]
 
+    def heading(self) -> str:
+        """``Article 1 / 第一条 (2016 text)``."""
+        return f"{self.citation('en')} / {self.citation('zh')} ({self.version} text)"
+
+    def plain(self) -> str:
+        """The heading, the out-of-force note if any, the English, then the Chinese."""
+        return with_note(self.version, f"{self.heading()}\n{self.text('en')}\n\n{self.text('zh')}")
+
+    def to_html(self) -> str:
+        """A card: the two languages in two columns, the Chinese marked as governing."""
+        cells = [lang_div(self.text("en"), "en"), lang_div(self.text("zh"), "zh")]
+        notes = "".join(f"<p><small>{lang_div(n, 'en')}</small></p>" for n in self.notes)
+        body = table(["English", "中文 (governs)"], [cells], raw=True) + notes
+        return card(self.heading(), body, self.version)
+
 
 @dataclass(frozen=True)
 class Section:
@@ -184,8 +202,12 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Chapter:
-    """A chapter (章): its title, its sections (often none) and its articles in order."""
+class Chapter(RichDisplay):
+    """A chapter (章): its title, its sections (often none) and its articles in order.
+
+    In a notebook it shows itself as an overview: a table of its articles, with their section
+    and opening words, under the chapter's title in both languages.
+    """
 
     number: int
     titles: dict[str, str] = field(hash=False, compare=True)
@@ -195,6 +217,42 @@ class Chapter:
     def title(self, lang: str = "en") -> str:
         """The chapter heading without its number, e.g. ``Legal Liabilities``."""
         return self.titles[check_lang(lang)]
+
+    @property
+    def version(self) -> str:
+        """The version the chapter belongs to (that of its articles)."""
+        return self.articles[0].version
+
+    def heading(self) -> str:
+        """``Chapter 1: General Provisions / 总则 (2016 text), Articles 1 to 14``."""
+        first, last = self.articles[0].number, self.articles[-1].number
+        return (
+            f"Chapter {self.number}: {self.title('en')} / {self.title('zh')} "
+            f"({self.version} text), Articles {first} to {last}"
+        )
+
+    def plain(self) -> str:
+        """The heading, the out-of-force note if any, and a line per section."""
+        lines = [self.heading()]
+        for s in self.sections:
+            first, last = s.articles[0].number, s.articles[-1].number
+            lines.append(f"  Section {s.number}: {s.title('en')}: Articles {first} to {last}")
+        return with_note(self.version, "\n".join(lines))
+
+    def to_html(self) -> str:
+        """A card with one row per article: citation in both languages, section, opening."""
+        section = {a.number: s for s in self.sections for a in s.articles}
+        rows = []
+        for a in self.articles:
+            s = section.get(a.number)
+            where = f"{s.number}. {s.title('en')} / {s.title('zh')}" if s else ""
+            opening = a.paragraphs[0].en
+            opening = opening if len(opening) <= 90 else opening[:89].rstrip() + "…"
+            rows.append([a.citation("en"), a.citation("zh"), where, opening])
+        head = ["Article", "条", "Section", "Opening words (English)"]
+        if not self.sections:
+            head, rows = head[:2] + head[3:], [r[:2] + r[3:] for r in rows]
+        return card(self.heading(), table(head, rows), self.version)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 
+from csl_helpers.law.display import RichDisplay, card
 from csl_helpers.law.load import (
     DataError,
     data_dir,
@@ -75,8 +77,12 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Quiz:
-    """The self-check quiz of one notebook."""
+class Quiz(RichDisplay):
+    """The self-check quiz of one notebook.
+
+    In a notebook it shows itself as its title and its questions, each with the provisions
+    that answer it (the answers themselves are left to the quiz widget).
+    """
 
     notebook: str
     title: str
@@ -89,6 +95,22 @@ class Quiz:
                 return q
         valid = ", ".join(q.id for q in self.questions)
         raise LookupError(f"quiz {self.notebook!r} has no question {question_id!r}; valid: {valid}")
+
+    def heading(self) -> str:
+        """``Chapter 1: 5 questions``: the quiz's title and how many questions it asks."""
+        return f"{self.title}: {len(self.questions)} questions"
+
+    def plain(self) -> str:
+        """The heading, then each question's prompt on a line of its own."""
+        return "\n".join([self.heading(), *(f"- {q.prompt}" for q in self.questions)])
+
+    def to_html(self) -> str:
+        """The questions as a numbered list, each with the provisions that answer it."""
+        items = []
+        for q in self.questions:
+            cites = "; ".join(f"{v} {p.citation()} / {p.citation('zh')}" for v, p in q.answered_by)
+            items.append(f"<li>{escape(q.prompt)} <small>({escape(cites)})</small></li>")
+        return card(self.heading(), f"<ol>{''.join(items)}</ol>")
 
 
 def quiz_names() -> tuple[str, ...]:

@@ -18,6 +18,7 @@ import io
 import re
 from dataclasses import dataclass
 
+from csl_helpers.law.display import RichDisplay, card, table, with_note
 from csl_helpers.law.load import other_version, version_info
 from csl_helpers.law.model import Provision, check_lang
 from csl_helpers.obligations.duties import (
@@ -39,8 +40,11 @@ def _md(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Checklist:
-    """The duties of one profile under one version."""
+class Checklist(RichDisplay):
+    """The duties of one profile under one version.
+
+    In a notebook it shows itself as a table, a row per duty under its theme.
+    """
 
     profile: Profile
     version: str
@@ -106,6 +110,36 @@ class Checklist:
                     ]
                 )
         return out.getvalue()
+
+    def heading(self) -> str:
+        """``Checklist, 2025 text: 12 duties in 5 themes``."""
+        return (
+            f"Checklist, {self.version} text: {len(self.duties)} duties "
+            f"in {len(self.groups)} themes"
+        )
+
+    def plain(self) -> str:
+        """The heading, then a line per theme with its duties' provisions."""
+        lines = [self.heading()]
+        for theme, duties in self.groups:
+            lines.append(f"  {theme.title('en')}: " + "; ".join(d.citation() for d in duties))
+        return with_note(self.version, "\n".join(lines))
+
+    def to_html(self) -> str:
+        """A table: theme, duty, its provisions in both versions, how a breach is dealt with."""
+        head = ["Theme", "Duty", f"{self.version} text", f"{self.other_version} text", "Breach"]
+        rows = [
+            [
+                t.title("en"),
+                d.duty("en"),
+                d.citation(),
+                d.other_citation() or "-",
+                d.penalty.summary(),
+            ]
+            for t, duties in self.groups
+            for d in duties
+        ]
+        return card(self.heading(), table(head, rows), self.version)
 
     def to_markdown(self, lang: str = "en") -> str:
         """The checklist as Markdown: a heading per theme and a ``- [ ]`` line per duty."""

@@ -7,8 +7,17 @@ records it; a :class:`Duty` is that obligation as it applies to a profile in one
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 
-from csl_helpers.law.load import version_ids, version_info
+from csl_helpers.law.display import (
+    RichDisplay,
+    card,
+    note_html,
+    out_of_force_note,
+    table,
+    with_note,
+)
+from csl_helpers.law.load import load_law, version_ids, version_info
 from csl_helpers.law.model import Provision, check_lang
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.obligations.facts import Condition
@@ -111,8 +120,12 @@ class Enforcement:
 
 
 @dataclass(frozen=True)
-class Obligation:
-    """One duty of the Law, across both versions, as ``data/obligations.yaml`` records it."""
+class Obligation(RichDisplay):
+    """One duty of the Law, across both versions, as ``data/obligations.yaml`` records it.
+
+    In a notebook it shows itself as a card: the duty, and per version its provisions, their
+    Chinese text (which governs) and how a breach is dealt with.
+    """
 
     id: str
     theme: Theme
@@ -160,10 +173,37 @@ class Obligation:
             lines.append(f"{v}: {cites}; {self.enforcement[v].summary(lang)}")
         return "\n".join(lines)
 
+    def plain(self) -> str:
+        """:meth:`describe`, then each provision's Chinese text, then any out-of-force note."""
+        lines = [self.describe("en")]
+        for v in version_ids():
+            for p in self.provisions[v]:
+                lines.append(f"  {v} {p.citation('zh')}: {load_law(v).text_of(p, 'zh')}")
+        lines += [n for v in version_ids() if self.provisions[v] and (n := out_of_force_note(v))]
+        return "\n".join(lines)
+
+    def to_html(self) -> str:
+        """A card: a row per version with the provisions, their Chinese, and the breach."""
+        rows = []
+        for v in version_ids():
+            law = load_law(v)
+            cites = " · ".join(f"{p.citation()} {p.citation('zh')}" for p in self.provisions[v])
+            text = "\n".join(law.text_of(p, "zh") for p in self.provisions[v])
+            breach = self.enforcement[v].summary() if self.provisions[v] else ""
+            rows.append([f"{v} text", cites or "not in this text", text, breach])
+        head = ["", "Provisions", "条文 (governs)", "Breach"]
+        notes = "".join(note_html(v) for v in version_ids() if self.provisions[v])
+        who = f"<p>Who: {escape(self.subject.name('en'))} / {escape(self.subject.name('zh'))}</p>"
+        return card(self.duty("en"), notes + who + table(head, rows))
+
 
 @dataclass(frozen=True)
-class Duty:
-    """A duty that applies to a profile in one version: what :func:`obligations_for` returns."""
+class Duty(RichDisplay):
+    """A duty that applies to a profile in one version: what :func:`obligations_for` returns.
+
+    In a notebook it shows itself as a card: the duty in both languages, who owes it, where
+    each version lays it down and how a breach is dealt with.
+    """
 
     obligation: Obligation
     version: str
@@ -226,6 +266,33 @@ class Duty:
         """The other version's provisions cited, or ``""`` where it has none."""
         sep = ", " if check_lang(lang) == "en" else "、"
         return sep.join(p.citation(lang) for p in self.counterparts)
+
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """The card's lines: what, and the answer (both languages where the data has them)."""
+        out = [("义务", self.duty("zh"))]
+        if self.when():
+            out.append(("When / 情形", f"{self.when('en')} / {self.when('zh')}"))
+        out += [
+            ("Who / 义务主体", f"{self.subject.name('en')} / {self.subject.name('zh')}"),
+            (f"{self.version} text", f"{self.citation('en')} / {self.citation('zh')}"),
+            ("Breach", self.penalty.summary("en")),
+            ("违反", self.penalty.summary("zh")),
+            (
+                f"{self.other_version} text",
+                self.other_citation("en") or f"not in the {self.other_version} text",
+            ),
+        ]
+        return tuple(out)
+
+    def plain(self) -> str:
+        """The duty in English, then the card's lines."""
+        lines = [f"{self.duty('en')} ({self.version} text)"]
+        lines += [f"  {what}: {answer}" for what, answer in self.rows()]
+        return with_note(self.version, "\n".join(lines))
+
+    def to_html(self) -> str:
+        """A card headed by the duty in English."""
+        return card(self.duty("en"), table(["", ""], self.rows()), self.version)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ and tier an amendment touched. The version rule of the Administrative Penalty La
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from html import escape
 from typing import Any
 
+from csl_helpers.law.display import RichDisplay, card, note_html, table, with_note
 from csl_helpers.law.load import version_after, version_before, version_ids
 from csl_helpers.law.model import Provision
 from csl_helpers.penalties.circumstances import Circumstances
@@ -36,14 +38,59 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Comparison:
-    """The same conduct and circumstances under the earlier and the later clause."""
+class Comparison(RichDisplay):
+    """The same conduct and circumstances under the earlier and the later clause.
+
+    In a notebook it shows itself as a table with a column per version and the verdict.
+    """
 
     old: Outcome
     new: Outcome
     verdict: str
     """One of :data:`VERDICTS`: how the later clause compares with the earlier."""
     reasons: tuple[str, ...]
+
+    def heading(self) -> str:
+        """``2016 Article 59(1) -> 2025 Article 61(1), base tier: heavier``."""
+        o, n = self.old, self.new
+        return (
+            f"{o.version} {o.citation()} -> {n.version} {n.citation()}, "
+            f"{n.tier.replace('_', ' ')} tier: {self.verdict}"
+        )
+
+    def plain(self) -> str:
+        """The heading, then the reasons, one per line."""
+        lines = "\n".join([self.heading(), *(f"  {r}" for r in self.reasons)])
+        return with_note(self.old.version, lines)
+
+    def to_html(self) -> str:
+        """A table, a row per consequence and a column per version, then the reasons."""
+        old, new = _by_what(self.old), _by_what(self.new)
+        whats = list(dict.fromkeys([*old, *new]))
+        rows = [
+            (
+                "clause",
+                f"{self.old.citation()} / {self.old.citation('zh')}",
+                f"{self.new.citation()} / {self.new.citation('zh')}",
+            ),
+            *((w, old.get(w, "-"), new.get(w, "-")) for w in whats),
+        ]
+        head = ["", f"{self.old.version} text", f"{self.new.version} text"]
+        reasons = "".join(f"<li>{escape(r)}</li>" for r in self.reasons)
+        body = (
+            note_html(self.old.version)
+            + table(head, rows)
+            + f"<p><b>{escape(self.verdict)}</b></p><ul>{reasons}</ul>"
+        )
+        return card(self.heading(), body)
+
+
+def _by_what(o: Outcome) -> dict[str, str]:
+    """An outcome's rows by what they give, answers of the same kind joined by "; "."""
+    out: dict[str, list[str]] = {}
+    for what, answer in o.rows():
+        out.setdefault(what, []).append(answer)
+    return {what: "; ".join(answers) for what, answers in out.items()}
 
 
 def counterparts_in(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from csl_helpers.law.display import RichDisplay, card, table, with_note
 from csl_helpers.law.model import Provision
 from csl_helpers.penalties.model import MeasureSet, Quote, Range, Referral, term
 
@@ -16,8 +17,11 @@ __all__ = ["Outcome"]
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(RichDisplay):
     """What the Law provides for one conduct in one tier.
+
+    In a notebook it shows itself as a table: each consequence on a line, the Chinese words of
+    the clause below, and a note where its version is no longer in force.
 
     Ranges are inclusive and in whole yuan (days for detention); ``fine.low`` is ``None``
     where the Law sets no minimum. ``fine_discretionary`` is ``True`` where the Law says the
@@ -95,3 +99,26 @@ class Outcome:
         if self.enforcer:
             lines.append(f"  decided by: {term('enforcers', self.enforcer).en}")
         return "\n".join(lines)
+
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """The lines of :meth:`summary` after the first, as (what, the Law's answer) pairs."""
+        out = []
+        for line in self.summary().splitlines()[1:]:
+            what, _, answer = line.strip().partition(": ")
+            out.append((what, answer))
+        return tuple(out)
+
+    def plain(self) -> str:
+        """:meth:`summary`, with the out-of-force note under its first line where it applies."""
+        return with_note(self.version, self.summary())
+
+    def to_html(self) -> str:
+        """A card: the clause cited in both languages, a row per consequence, the Chinese."""
+        title = (
+            f"{self.version} text, {self.citation('en')} / {self.citation('zh')} "
+            f"({self.tier.replace('_', ' ')} tier)"
+        )
+        rows = [*self.rows(), ("条文 (governs)", self.trigger.zh)]
+        if self.fine_wording:
+            rows.append(("罚款 (governs)", self.fine_wording))
+        return card(title, table(["", "The Law provides"], rows), self.version)

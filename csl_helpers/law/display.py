@@ -1,0 +1,171 @@
+"""Rich display for notebooks: the HTML tables and cards the Law's values show themselves as.
+
+JupyterLab, Voila and static HTML call an object's ``_repr_html_``; the plain text beside it
+(``_repr_pretty_``, what nbval compares) stays deterministic. Everything here is escaped once,
+with :func:`html.escape`; nothing imports IPython. A version no longer in force says so
+wherever it is shown (:func:`out_of_force_note`), with the dates of ``data/versions.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from html import escape
+from typing import Any, Protocol
+
+__all__ = [
+    "RichDisplay",
+    "Stack",
+    "Table",
+    "card",
+    "lang_div",
+    "out_of_force_note",
+    "table",
+]
+
+STYLE = (
+    "<style>.csl-rich{border-collapse:collapse;margin:0.4em 0}"
+    "table.csl-rich th,table.csl-rich td{border:1px solid #ccc;padding:0.25em 0.6em;"
+    "text-align:left !important;vertical-align:top;white-space:normal}"
+    ".csl-card{border:1px solid #ccc;border-radius:4px;padding:0.4em 0.8em;margin:0.4em 0}"
+    ".csl-out-of-force{background:#fff4e5;border-left:4px solid #e69500;padding:0.2em 0.6em}"
+    "</style>"
+)
+"""The little CSS the tables and cards share; it travels with each rendering."""
+
+
+class _Printer(Protocol):
+    def text(self, text: str) -> Any: ...
+
+
+class RichDisplay:
+    """Mixin: ``_repr_html_`` from :meth:`to_html`, plain text from :meth:`plain`.
+
+    A subclass defines both; IPython picks the HTML where it can show it and the plain text
+    elsewhere (a terminal, nbval's comparison). ``repr()`` stays the dataclass's own.
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # IPython takes a class's own __repr__ (a dataclass writes one) before a
+        # _repr_pretty_ it only inherits: each subclass gets its own.
+        cls._repr_pretty_ = RichDisplay._repr_pretty_  # type: ignore[method-assign]
+
+    def to_html(self) -> str:
+        """The object as an HTML fragment (escaped)."""
+        raise NotImplementedError
+
+    def plain(self) -> str:
+        """The object as plain text, the same on every run."""
+        raise NotImplementedError
+
+    def _repr_html_(self) -> str:
+        return STYLE + self.to_html()
+
+    def _repr_pretty_(self, p: _Printer, cycle: bool) -> None:
+        p.text(self.plain())
+
+
+def out_of_force_note(version: str) -> str | None:
+    """``None`` for the version in force, else a sentence saying since when it is not.
+
+    >>> out_of_force_note("2016")
+    'The 2016 text is not in force since 2026-01-01 (it applied 2017-06-01 to 2025-12-31).'
+    >>> out_of_force_note("2025") is None
+    True
+    """
+    from csl_helpers.law.load import version_info
+
+    info = version_info(version)
+    if info.in_force_until is None:
+        return None
+    since = info.in_force_until + timedelta(days=1)
+    return (
+        f"The {info.id} text is not in force since {since.isoformat()} "
+        f"(it applied {info.in_force_from.isoformat()} to {info.in_force_until.isoformat()})."
+    )
+
+
+def note_html(version: str) -> str:
+    """The out-of-force note as a warning line, or ``""`` for the version in force."""
+    note = out_of_force_note(version)
+    return f'<p class="csl-out-of-force">{escape(note)}</p>' if note else ""
+
+
+def with_note(version: str, text: str) -> str:
+    """``text`` with the out-of-force note on the line after its first, where there is one."""
+    note = out_of_force_note(version)
+    if not note:
+        return text
+    first, _, rest = text.partition("\n")
+    return "\n".join(x for x in (first, note, rest) if x)
+
+
+def lang_div(text: str, lang: str) -> str:
+    """``text`` escaped in a block tagged with its language, lines kept."""
+    tag = "zh-Hans" if lang == "zh" else "en"
+    body = "<br>".join(escape(line) for line in text.split("\n"))
+    return f'<div lang="{tag}">{body}</div>'
+
+
+def table(
+    head: Sequence[str], rows: Iterable[Sequence[str]], *, raw: bool = False, caption: str = ""
+) -> str:
+    """An HTML table; cells are escaped unless ``raw`` (then they must be HTML already)."""
+    cell = (lambda x: x) if raw else escape
+    th = "".join(f"<th>{escape(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in r) + "</tr>" for r in rows)
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f'<table class="csl-rich">{cap}<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def card(title: str, body_html: str, version: str | None = None) -> str:
+    """A titled box (``title`` escaped, ``body_html`` as given), with the version's note."""
+    note = note_html(version) if version else ""
+    return f'<div class="csl-card"><h4>{escape(title)}</h4>{note}{body_html}</div>'
+
+
+@dataclass(frozen=True)
+class Stack(RichDisplay):
+    """Several displayable values shown one after the other (e.g. a chapter in each version)."""
+
+    items: tuple[RichDisplay, ...]
+    separator: str = "\n"
+    """What separates the items' plain texts."""
+
+    def plain(self) -> str:
+        """Each item's plain text, in order."""
+        return self.separator.join(i.plain() for i in self.items)
+
+    def to_html(self) -> str:
+        """Each item's HTML, in order."""
+        return "".join(i.to_html() for i in self.items)
+
+
+@dataclass(frozen=True)
+class Table(RichDisplay):
+    """A titled table of text cells: HTML in a notebook, aligned columns as plain text.
+
+    ``version`` names the version the rows come from, for its out-of-force note; ``None``
+    where they come from several or none.
+    """
+
+    title: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    version: str | None = None
+
+    def plain(self) -> str:
+        """The title, then the rows with their columns padded to a common width."""
+        widths = [max(len(r[i]) for r in (self.head, *self.rows)) for i in range(len(self.head))]
+        lines = [self.title]
+        for r in (self.head, *self.rows):
+            cells = [c.ljust(w) for c, w in zip(r, widths, strict=True)]
+            lines.append("  " + "  ".join(cells).rstrip())
+        text = "\n".join(lines)
+        return with_note(self.version, text) if self.version else text
+
+    def to_html(self) -> str:
+        """A card holding the table."""
+        return card(self.title, table(self.head, self.rows), self.version)
