@@ -189,3 +189,13 @@ def test_duties_of_filters_and_counts_per_version():
         expected = [d for d in obligations_for(profile, version) if d.penalty.kind == "referral"]
         assert shown.title == f"{version} text: {len(expected)} duties"
         assert {row[1] for row in shown.rows} == {d.id for d in expected}
+
+
+def test_the_decision_shows_every_item_with_its_article_beside_the_earlier_text():
+    from csl_helpers.law.amendment import decision_items
+    from csl_helpers.views.law.compare_view import comparison_html, decision_comparison
+
+    shown = decision_comparison("zh")._repr_html_()
+    for item in decision_items():
+        assert f"<h4>Item {item.number}</h4>" + comparison_html(item.article_2025, "zh") in shown
+    assert str(len(decision_items())) in repr(decision_comparison())

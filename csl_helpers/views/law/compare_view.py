@@ -10,6 +10,7 @@ from html import escape
 
 import ipywidgets as w
 
+from csl_helpers.law.amendment import decision_items
 from csl_helpers.law.concordance import change_of, side_by_side
 from csl_helpers.law.load import load_law, successive_versions
 from csl_helpers.views import markup as html
@@ -37,6 +38,28 @@ def comparison_html(n_2025: int, lang: str) -> str:
         f"<p><b>{escape(row.change.replace('_', ' '))}</b> ({escape(row.change_zh)}), "
         f"{status}.</p>{html.side_by_side_html(sbs)}"
     )
+
+
+class DecisionComparison:
+    """Every item of the amending Decision, each with its article against the text before."""
+
+    def __init__(self, lang: str = "zh") -> None:
+        self.lang = lang
+
+    def _repr_html_(self) -> str:
+        return "".join(
+            f"<h4>Item {item.number}</h4>" + comparison_html(item.article_2025, self.lang)
+            for item in decision_items()
+        )
+
+    def __repr__(self) -> str:
+        numbers = ", ".join(str(item.article_2025) for item in decision_items())
+        return f"The Decision's {len(decision_items())} items, on articles {numbers}"
+
+
+def decision_comparison(lang: str = "zh") -> DecisionComparison:
+    """The Decision item by item, each article beside its earlier text (shown in a notebook)."""
+    return DecisionComparison(lang)
 
 
 class ChapterComparison:
