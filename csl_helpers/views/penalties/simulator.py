@@ -38,7 +38,7 @@ __all__ = [
     "outcome_html",
     "penalty_simulator",
 ]
-WIDE = {"layout": {"width": "46em"}}
+WIDE = {"layout": {"width": "100%", "max_width": "60em"}}
 INITIAL = {"style": {"description_width": "initial"}}
 ROW = {"flex_flow": "row wrap", "align_items": "center"}
 FIELDS = {"conduct_date": "dates", "decision_date": "dates"}
