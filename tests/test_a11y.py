@@ -4,7 +4,8 @@ In Chromium at 1280×720 (a projector) and 390×844 (a phone), on the page as it
 its main interaction: axe-core finds no violation of the WCAG 2 A and AA rules; no label is cut
 short; the page is no wider than the screen; at 1280×720 text is at least 16 px (chart text at
 least 12 px); the chosen option of a set of buttons stands out from the others at 3:1 or more;
-focus is drawn at 3:1 against the page; the browser tab names the dashboard.
+focus is drawn at 3:1 against the page; the browser tab names the dashboard; no tooltip reads
+"null".
 
 axe-core comes from npm (.ci/run installs it into .ci/axe); ``CSL_AXE`` names another copy.
 """
@@ -139,6 +140,8 @@ MEASURE = """() => {
   return {
     small, clipped, toggles,
     wide: document.documentElement.scrollWidth - window.innerWidth,
+    nulls: [...document.querySelectorAll('[title="null"], [title="undefined"]')]
+      .map((el) => el.textContent.trim().slice(0, 60)),
     title: document.title,
   };
 }"""
@@ -166,6 +169,7 @@ def check(page: Page, screen: str, title: str) -> None:
         "title": [] if title in found["title"] else [found["title"]],
         "wider than the screen (px)": [found["wide"]] if found["wide"] > 0 else [],
         "labels cut short": found["clipped"],
+        'tooltip "null"': found["nulls"],
         "text too small": found["small"] if screen == "projector" else [],
         "chosen option too faint": [r for r in found["toggles"] if r < CONTRAST],
         "axe-core": axe(page),
