@@ -3,9 +3,9 @@
 In Chromium at 1280×720 (a projector) and 390×844 (a phone), on the page as it opens and after
 its main interaction: axe-core finds no violation of the WCAG 2 A and AA rules; no label is cut
 short; the page is no wider than the screen; at 1280×720 text is at least 16 px (chart text at
-least 12 px); the chosen option of a set of buttons stands out from the others at 3:1 or more;
-focus is drawn at 3:1 against the page; the browser tab names the dashboard; no tooltip reads
-"null".
+least 12 px); on a phone every menu and box takes the width of the screen; the chosen option
+of a set of buttons stands out from the others at 3:1 or more; focus is drawn at 3:1 against
+the page; the browser tab names the dashboard; no tooltip reads "null".
 
 axe-core comes from npm (.ci/run installs it into .ci/axe); ``CSL_AXE`` names another copy.
 """
@@ -137,8 +137,17 @@ MEASURE = """() => {
                          getComputedStyle(off).backgroundColor));
     }
   }
+  const narrow = [];
+  for (const el of document.querySelectorAll(
+      ".widget-inline-hbox > select, .widget-text > input, .widget-datepicker > input")) {
+    const r = el.getBoundingClientRect();
+    if (shown(el) && (r.right > window.innerWidth || r.width < 0.6 * window.innerWidth)) {
+      narrow.push(`${Math.round(r.width)} px: ${el.closest(".widget-inline-hbox").textContent
+        .trim().slice(0, 40)}`);
+    }
+  }
   return {
-    small, clipped, toggles,
+    small, clipped, toggles, narrow,
     wide: document.documentElement.scrollWidth - window.innerWidth,
     nulls: [...document.querySelectorAll('[title="null"], [title="undefined"]')]
       .map((el) => el.textContent.trim().slice(0, 60)),
@@ -171,6 +180,7 @@ def check(page: Page, screen: str, title: str) -> None:
         "labels cut short": found["clipped"],
         'tooltip "null"': found["nulls"],
         "text too small": found["small"] if screen == "projector" else [],
+        "control not full width": found["narrow"] if screen == "phone" else [],
         "chosen option too faint": [r for r in found["toggles"] if r < CONTRAST],
         "axe-core": axe(page),
     }
