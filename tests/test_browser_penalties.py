@@ -129,3 +129,26 @@ def test_the_procurement_amount_is_asked_for_and_taken_as_typed(simulator):
     want = simulate("2016", 65, procurement_amount=30_000).fine.label()
     expect(page.locator(".csl-pen-result .csl-pen-fine")).to_contain_text(want)
     expect(page.locator(".csl-pen-procurement-note")).to_have_text("")
+
+
+def test_illegal_gains_are_taken_as_typed_or_refused_beside_the_field(simulator):
+    page = simulator("version=2025&article=63")
+    fine = page.locator(".csl-pen-result .csl-pen-fine")
+    box = page.locator(".csl-pen-gains input")
+    box.fill("150000")
+    box.press("Enter")
+    want = simulate("2025", 63, illegal_gains=150_000).fine.label()
+    expect(fine).to_contain_text(want, timeout=30_000)
+    note = page.locator(".csl-pen-gains-note")
+    for typed, said in (("1.5", "not a whole number"), ("9" * 30, "beyond what the simulator")):
+        box.fill(typed)
+        box.press("Enter")
+        expect(note).to_contain_text(said)
+        expect(note).to_contain_text("The outcome still counts 150,000 yuan.")
+        expect(box).to_have_value(typed)  # never rewritten
+        expect(fine).to_contain_text(want)
+        assert "9007199254740991" not in page.locator(".csl-pen-status").inner_text()
+    box.fill("0")
+    box.press("Enter")
+    expect(note).to_have_text("")
+    expect(fine).to_contain_text(simulate("2025", 63).fine.label())

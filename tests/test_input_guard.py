@@ -8,10 +8,14 @@ import ipywidgets as w
 from hypothesis import given
 from hypothesis import strategies as st
 
+from csl_helpers.law.load import version_ids
+from csl_helpers.penalties.address import Selection
+from csl_helpers.penalties.simulation import conducts
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.law.explorer import LawExplorer
 from csl_helpers.views.obligations.navigator import ObligationNavigator
 from csl_helpers.views.penalties.simulator import PenaltySimulator
+from csl_helpers.views.penalties.state import key_of
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
@@ -130,12 +134,15 @@ def test_the_explorer_guards_its_pickers_and_the_buttons_it_adds_later():
 
 
 def test_the_penalty_simulator_keeps_the_outcome_of_valid_inputs():
-    sim = PenaltySimulator()
+    version = version_ids()[-1]
+    fined = next(c for c in conducts(version) if "illegal_gains" in c.needs)
+    sim = PenaltySimulator(Selection(version, *key_of(fined)))  # a clause that asks for gains
     outcome = sim.outcome.value
     push(sim.conduct, index=len(sim.conduct.options) + 3)
     assert sim.outcome.value == outcome and "“What they did”" in sim.guard.message.value
     push(sim.gains, value="a lot")
-    assert sim.outcome.value == outcome and "not a whole number" in sim.guard.message.value
+    assert sim.outcome.value == outcome and "not a whole number" in sim.notes["illegal_gains"].value
+    assert sim.gains.value == "a lot"  # refused beside the field, never rewritten
 
 
 def test_the_navigator_refuses_a_version_that_is_not_offered():

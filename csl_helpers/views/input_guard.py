@@ -171,7 +171,8 @@ class InputGuard:
 
     ``guard.message`` is the widget that shows what was refused; put it on the page, then call
     :meth:`watch` with the dashboard's root widget once the tree is built. Widgets added to a
-    box later (buttons that follow references, say) are watched too.
+    box later (buttons that follow references, say) are watched too. Every widget watched that
+    has no tooltip gets an empty one: the page would show the word "null" on hover.
     """
 
     def __init__(self) -> None:
@@ -195,6 +196,8 @@ class InputGuard:
         if widget.model_id in self._watched or widget.comm is None:
             return
         self._watched.add(widget.model_id)
+        if widget.has_trait("tooltip") and widget.tooltip is None:
+            widget.tooltip = ""  # a page shows None as the tooltip "null"
         if isinstance(widget, w.Box):
             widget.observe(self._on_children, "children")
             for child in widget.children:

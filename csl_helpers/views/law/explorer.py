@@ -86,7 +86,13 @@ class LawExplorer:
         self.search_button = w.Button(
             description="Search", icon="search", layout=w.Layout(width="auto")
         )
-        self.results = w.Select(options=[], rows=8, layout=w.Layout(width="100%", display="none"))
+        # Its description is the list's name for a screen reader (axe-core: select-name).
+        self.results = w.Select(
+            options=[],
+            rows=8,
+            description="Found",
+            layout=w.Layout(width="100%", display="none"),
+        )
 
     def _make_displays(self) -> None:
         self.banner = w.HTML()

@@ -23,6 +23,8 @@ AMOUNT_NAMES = {
     "procurement_amount": "the procurement amount",
 }
 """How the sentences name each amount."""
+VERBS = {"illegal_gains": ("are", "were"), "procurement_amount": ("is", "was")}
+"""The verbs that agree with each amount's name (present, past)."""
 
 
 def _day(d: date) -> str:
@@ -61,8 +63,11 @@ def date_problems(conduct_date: date | None, decision_date: date | None) -> tupl
     return tuple(problems)
 
 
-def parse_amount(text: str, amount: str) -> int | None:
+def parse_amount(text: str, amount: str, *, signed: bool = False) -> int | None:
     """The whole number of yuan typed for ``amount`` (``None`` while the box is empty).
+
+    With ``signed``, a minus sign is kept: the penalty logic then refuses the negative amount
+    with its own message (the illegal gains), rather than the box rewriting it.
 
     Raises:
         ValueError: with a sentence for the page, for anything but a whole number of yuan
@@ -70,24 +75,32 @@ def parse_amount(text: str, amount: str) -> int | None:
 
     >>> parse_amount(" 30,000 ", "procurement_amount")
     30000
+    >>> parse_amount("-5", "illegal_gains", signed=True)
+    -5
     """
     name = AMOUNT_NAMES[amount]
     typed = text.strip().replace(",", "").replace(" ", "").replace("_", "")
     if not typed:
         return None
-    if not typed.isdigit():
-        kind = "cannot be negative" if typed.startswith("-") else "is counted in whole yuan"
-        raise ValueError(
-            f"{name.capitalize()} {kind}: “{text.strip()[:40]}” was not taken. "
-            "Type a whole number of yuan, such as 30000."
-        )
-    value = int(typed)
+    sign = -1 if signed and typed.startswith("-") else 1
+    digits = typed[1:] if sign < 0 else typed
+    if not digits.isdigit():
+        shown = text.strip()[:40]
+        if typed.startswith("-"):
+            kind = f"cannot be negative: “{shown}” was not taken."
+        else:
+            kind = (
+                f"{VERBS[amount][0]} counted in whole yuan: “{shown}” was not taken "
+                "(not a whole number)."
+            )
+        raise ValueError(f"{name.capitalize()} {kind} Type a whole number of yuan, such as 30000.")
+    value = int(digits)
     if value > LARGEST:
         raise ValueError(
-            f"{name.capitalize()} was not taken: more than {LARGEST:,} yuan is beyond what the "
-            "simulator counts."
+            f"{name.capitalize()} {VERBS[amount][1]} not taken: more than {LARGEST:,} yuan is "
+            "beyond what the simulator counts."
         )
-    return value
+    return sign * value
 
 
 def amount_problems(amounts: dict[str, int | None]) -> tuple[Problem, ...]:

@@ -18,7 +18,7 @@ STYLE = """<style>
 .csl-pen-outcome td { padding: 0.25em 0.8em 0.25em 0; vertical-align: top; }
 .csl-pen-may { background: #fff3cd; padding: 0 0.4em; border-radius: 3px; }
 .csl-pen-shall { background: #f8d7da; padding: 0 0.4em; border-radius: 3px; }
-.csl-pen-trigger { color: #333; font-size: 0.95em; }
+.csl-pen-trigger { color: #333; }
 .csl-pen-error { color: #a00; font-weight: bold; }
 .csl-pen-referral { padding: 0.4em 0.8em; background: #eef3f8; border-left: 4px solid #36c; }
 </style>"""

@@ -114,13 +114,14 @@ def fines_among_all(
                 name=f"fine on the {who}",
             )
         )
-    fig.update_xaxes(type="log", title="yuan (log scale; both ends included)")
+    fig.update_xaxes(type="log", dtick=1, title="yuan (log scale; both ends included)")
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None)
     fig.update_layout(
         title=f"This outcome among all fines of the {outcome.version} text",
         height=max(320, 22 * len(rows) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         legend={"orientation": "h", "y": -0.08},
+        font=FONT,
     )
     return fig
 
@@ -153,11 +154,12 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
                     )
                 )
     _add_no_fine(fig, unfined)
-    fig.update_xaxes(type="log", title="yuan (log scale; both ends included)")
+    fig.update_xaxes(type="log", dtick=1, title="yuan (log scale; both ends included)")
     fig.update_layout(
         title=f"The same conduct under the {old_id} and the {new_id} text",
         height=max(260, 40 * len(fig.data) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        font=FONT,
     )
     return fig
 
@@ -189,6 +191,13 @@ def _first_and_last() -> tuple[str, str]:
     return ids[0], ids[-1]
 
 
+FONT = {"size": 14}
+"""Chart text readable from the back of a room (the log axis labels only its decades)."""
+CONFIG = {"displayModeBar": False, "responsive": True}
+"""How the page draws a chart: no toolbar (it covered the titles and added two dozen Tab stops),
+and the width of its column."""
+
+
 def display_output(fig: go.Figure) -> dict:
     """The figure as an output an ``ipywidgets.Output`` holds, drawn by the page.
 
@@ -202,7 +211,7 @@ def display_output(fig: go.Figure) -> dict:
     return {
         "output_type": "display_data",
         "data": {
-            "application/vnd.plotly.v1+json": {**json.loads(fig.to_json()), "config": {}},
+            "application/vnd.plotly.v1+json": {**json.loads(fig.to_json()), "config": CONFIG},
             "text/plain": f"<plotly figure: {fig.layout.title.text}>",
         },
         "metadata": {},

@@ -38,7 +38,7 @@ __all__ = [
     "outcome_html",
     "penalty_simulator",
 ]
-WIDE = {"layout": {"width": "46em"}}
+WIDE = {"layout": {"width": "100%", "max_width": "60em"}}
 INITIAL = {"style": {"description_width": "initial"}}
 ROW = {"flex_flow": "row wrap", "align_items": "center"}
 FIELDS = {"conduct_date": "dates", "decision_date": "dates"}
@@ -99,7 +99,13 @@ class PenaltySimulator:
         self.subject = w.Dropdown(description="Who acted", **WIDE)
         self.conduct = w.Dropdown(description="What they did", **WIDE)
         self.tier = w.ToggleButtons(description="Circumstances")
-        self.gains = w.IntText(value=0, description="Illegal gains (yuan)", **INITIAL)
+        self.gains = w.Text(
+            value=m.gains_text,
+            description="Illegal gains (yuan)",
+            placeholder="whole yuan, 0 if none",
+            continuous_update=False,
+            **INITIAL,
+        )
         self.procurement = w.Text(
             value=m.procurement_text,
             description="Procurement amount (yuan)",
@@ -147,7 +153,7 @@ class PenaltySimulator:
             (self.mode, "mode"),
             (self.conduct_date, "conduct_date"),
             (self.decision_date, "decision_date"),
-            (self.gains, "illegal_gains"),
+            (self.gains, "gains_text"),
             (self.procurement, "procurement_text"),
             (self.show_text, "show_text"),
         ):

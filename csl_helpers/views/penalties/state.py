@@ -162,6 +162,7 @@ class SimulatorModel(HasTraits):
     illegal_gains = Int(0)
     procurement_amount = Int(None, allow_none=True, help="None until given")
     procurement_text = Unicode("", help="the procurement amount as typed")
+    gains_text = Unicode("0", help="the illegal gains as typed (empty counts as none)")
     show_text = Bool(False)
 
     version = Unicode(read_only=True)
@@ -169,7 +170,7 @@ class SimulatorModel(HasTraits):
     conduct_choices = Instance(tuple, read_only=True)
     tier_choices = Instance(tuple, read_only=True)
     needs = Instance(tuple, (), read_only=True)
-    entry_problem = Instance(tuple, (), read_only=True, help="a typed amount not taken")
+    entry_problem = Instance(tuple, (), read_only=True, help="typed amounts not taken")
     result = Instance(Result, allow_none=True, read_only=True)
     outcome = Instance(Outcome, allow_none=True, read_only=True)
 
@@ -217,16 +218,21 @@ class SimulatorModel(HasTraits):
             self._settle(self.version, self.conduct, self.tier)
         self._compute()
 
+    def _refuse(self, field: str, sentence: str | None) -> None:
+        """Tell (or, with ``None``, stop telling) why what was typed for ``field`` was not taken."""
+        kept = tuple(p for p in self.entry_problem if p[0] != field)
+        self.set_trait("entry_problem", kept + (((field, sentence),) if sentence else ()))
+
     @observe("procurement_text")
     def _on_procurement_text(self, change: dict) -> None:
         """Take the typed amount if it is one; else keep the last and say why, beside it."""
         try:
             amount = parse_amount(change["new"], "procurement_amount")
         except ValueError as exc:
-            self.set_trait("entry_problem", (("procurement_amount", str(exc)),))
+            self._refuse("procurement_amount", str(exc))
             self._compute()
             return
-        self.set_trait("entry_problem", ())
+        self._refuse("procurement_amount", None)
         if amount == self.procurement_amount:
             self._compute()
         self.procurement_amount = amount
@@ -240,6 +246,35 @@ class SimulatorModel(HasTraits):
             typed = object()
         if typed != change["new"]:
             self.procurement_text = shown
+
+    @observe("gains_text")
+    def _on_gains_text(self, change: dict) -> None:
+        """Take the typed gains if they are a whole number; else keep the last and say so.
+
+        The outcome of the last gains taken stays, marked by the sentence beside the field. A
+        negative number is taken: the penalty logic refuses it with its own message.
+        """
+        try:
+            gains = parse_amount(change["new"], "illegal_gains", signed=True)
+        except ValueError as exc:
+            counted = f"The outcome still counts {self.illegal_gains:,} yuan."
+            self._refuse("illegal_gains", f"{exc} {counted}")
+            self._compute()
+            return
+        self._refuse("illegal_gains", None)
+        gains = gains or 0
+        if gains == self.illegal_gains:
+            self._compute()
+        self.illegal_gains = gains
+
+    @observe("illegal_gains")
+    def _on_illegal_gains(self, change: dict) -> None:
+        try:
+            typed = parse_amount(self.gains_text, "illegal_gains", signed=True) or 0
+        except ValueError:
+            typed = object()
+        if typed != change["new"]:
+            self.gains_text = str(change["new"])
 
     def _place(self) -> tuple:
         """The dates, version, conduct and tier, as :func:`run_clause` takes them."""
@@ -273,24 +308,29 @@ class SimulatorModel(HasTraits):
         Fields the logic cannot take (a missing or misordered date, a typed amount that is not
         one) give a result without an outcome, each problem named with its field; a clause
         whose fine multiplies an amount not yet given says what it provides and asks for it.
+        Typed gains not taken leave the outcome of the last gains taken, with the sentence.
         """
         needs_procurement = "procurement_amount" in self.needs
         procurement = self.procurement_amount if needs_procurement else None
         amounts = {"illegal_gains": self.illegal_gains, "procurement_amount": procurement}
         dates = date_problems(self.conduct_date, self.decision_date) if self.mode == DATES else ()
-        problems = dates + (self.entry_problem if needs_procurement else ())
+        typed = tuple(p for p in self.entry_problem if p[0] in self.needs)
+        told = tuple(p for p in typed if p[0] == "illegal_gains")
+        problems = dates + tuple(p for p in typed if p[0] != "illegal_gains")
         if problems:
+            problems += told
             error = " ".join(sentence for _, sentence in problems)
             result = Result(error=error, problems=problems, **amounts)
         elif needs_procurement and procurement is None:
             wait = awaiting(self.version, self.conduct, self.tier, "procurement_amount")
             ask = (("procurement_amount", "Give the procurement amount (whole yuan)."),)
             sketch = run_clause(self.mode, *self._place(), self.illegal_gains, 0).outcome
-            result = Result(problems=ask, awaiting=wait, sketch=sketch, **amounts)
+            result = Result(problems=ask + told, awaiting=wait, sketch=sketch, **amounts)
         else:
             result = run_clause(self.mode, *self._place(), self.illegal_gains, procurement)
             if result.error:
                 result = replace(result, problems=amount_problems(amounts))
+            result = replace(result, problems=result.problems + told)
         self.set_trait("result", result)
         if result.outcome is not None:
             self.set_trait("outcome", result.outcome)
