@@ -47,6 +47,8 @@ CULL_TIMEOUT, CULL_EVERY = 15, 3
 """The culler's times in the test: an idle server goes after 15 s, checked every 3 s."""
 STOP_TIME = 15
 """The longest a server may take to stop on a busy machine (the culler stops one at a time)."""
+LOOPBACK = requests.Session()
+LOOPBACK.trust_env = False  # no proxy the environment names stands between the test and the hub
 ACTIVITY_INTERVAL = 3
 """How often a server tells the hub it was used (seconds; JupyterHub's default is 300)."""
 
@@ -62,7 +64,7 @@ class Hub:
 
     def api(self, path: str) -> dict:
         """GET the hub's REST API as the observing service."""
-        response = requests.get(
+        response = LOOPBACK.get(
             f"{self.url}/hub/api{path}",
             headers={"Authorization": f"token {self.token}"},
             timeout=30,
@@ -91,6 +93,9 @@ c.SimpleLocalProcessSpawner.home_dir_template = {str(homes)!r} + "/{{username}}"
 if {os.geteuid() == 0}:  # a CI machine's root: the servers run as this test's user
     c.Spawner.args = [*c.Spawner.args, "--ServerApp.allow_root=True"]
 c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] = "{ACTIVITY_INTERVAL}"
+# Five servers starting at once on a busy 2-core machine: give each two minutes to answer.
+c.Spawner.http_timeout = 120
+c.Spawner.start_timeout = 150
 c.JupyterHub.bind_url = "http://127.0.0.1:{ports["proxy"]}"
 c.JupyterHub.hub_bind_url = "http://127.0.0.1:{ports["hub"]}"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{ports["api"]}"
@@ -182,6 +187,9 @@ def hub_running(
                     raise RuntimeError(f"JupyterHub did not start:\n{log.read_text()}") from None
                 time.sleep(0.5)
         yield hub
+    except BaseException:
+        print(f"--- the end of {log}:\n{log.read_text()[-6000:]}")  # shown with the failure
+        raise
     finally:
         stop_tree(process)
 
@@ -224,7 +232,7 @@ def log_in(hub: str, name: str, password: str = PASSWORD) -> Student:
     return Student(name, hub, session, logged_in=time.perf_counter() - start)
 
 
-def open_dashboard(student: Student, deadline: float = 150) -> Student:
+def open_dashboard(student: Student, deadline: float = 180) -> Student:
     """Spawn the student's server and fetch the dashboard page, waiting while it starts."""
     start = time.perf_counter()
     url = f"{student.server}/{DASHBOARD}"
