@@ -139,14 +139,29 @@ class KernelChannel:
 
     @classmethod
     async def open(
-        cls, base_url: str, kernel_id: str, *, origin: str | None = None, timeout: float = 60
+        cls,
+        base_url: str,
+        kernel_id: str,
+        *,
+        origin: str | None = None,
+        timeout: float = 60,
+        cookies: dict[str, str] | None = None,
     ) -> KernelChannel:
-        """Open the kernel's channels websocket (origin: the page's, unless given)."""
+        """Open the kernel's channels websocket (origin: the page's, unless given).
+
+        ``base_url`` is the server's address with its path, if it has one (a JupyterHub user's
+        server is under ``/user/<name>``); ``cookies`` are sent as a page's tab sends them.
+        """
         parts = urlparse(base_url)
         session = uuid.uuid4().hex
-        ws_url = f"ws://{parts.netloc}/api/kernels/{kernel_id}/channels?session_id={session}"
+        prefix = parts.path.rstrip("/")
+        ws_url = (
+            f"ws://{parts.netloc}{prefix}/api/kernels/{kernel_id}/channels?session_id={session}"
+        )
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
         ws = await connect(
             ws_url,
+            additional_headers=headers,
             subprotocols=[PROTOCOL],
             origin=origin or f"{parts.scheme}://{parts.netloc}",
             open_timeout=timeout,

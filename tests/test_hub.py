@@ -1,0 +1,359 @@
+"""The suite on JupyterHub, for real: a hub on 127.0.0.1 with its proxy, five students at once.
+
+The hub runs deploy/jupyterhub/jupyterhub_config.py, the configuration a class uses, with what
+this machine needs instead of what a class needs (:func:`local_config`): a shared password
+instead of a real login, and SimpleLocalProcessSpawner (each student a home folder of their
+own, every server run as this test's user) instead of SystemdSpawner, which needs systemd as
+the init system. The idle culler is the configuration's own service, with short times.
+
+Each student does what a browser does: log in through the hub's form, spawn a server, open a
+dashboard through Voila's server extension, open its kernel websocket with the cookies the hub
+gave, load the widgets' states and change a picker (tests/voila_client.py). Everything listens
+on 127.0.0.1, on free ports; the hub, its proxy and every server it started are stopped at the
+end, even when the test fails. benchmarks/hub.py drives the same hub with more students.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import pytest
+import requests
+from conftest import ROOT, browser_required, free_port
+from voila_client import KernelChannel, Page, choice_widget
+from websockets.exceptions import InvalidStatus
+
+pytestmark = pytest.mark.server
+CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
+DASHBOARD = "voila/render/notebooks/dashboards/law_explorer.ipynb"
+PASSWORD = secrets.token_urlsafe(12)
+TRAINER, TRAINER_PASSWORD = "trainer", secrets.token_urlsafe(32)
+STUDENTS = [f"student{i}" for i in range(5)]
+CULL_TIMEOUT, CULL_EVERY = 15, 3
+"""The culler's times in the test: an idle server goes after 15 s, checked every 3 s."""
+STOP_TIME = 15
+"""The longest a server may take to stop on a busy machine (the culler stops one at a time)."""
+LOOPBACK = requests.Session()
+LOOPBACK.trust_env = False  # no proxy the environment names stands between the test and the hub
+ACTIVITY_INTERVAL = 3
+"""How often a server tells the hub it was used (seconds; JupyterHub's default is 300)."""
+
+
+@dataclass
+class Hub:
+    """A running hub: its public address, the API token of an observing service, its process."""
+
+    url: str
+    token: str
+    process: subprocess.Popen
+    log: Path
+
+    def api(self, path: str) -> dict:
+        """GET the hub's REST API as the observing service."""
+        response = LOOPBACK.get(
+            f"{self.url}/hub/api{path}",
+            headers={"Authorization": f"token {self.token}"},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def running(self, name: str) -> bool:
+        """Whether the student's server is running, as the hub sees it."""
+        server = self.api(f"/users/{name}").get("servers", {}).get("")
+        return bool(server and server.get("ready"))
+
+
+def local_config(folder: Path, ports: dict[str, int], token: str) -> str:
+    """The class's configuration, with this machine's login, spawner and ports."""
+    homes = folder / "homes"
+    return f"""
+c = get_config()
+load_subconfig({str(CONFIG)!r})
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = {PASSWORD!r}
+c.SharedPasswordAuthenticator.admin_password = {TRAINER_PASSWORD!r}
+c.Authenticator.allow_all = True
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = {str(homes)!r} + "/{{username}}"
+if {os.geteuid() == 0}:  # a CI machine's root: the servers run as this test's user
+    c.Spawner.args = [*c.Spawner.args, "--ServerApp.allow_root=True"]
+c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] = "{ACTIVITY_INTERVAL}"
+# Five servers starting at once on a busy 2-core machine: give each two minutes to answer.
+c.Spawner.http_timeout = 120
+c.Spawner.start_timeout = 150
+c.JupyterHub.bind_url = "http://127.0.0.1:{ports["proxy"]}"
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:{ports["hub"]}"
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{ports["api"]}"
+c.ConfigurableHTTPProxy.pid_file = {str(folder / "proxy.pid")!r}
+c.JupyterHub.db_url = "sqlite:///{folder / "hub.sqlite"}"
+c.JupyterHub.cookie_secret_file = {str(folder / "cookie_secret")!r}
+c.JupyterHub.pid_file = {str(folder / "hub.pid")!r}
+c.JupyterHub.cleanup_servers = True
+c.JupyterHub.cleanup_proxy = True
+c.JupyterHub.services.append({{"name": "observer", "api_token": {token!r}}})
+c.JupyterHub.load_roles.append({{
+    "name": "observer",
+    "scopes": ["list:users", "read:users:activity", "read:servers"],
+    "services": ["observer"],
+}})
+"""
+
+
+def proxy_command() -> str:
+    """configurable-http-proxy, which .ci/run installs from npm; the test fails without it."""
+    found = shutil.which("configurable-http-proxy")
+    if found is None:
+        message = "configurable-http-proxy is not on PATH; .ci/run installs it from npm"
+        if browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+def stop_tree(process: subprocess.Popen) -> None:
+    """Stop the hub and every process it started: proxy, culler, servers and their kernels."""
+    try:
+        tree = [psutil.Process(process.pid), *psutil.Process(process.pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        tree = []
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)  # the hub stops its servers and proxy itself
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    for child in tree:
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(tree, timeout=10)
+
+
+@contextmanager
+def hub_running(
+    folder: Path, *, cull_timeout: int = CULL_TIMEOUT, cull_every: int = CULL_EVERY
+) -> Iterator[Hub]:
+    """JupyterHub with the class's configuration on free loopback ports, stopped afterwards."""
+    proxy_command()
+    folder.mkdir(parents=True, exist_ok=True)
+    ports = {"proxy": free_port(), "hub": free_port(), "api": free_port()}
+    token = secrets.token_hex(16)
+    config = folder / "jupyterhub_config.py"
+    config.write_text(local_config(folder, ports, token))
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "CSL_HUB_CULL_TIMEOUT": str(cull_timeout),
+        "CSL_HUB_CULL_EVERY": str(cull_every),
+        "CSL_HUB_TRAINERS": TRAINER,
+        "CSL_HUB_START": "dashboards",
+        "CONFIGPROXY_AUTH_TOKEN": secrets.token_hex(16),
+    }
+    log = folder / "hub.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(config)],
+            cwd=folder,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    hub = Hub(f"http://127.0.0.1:{ports['proxy']}", token, process, log)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                hub.api("/")
+                break
+            except requests.RequestException:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterHub did not start:\n{log.read_text()}") from None
+                time.sleep(0.5)
+        yield hub
+    except BaseException:
+        print(f"--- the end of {log}:\n{log.read_text()[-6000:]}")  # shown with the failure
+        raise
+    finally:
+        stop_tree(process)
+
+
+@dataclass
+class Student:
+    """One student's browser: a cookie jar, and what the student reached."""
+
+    name: str
+    hub: str
+    session: requests.Session
+    page: Page | None = None
+    logged_in: float | None = None
+    dashboard: float | None = None
+
+    @property
+    def server(self) -> str:
+        return f"{self.hub}/user/{self.name}"
+
+    def cookies_for(self, url: str) -> dict[str, str]:
+        """The cookies a browser sends to ``url`` (path-scoped, as the hub set them)."""
+        path = url.split(self.hub, 1)[1] or "/"
+        return {c.name: c.value for c in self.session.cookies if path.startswith(c.path)}
+
+
+def log_in(hub: str, name: str, password: str = PASSWORD) -> Student:
+    """Log in through the hub's form, as a browser does (its _xsrf cookie and field)."""
+    session = requests.Session()
+    session.trust_env = False  # loopback only, whatever proxy the environment names
+    start = time.perf_counter()
+    session.get(f"{hub}/hub/login", timeout=60).raise_for_status()
+    xsrf = session.cookies.get("_xsrf", path="/hub/")
+    response = session.post(
+        f"{hub}/hub/login",
+        data={"username": name, "password": password, "_xsrf": xsrf},
+        allow_redirects=False,
+        timeout=60,
+    )
+    assert response.status_code == 302, f"login of {name}: {response.status_code}"
+    return Student(name, hub, session, logged_in=time.perf_counter() - start)
+
+
+def open_dashboard(student: Student, deadline: float = 180) -> Student:
+    """Spawn the student's server and fetch the dashboard page, waiting while it starts."""
+    start = time.perf_counter()
+    url = f"{student.server}/{DASHBOARD}"
+    student.session.get(f"{student.hub}/hub/spawn", timeout=60)  # starts the server
+    while True:
+        response = student.session.get(url, timeout=120)
+        if response.status_code == 200 and response.url == url:
+            break
+        if time.perf_counter() - start > deadline:
+            raise TimeoutError(f"{student.name}: no dashboard in {deadline} s: {response.url}")
+        time.sleep(1)
+    student.page = Page(
+        url, 200, response.text, student.cookies_for(url), response.elapsed.total_seconds()
+    )
+    student.dashboard = time.perf_counter() - start
+    return student
+
+
+async def answer_one_input(student: Student, timeout: float = 60) -> list[dict]:
+    """Open the page's kernel websocket, load the widgets, change a picker; the kernel's updates."""
+    page = student.page
+    channel = await KernelChannel.open(
+        student.server, page.kernel_id, timeout=timeout, cookies=student.cookies_for(page.url)
+    )
+    try:
+        await channel.kernel_info(timeout)
+        picker, state = choice_widget(await channel.widget_states(timeout))
+        other = ((state["index"] or 0) + 1) % len(state["_options_labels"])
+        msg = await channel.update_widget(picker, {"index": other})
+        await channel.idle_after(msg, timeout)
+        return channel.updates_to(msg)
+    finally:
+        await channel.close()
+
+
+def interactive(student: Student) -> list[dict]:
+    return asyncio.run(answer_one_input(student))
+
+
+def test_five_students_each_get_an_isolated_working_dashboard_and_idle_servers_are_culled(
+    tmp_path,
+):
+    with hub_running(tmp_path / "hub") as hub, ThreadPoolExecutor(len(STUDENTS)) as pool:
+        students = list(pool.map(lambda name: log_in(hub.url, name), STUDENTS))
+        students = list(pool.map(open_dashboard, students))
+        assert all(s.page.kernel_id for s in students)
+        updates = list(pool.map(interactive, students))
+        assert all(updates), "a picker change was not answered"
+        assert len({s.page.kernel_id for s in students}) == len(STUDENTS)
+
+        # Each student has a home of their own, with the repository's notebooks copied in.
+        for name in STUDENTS:
+            assert (tmp_path / "hub" / "homes" / name / DASHBOARD.split("/", 2)[2]).is_file()
+
+        # A student's server opens on the dashboards' list (CSL_HUB_START=dashboards).
+        landing = students[0].session.get(f"{students[0].server}/", timeout=60)
+        assert landing.url == f"{students[0].server}/voila/tree/notebooks/dashboards"
+        listed = (
+            students[0]
+            .session.get(f"{students[0].server}/api/contents/notebooks/dashboards", timeout=60)
+            .json()
+        )  # what the page's file browser shows
+        assert "law_explorer.ipynb" in {entry["name"] for entry in listed["content"]}
+
+        # The trainer is an admin and sees every student; a student may not list anyone.
+        trainer = log_in(hub.url, TRAINER, TRAINER_PASSWORD)
+        seen = trainer.session.get(f"{hub.url}/hub/api/users", timeout=60).json()
+        assert {u["name"] for u in seen} >= set(STUDENTS)
+        assert next(u for u in seen if u["name"] == TRAINER)["admin"]
+        listing = students[0].session.get(f"{hub.url}/hub/api/users", timeout=60)
+        assert listing.status_code == 403
+
+        # One student cannot reach another's server: page, kernels API, websocket.
+        first, second = students[0], students[1]
+        for path in (DASHBOARD, "api/kernels", "api/contents/notebooks"):
+            response = first.session.get(f"{second.server}/{path}", timeout=60)
+            assert response.status_code == 403 or "/hub/login" in response.url, path
+            assert second.page.kernel_id not in response.text
+        with pytest.raises(InvalidStatus, match="403|401|302"):
+            asyncio.run(
+                KernelChannel.open(
+                    second.server, second.page.kernel_id, cookies=first.cookies_for(second.server)
+                )
+            )
+
+        # The culler stops idle servers, one after the other, and leaves a server in use running.
+        busy, idle = students[0], [s.name for s in students[1:]]
+        assert all(hub.running(name) for name in STUDENTS)
+        stop = threading.Event()
+        clicks = keep_using(busy, stop)
+        try:
+            deadline = time.monotonic() + CULL_TIMEOUT + 2 * CULL_EVERY + STOP_TIME * len(idle)
+            while any(hub.running(name) for name in idle) and time.monotonic() < deadline:
+                time.sleep(1)
+            assert not any(hub.running(name) for name in idle), hub.log.read_text()[-3000:]
+            assert hub.running(busy.name)
+        finally:
+            stop.set()
+        assert clicks.result(timeout=60) > 0
+
+
+def keep_using(student: Student, stop: threading.Event) -> Future:
+    """In the background, the student changes the picker every 2 s until ``stop`` is set."""
+
+    async def clicks() -> int:
+        channel = await KernelChannel.open(
+            student.server, student.page.kernel_id, cookies=student.cookies_for(student.page.url)
+        )
+        done = 0
+        try:
+            picker, state = choice_widget(await channel.widget_states(30))
+            while not stop.is_set():
+                index = done % len(state["_options_labels"])
+                await channel.idle_after(await channel.update_widget(picker, {"index": index}), 30)
+                done += 1
+                await asyncio.sleep(2)
+        finally:
+            await channel.close()
+        return done
+
+    pool = ThreadPoolExecutor(1)
+    future = pool.submit(asyncio.run, clicks())
+    pool.shutdown(wait=False)
+    return future
