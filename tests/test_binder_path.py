@@ -118,10 +118,21 @@ def test_dashboard_works_as_binder_links_it_and_asks_no_other_host(page, binder,
 @pytest.mark.browser
 @pytest.mark.server
 def test_the_dashboards_folder_lists_every_dashboard(page, binder):
+    hosts: list[str] = []
+    page.on("request", lambda r: hosts.append(urlparse(r.url).netloc or r.url[:5]))
     log_in(page, binder)
     for name in DASHBOARDS:
         link = page.locator(f'a[href$="/voila/render/{FOLDER}/{name}"]')
         expect(link).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    server = urlparse(binder.url).netloc
+    assert {h for h in hosts if h not in ("data:", "blob:")} - {server} == OTHER_HOSTS
+
+
+def test_the_readme_says_what_binder_still_fetches():
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert OTHER_HOSTS == set()
+    assert "ask no host but the Binder session itself" in readme
 
 
 @pytest.mark.browser
