@@ -14,6 +14,7 @@ import shlex
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterable, Iterator
@@ -86,6 +87,38 @@ def voila_command(
     )
     env = [f"{key}={value}" for key, value in serve.voila_environment().items()]
     return shlex.join([*env, *argv])
+
+
+def jupyter_command(
+    port: int, token: str, state: Path, *, root: Path = ROOT, binder: bool = False
+) -> str:
+    """The shell command of JupyterLab's server on 127.0.0.1:``port``, as a student starts it.
+
+    It runs this Python's ``jupyter lab`` from the repository root, which is also where Binder
+    starts it, so the server reads what a clone ships (voila.json for Voila's extension). The
+    server keeps its own settings, workspaces and runtime files in ``state``, apart from the
+    user's ~/.jupyter. ``root`` is the folder it serves (a test serves others). ``binder`` starts
+    it through the repository's ``start`` script, which repo2docker runs before the server on
+    Binder.
+    """
+    env = {
+        "JUPYTER_CONFIG_DIR": state / "config",
+        "JUPYTER_DATA_DIR": state / "data",
+        "JUPYTER_RUNTIME_DIR": state / "runtime",
+    }
+    argv = [
+        *([str(ROOT / "start")] if binder else []),
+        str(Path(sys.executable).parent / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        "--ServerApp.ip=127.0.0.1",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--port={port}",
+    ]
+    return shlex.join([*(f"{key}={value}" for key, value in env.items()), *argv])
 
 
 def marks_for(fixtures: Iterable[str]) -> set[str]:
