@@ -159,8 +159,8 @@ def run_all_cells(page, lab: Lab, path: str) -> dict:
     choose(page, "Run", "Run All Cells")
     page.wait_for_function(STARTED, timeout=60_000, polling=250)
     page.wait_for_function(FINISHED, timeout=RUN_TIMEOUT_MS, polling=250)
-    try:
-        page.wait_for_function(DRAWN, timeout=15_000, polling=250)
+    try:  # returns as soon as all is drawn; a busy machine can take long to draw a widget
+        page.wait_for_function(DRAWN, timeout=60_000, polling=250)
     except PlaywrightTimeout:
         pass  # the report below names what did not draw
     report = page.evaluate(READ_OUTPUTS)
