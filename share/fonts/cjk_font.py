@@ -6,8 +6,8 @@ full Noto Sans SC is about 10 MB a weight; this script keeps only
 
 - every CJK character of the files whose text the pages can show: the Law's texts and
   everything written about it (``data/``), the package's strings and message catalogues
-  (``csl_helpers/**/*.py``, ``csl_helpers/locale/**/*.po``), the notebooks and the page
-  template;
+  (``csl_helpers/**/*.py``, ``csl_helpers/locale/**/*.po``), the notebooks, the page
+  template and the server's hooks (the landing page's titles);
 - the 3,755 most common characters (level 1 of GB 2312), so that a search term or a
   translation added later most likely draws without rebuilding;
 - CJK punctuation and the full-width forms,
@@ -78,6 +78,7 @@ SOURCES = (
     "notebooks/**/*.ipynb",
     "share/jupyter/**/*.html",
     "share/jupyter/**/*.j2",
+    "share/voila/*.py",
 )
 """The files, relative to the repository, whose text the pages can show."""
 
