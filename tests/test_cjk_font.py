@@ -83,6 +83,13 @@ def test_the_css_declares_each_weight_for_the_cjk_code_points_only():
         assert STATIC / url == cjk_font.font_path(int(face["font-weight"]))
 
 
+@pytest.mark.parametrize("page_file", ["index.html.j2", "page.html"])
+def test_the_dashboards_and_the_landing_page_load_the_css_that_declares_the_font(page_file):
+    """index.html.j2 frames a dashboard; page.html the landing page (tree.html) and errors."""
+    template = (STATIC.parent / page_file).read_text()
+    assert 'include_css("static/csl.css")' in template
+
+
 def test_the_fonts_keep_their_name_and_licence_and_stay_small():
     from fontTools.ttLib import TTFont
 
