@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 LINTED := csl_helpers tests benchmarks notebooks share
 
-.PHONY: run test lint format benchmark clean
+.PHONY: run test lint format benchmark font clean
 
 # `make run`: one standalone Voila server for every dashboard, started by share/voila/serve.py
 # (settings in voila.json, the offline page template in share/jupyter, the hooks in
@@ -35,6 +35,12 @@ test: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix $(LINTED)
 	$(BIN)/ruff format $(LINTED)
+
+# `make font`: rebuild the pages' CJK font (Noto Sans SC cut down to the characters they show,
+# share/jupyter/voila/templates/csl/static/fonts) after the texts or the translations gain
+# characters; tests/test_cjk_font.py names them. Fetches the font's package with npm.
+font: $(VENV)/.installed-test
+	$(BIN)/python share/fonts/cjk_font.py
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/startup.py

@@ -105,6 +105,15 @@ def test_what_the_package_imports_inside_a_function_is_in_the_dashboards_extra()
     )
 
 
+def test_jupyterlab_is_offered_in_simplified_chinese():
+    """The dashboards extra brings JupyterLab's zh-CN language pack, kept below JupyterLab 5."""
+    from importlib.metadata import entry_points
+
+    pack = _requirements(PROJECT["optional-dependencies"]["dashboards"])
+    assert "<5" in pack["jupyterlab-language-pack-zh-cn"]
+    assert "zh_CN" in {e.name for e in entry_points(group="jupyterlab.languagepack")}
+
+
 def test_the_test_extra_installs_the_dashboards_extra():
     assert f"{PROJECT['name']}[dashboards]" in PROJECT["optional-dependencies"]["test"]
 
