@@ -48,6 +48,11 @@ def article_html(article: Article, lang: str, render: Callable[[str], str] = esc
     )
 
 
+def zh_span(text: str) -> str:
+    """Chinese words of the Law quoted in an English sentence, escaped and marked as Chinese."""
+    return f'<span lang="zh-Hans">{escape(text)}</span>'
+
+
 def provenance_html(article: Article, *, ui: str = "en") -> str:
     """Where the English comes from, the translator's notes, and that the Chinese governs.
 
@@ -57,7 +62,8 @@ def provenance_html(article: Article, *, ui: str = "en") -> str:
     source = _(EN_SOURCE_LABELS[article.en_source]).format(first=_FIRST, latest=_LATEST)
     lines = [escape(source) + _(" The Chinese text governs.")]
     lines += [
-        _("<b>Translator's note:</b> {note}").format(note=escape(note)) for note in article.notes
+        _("<b>Translator's note:</b> {note}").format(note=f'<span lang="en">{escape(note)}</span>')
+        for note in article.notes
     ]
     return "".join(f'<p class="csl-provenance">{line}</p>' for line in lines)
 

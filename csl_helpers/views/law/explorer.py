@@ -167,9 +167,9 @@ class LawExplorer(Translated):
             [
                 w.HTML(STYLE),
                 self.intro,
+                self.ui_lang,
                 w.HBox(
-                    [self.ui_lang, self.version_picker, self.lang_picker],
-                    layout=w.Layout(flex_flow="row wrap"),
+                    [self.version_picker, self.lang_picker], layout=w.Layout(flex_flow="row wrap")
                 ),
                 self.banner,
                 self.guard.message,

@@ -152,7 +152,7 @@ def duty_html(duty: Duty, simulator: str = SIMULATOR, ui: str = "en") -> str:
         f"<b>{escape(duty.citation('zh'))}</b>（{escape(other_text)}）"
         if ui == "zh"
         else f"<b>{escape(duty.citation('en'))}</b> "
-        f"({escape(duty.citation('zh'))}; {escape(other_text)})"
+        f'(<span lang="zh-Hans">{escape(duty.citation("zh"))}</span>; {escape(other_text)})'
     )
     return (
         f'<li class="csl-nav-duty" data-duty="{escape(duty.id)}">{shown}'
@@ -177,7 +177,7 @@ def checklist_html(sheet: Checklist, simulator: str = SIMULATOR, ui: str = "en")
         title = (
             escape(theme.title("zh"))
             if ui == "zh"
-            else f"{escape(theme.title('en'))} · {escape(theme.title('zh'))}"
+            else f"{escape(theme.title('en'))} · " + html.zh_span(theme.title("zh"))
         )
         parts.append(f'<h4 class="csl-nav-theme">{title}</h4><ul>')
         parts += [duty_html(d, simulator, ui) for d in duties]
@@ -217,7 +217,8 @@ class ObligationNavigator(Translated):
             [
                 w.HTML(STYLE),
                 self.intro,
-                w.HBox([self.ui_lang, self.version_picker], layout=w.Layout(flex_flow="row wrap")),
+                self.ui_lang,
+                self.version_picker,
                 self.banner,
                 self.guard.message,
                 self.progress,

@@ -51,7 +51,7 @@ def _basis_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
             _("Legal basis"),
             f"<b>{escape(o.citation('zh'))}</b>"
             if zh
-            else f"<b>{escape(o.citation())}</b> · {escape(o.citation('zh'))}",
+            else f"<b>{escape(o.citation())}</b> · " + law_html.zh_span(o.citation("zh")),
         ),
         (
             _("When"),
@@ -120,7 +120,7 @@ def _other_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
             by = (
                 _(" · decided by {body}").format(body=escape(body.zh))
                 if ui == "zh"
-                else f" · decided by {escape(body.en)} ({escape(body.zh)})"
+                else f" · decided by {escape(body.en)} ({law_html.zh_span(body.zh)})"
             )
         shown = f'<span class="csl-pen-{badge}">{_(BADGES[badge])}</span>'
         wording = f'<span lang="zh-Hans">{escape(s.wording)}</span>'
@@ -135,7 +135,12 @@ def _other_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
     if o.enforcer:
         e = term("enforcers", o.enforcer)
         rows.append(
-            (_("Decided by"), escape(e.zh) if ui == "zh" else f"{escape(e.en)} ({escape(e.zh)})")
+            (
+                _("Decided by"),
+                escape(e.zh)
+                if ui == "zh"
+                else f'{escape(e.en)} (<span lang="zh-Hans">{escape(e.zh)}</span>)',
+            )
         )
     # The notes are the project's own, in English only (data/penalties/).
     rows += [(_("Note"), f'<span lang="en">{escape(note)}</span>') for note in o.notes]
@@ -153,7 +158,10 @@ def outcome_html(o: Outcome, fine_text: str | None = None, ui: str = "en") -> st
     body = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
     return (
         f'<div class="csl-pen-outcome"><table>{body}</table>'
-        + _("<p><i>Ranges include both ends (以上 / 以下). The Chinese text governs.</i></p>")
+        + _(
+            '<p><i>Ranges include both ends (<span lang="zh-Hans">以上 / 以下</span>). The Chinese '
+            "text governs.</i></p>"
+        )
         + "</div>"
     )
 
