@@ -133,3 +133,10 @@ def test_the_checklist_and_its_links_are_chinese_in_chinese():
         n.model.answer(True)
     assert "您在" in n.checklist.value and "&amp;lang=zh" in n.checklist.value
     assert "下载：" in n.downloads.value
+
+
+def test_a_refused_change_is_told_in_the_pages_language():
+    s = PenaltySimulator(lang="zh")
+    data = {"method": "update", "state": {"index": 99}, "buffer_paths": []}
+    s.tier.comm.handle_msg({"content": {"data": data}, "buffers": []})
+    assert "“情节”未更改" in s.guard.message.value

@@ -114,7 +114,7 @@ class LawExplorer(Translated):
         self.cites = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.cited_by = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.search_status = w.HTML()
-        self.guard = InputGuard()
+        self.guard = InputGuard(lambda: self.model.lang)
         for widget, name in (
             (self.text_en, "csl-text-en"),
             (self.text_zh, "csl-text-zh"),

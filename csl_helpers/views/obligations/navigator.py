@@ -259,7 +259,7 @@ class ObligationNavigator(Translated):
         self.message = w.HTML()
         self.checklist = w.HTML()
         self.downloads = w.HTML()
-        self.guard = InputGuard()
+        self.guard = InputGuard(lambda: self.model.lang)
         for widget, name in (
             (self.version_picker, "csl-nav-version"),
             (self.progress, "csl-nav-progress"),

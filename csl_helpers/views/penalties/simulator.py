@@ -139,7 +139,7 @@ class PenaltySimulator(Translated):
         self.charts = w.Output()
         self.banner = w.HTML()
         self.notes = {name: w.HTML() for name in ("dates", "illegal_gains", "procurement_amount")}
-        self.guard = InputGuard()
+        self.guard = InputGuard(lambda: self.model.lang)
         for widget, name in (
             (self.mode, "csl-pen-mode"),
             (self.subject, "csl-pen-subject"),
