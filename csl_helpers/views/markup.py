@@ -125,6 +125,7 @@ def side_by_side_html(sbs: SideBySide) -> str:
         return f'<div class="csl-sbs-col"><h4>{version}: {cites}</h4><p>{body}</p></div>'
 
     return (
-        '<div class="csl-sbs" style="display:flex;gap:1.5em">'
+        f'<div class="csl-sbs" lang="{"zh-Hans" if sbs.lang == "zh" else "en"}" '
+        'style="display:flex;gap:1.5em">'
         f"{column(sbs.old, old_parts)}{column(sbs.new, new_parts)}</div>"
     )
