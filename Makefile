@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 LINTED := csl_helpers tests benchmarks notebooks share
 
-.PHONY: run test lint format benchmark font clean
+.PHONY: run test lint format benchmark font i18n clean
 
 # `make run`: one standalone Voila server for every dashboard, started by share/voila/serve.py
 # (settings in voila.json, the offline page template in share/jupyter, the hooks in
@@ -41,6 +41,19 @@ format: $(VENV)/.installed-test
 # characters; tests/test_cjk_font.py names them. Fetches the font's package with npm.
 font: $(VENV)/.installed-test
 	$(BIN)/python share/fonts/cjk_font.py
+# `make i18n`: the interface's words, marked in csl_helpers with _(), _n(), N_() and ngettext(),
+# extracted by Babel (babel.cfg) into csl_helpers/locale/csl.pot; each language's csl.po is
+# updated from it (translate the new entries there), then compiled to the committed csl.mo.
+LOCALES := en zh_Hans
+I18N := csl_helpers/locale
+i18n: $(VENV)/.installed-test
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output --omit-header -w 100 \
+		-k _ -k N_ -k _n:1,2 -k ngettext:1,2 -o $(I18N)/csl.pot csl_helpers
+	for loc in $(LOCALES); do \
+		$(BIN)/pybabel -q update -D csl -i $(I18N)/csl.pot -d $(I18N) -l $$loc -w 100 \
+			--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date || exit 1; \
+	done
+	$(BIN)/pybabel -q compile -D csl -d $(I18N) --statistics
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/startup.py

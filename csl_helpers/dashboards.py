@@ -4,6 +4,8 @@ A dashboard that opens on what its address names (``?version=2025&article=61``) 
 page's query here. Voila gives the kernel that query as ``QUERY_STRING``; a preheated kernel
 runs the dashboard before any page asks for it and learns the query only when a page does, so
 the dashboard is shown at once and opens what the address names when the request arrives.
+Every dashboard reads ``?lang=zh`` (or ``en``) there: the language it opens in. In a notebook,
+``lang="zh"`` does the same.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from csl_helpers.views.law.explorer import law_explorer as _law_explorer
-from csl_helpers.views.obligations.navigator import obligation_navigator as _navigator
+from csl_helpers.views.law.explorer import LawExplorer
+from csl_helpers.views.obligations.navigator import ObligationNavigator
 from csl_helpers.views.penalties.simulator import PenaltySimulator
 
 __all__ = ["law_explorer", "obligation_navigator", "penalty_simulator"]
@@ -39,18 +41,32 @@ def when_requested(open_query: Callable[[str], None]) -> None:
     threading.Thread(target=wait, daemon=True).start()
 
 
-def law_explorer() -> w.Widget:
-    """The Law Explorer dashboard: every article of both versions, in both languages."""
-    return _law_explorer()
+def law_explorer(lang: str = "en") -> w.Widget:
+    """The Law Explorer dashboard: every article of both versions, in both languages.
+
+    Its interface is in ``lang`` (``"en"`` or ``"zh"``), or the language the page's address
+    names (``?lang=zh``).
+    """
+    explorer = LawExplorer(lang=lang)
+    when_requested(explorer.open_query)
+    return explorer.widget
 
 
-def penalty_simulator() -> w.Widget:
-    """The Penalty Simulator dashboard, opened on the clause the page's address names."""
-    simulator = PenaltySimulator()
+def penalty_simulator(lang: str = "en") -> w.Widget:
+    """The Penalty Simulator dashboard, opened on the clause the page's address names.
+
+    Its interface is in ``lang`` (``"en"`` or ``"zh"``), or the address's ``?lang=``.
+    """
+    simulator = PenaltySimulator(lang=lang)
     when_requested(simulator.open_query)
     return simulator.widget
 
 
-def obligation_navigator() -> w.Widget:
-    """The Obligation Navigator dashboard: yes/no questions, then the checklist of duties."""
-    return _navigator()
+def obligation_navigator(lang: str = "en") -> w.Widget:
+    """The Obligation Navigator dashboard: yes/no questions, then the checklist of duties.
+
+    Its interface is in ``lang`` (``"en"`` or ``"zh"``), or the address's ``?lang=``.
+    """
+    navigator = ObligationNavigator(lang=lang)
+    when_requested(navigator.open_query)
+    return navigator.widget

@@ -45,8 +45,8 @@ def test_a_missing_article_or_version_is_refused_naming_what_exists():
         model.go(OLD, last + 1)
     with pytest.raises(TraitError, match="valid versions: " + ", ".join(map(repr, version_ids()))):
         model.version = "1999"
-    with pytest.raises(TraitError, match="lang must be one of both, en, zh"):
-        model.lang = "fr"
+    with pytest.raises(TraitError, match="text_lang must be one of both, en, zh"):
+        model.text_lang = "fr"
     assert model.place == (OLD, 21)
 
 

@@ -552,9 +552,8 @@ def test_csv_export_has_one_row_per_duty_in_theme_order(version, lang):
     sheet = checklist(SAMPLE, version)
     text = sheet.to_csv(lang)
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     other = sheet.other_version
-    assert list(rows[0]) == [
+    columns = [
         "theme",
         "id",
         "subject",
@@ -566,6 +565,12 @@ def test_csv_export_has_one_row_per_duty_in_theme_order(version, lang):
         f"rules_{version}",
         "note",
     ]
+    chinese = ["主题", "编号", "义务主体", "适用情形", "义务", f"条文（{version}年文本）"]
+    chinese += [f"条文（{other}年文本）", "执行方式", f"罚则（{version}年文本）", "说明"]
+    table = list(csv.reader(io.StringIO(text, newline="")))
+    assert table[0] == (columns if lang == "en" else chinese)
+    rows = [dict(zip(columns, row, strict=True)) for row in table[1:]]
+    kinds = {"penalty": "罚则", "referral": "依照其他法律", "none": "无单独罚则"}
     ordered = [d for _, group in sheet.groups for d in group]
     assert [r["id"] for r in rows] == [d.id for d in ordered]
     assert len(rows) == len(sheet.duties)
@@ -573,7 +578,7 @@ def test_csv_export_has_one_row_per_duty_in_theme_order(version, lang):
         assert row["duty"] == duty.duty(lang)
         assert row[f"provisions_{version}"] == duty.citation(lang)
         assert row[f"provisions_{other}"] == duty.other_citation(lang)
-        assert row["enforcement"] == duty.penalty.kind
+        assert row["enforcement"] == (kinds, {k: k for k in kinds})[lang == "en"][duty.penalty.kind]
         assert row[f"rules_{version}"] == duty.penalty.citation(lang)
         assert row["theme"] == duty.theme.title(lang)
 

@@ -30,7 +30,27 @@ from csl_helpers.obligations.duties import (
     obligations_for,
     subjects_of,
 )
+from csl_helpers.translation import N_, gettext_for
 
+CSV_COLUMNS = (
+    N_("theme"),
+    N_("id"),
+    N_("subject"),
+    N_("when"),
+    N_("duty"),
+    N_("provisions_{version}"),
+    N_("provisions_{version}"),
+    N_("enforcement"),
+    N_("rules_{version}"),
+    N_("note"),
+)
+"""The CSV's columns; a Chinese export names them in Chinese (the catalogues)."""
+ENFORCEMENT = {
+    "penalty": N_("penalty"),
+    "referral": N_("referral"),
+    "none": N_("no penalty of its own"),
+}
+"""How a Chinese export names the kind of enforcement (an English one gives the kind's id)."""
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -74,23 +94,17 @@ class Checklist(RichDisplay):
 
         Columns: theme, id, subject, when, duty, the provisions in this and the other version,
         the kind of enforcement (penalty, referral, none), its rules in this version, and the
-        note that explains the link where the data gives one.
+        note that explains the link where the data gives one. In Chinese the columns and the
+        kinds of enforcement are named in Chinese (主题, 义务, 条文（2025年文本）…).
         """
-        check_lang(lang)
+        _ = gettext_for(check_lang(lang))
         out = io.StringIO()
         writer = csv.writer(out)
+        versions = [None] * 5 + [self.version, self.other_version, None, self.version, None]
         writer.writerow(
             [
-                "theme",
-                "id",
-                "subject",
-                "when",
-                "duty",
-                f"provisions_{self.version}",
-                f"provisions_{self.other_version}",
-                "enforcement",
-                f"rules_{self.version}",
-                "note",
+                _(c).format(version=v) if v else _(c)
+                for c, v in zip(CSV_COLUMNS, versions, strict=True)
             ]
         )
         for theme, duties in self.groups:
@@ -104,7 +118,7 @@ class Checklist(RichDisplay):
                         d.duty(lang),
                         d.citation(lang),
                         d.other_citation(lang),
-                        d.penalty.kind,
+                        d.penalty.kind if lang == "en" else _(ENFORCEMENT[d.penalty.kind]),
                         d.penalty.citation(lang),
                         d.penalty.note(lang),
                     ]

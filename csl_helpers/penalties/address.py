@@ -16,8 +16,10 @@ from csl_helpers.law.load import version_ids, version_on
 from csl_helpers.penalties.model import TIERS
 from csl_helpers.penalties.simulation import conducts, rule, tiers_of
 
-QUERY_KEYS = ("version", "article", "paragraph", "item", "tier")
-"""The parameters a simulator address takes, in the order a link gives them."""
+QUERY_KEYS = ("version", "article", "paragraph", "item", "tier", "lang")
+"""The parameters a simulator address takes, in the order a link gives them. ``lang``, the
+interface's language, is the page's to read (:func:`csl_helpers.views.i18n.lang_from_query`);
+a clause's address may carry it and :func:`selection_from_query` leaves it alone."""
 NUMBERS = ("article", "paragraph", "item")
 """The parameters that are whole numbers."""
 
@@ -63,7 +65,9 @@ def selection_from_query(query: str, today: date | None = None) -> Selection | N
     Selection(version='2025', article=61, paragraph=1, item=None, tier='base')
     """
     get = _parameters(query)
-    if get is None:
+    if get is not None:
+        get.pop("lang", None)
+    if not get:
         return None
     version = get.get("version", version_on(today or date.today()).id)
     if version not in version_ids():

@@ -22,10 +22,19 @@ from csl_helpers.penalties.correspondence import pairs, same_measures
 from csl_helpers.penalties.model import Range, term
 from csl_helpers.penalties.outcome import Outcome
 from csl_helpers.penalties.simulation import question, simulate
+from csl_helpers.translation import N_, gettext_for
 
 VERDICTS = ("lighter", "same", "heavier", "mixed", "referred")
 """How the later clause compares with the earlier: ``referred`` where the later text sends
 the conduct to other laws instead of fixing a penalty."""
+VERDICT_NAMES = {
+    "lighter": N_("lighter"),
+    "same": N_("same"),
+    "heavier": N_("heavier"),
+    "mixed": N_("mixed"),
+    "referred": N_("referred"),
+}
+"""Each verdict as the interface names it (translated through :mod:`csl_helpers.translation`)."""
 
 __all__ = [
     "VERDICTS",
@@ -210,22 +219,26 @@ def _measures(o: Outcome, same: dict[str, str]) -> set[str]:
     }
 
 
-def compare(old: Outcome, new: Outcome) -> tuple[str, tuple[str, ...]]:
+def compare(old: Outcome, new: Outcome, lang: str = "en") -> tuple[str, tuple[str, ...]]:
     """How ``new`` compares with ``old``: a verdict of :data:`VERDICTS` and the reasons.
 
     Fines, fines on people and detention are compared by the least and the most a decision
     can impose (a "may" fine can be nil); more people fined or more penalties named counts
-    as heavier.
+    as heavier. The reasons are whole sentences in ``lang`` (``"en"`` or ``"zh"``).
     """
+    _ = gettext_for(lang)
     if new.referral is not None and new.fine is None and old.fine is not None:
+        note = new.referral.note if lang == "en" else new.referral.zh
         return "referred", (
-            f"The new text fixes no fine of its own and refers to other laws: {new.referral.note}",
+            _("The new text fixes no fine of its own and refers to other laws: {note}").format(
+                note=note
+            ),
         )
-    found = _ranges(old, new) + _people(old, new) + _penalties(old, new)
-    signs = [sign for sign, _ in found]
-    reasons = tuple(reason for _, reasons in found for reason in reasons)
+    found = _ranges(old, new, lang) + _people(old, new, lang) + _penalties(old, new, lang)
+    signs = [sign for sign, _r in found]
+    reasons = tuple(reason for _s, reasons in found for reason in reasons)
     if not signs:
-        return "same", ("Fines, people fined, detention and penalties are the same.",)
+        return "same", (_("Fines, people fined, detention and penalties are the same."),)
     if all(s >= 0 for s in signs) and 2 not in signs:
         return "heavier", reasons
     if all(s <= 0 for s in signs):
@@ -237,24 +250,25 @@ _Change = tuple[int, tuple[str, ...]]
 """A sign (1 heavier, -1 lighter, 2 both ways) and the sentences that say why."""
 
 
-def _ranges(old: Outcome, new: Outcome) -> list[_Change]:
+def _ranges(old: Outcome, new: Outcome, lang: str) -> list[_Change]:
     """The fine on the offender, on the people responsible and detention, where they differ."""
+    _ = gettext_for(lang)
     parts = (
         (
-            "fine on the offender",
+            N_("fine on the offender"),
             old.fine,
             old.fine_discretionary,
             new.fine,
             new.fine_discretionary,
         ),
         (
-            "fine on the people responsible",
+            N_("fine on the people responsible"),
             old.person_fine,
             old.person_fine_discretionary,
             new.person_fine,
             new.person_fine_discretionary,
         ),
-        ("detention", old.detention_days, False, new.detention_days, False),
+        (N_("detention"), old.detention_days, False, new.detention_days, False),
     )
     out = []
     for name, a, a_may, b, b_may in parts:
@@ -262,40 +276,44 @@ def _ranges(old: Outcome, new: Outcome) -> list[_Change]:
         if sa == sb:
             continue
         unit = "days" if name == "detention" else "yuan"
-        desc_a, desc_b = _describe(a, a_may, unit), _describe(b, b_may, unit)
-        out.append((_sign(sa, sb), (f"The {name} goes from {desc_a} to {desc_b}.",)))
+        desc_a, desc_b = _describe(a, a_may, unit, lang), _describe(b, b_may, unit, lang)
+        sentence = _("The {name} goes from {old} to {new}.")
+        out.append((_sign(sa, sb), (sentence.format(name=_(name), old=desc_a, new=desc_b),)))
     return out
 
 
-def _people(old: Outcome, new: Outcome) -> list[_Change]:
+def _people(old: Outcome, new: Outcome, lang: str) -> list[_Change]:
     """More or fewer people fined, where both clauses fine people."""
     if set(new.persons) == set(old.persons) or not (new.person_fine and old.person_fine):
         return []
+    _ = gettext_for(lang)
     more = set(new.persons) > set(old.persons)
+    added = [getattr(term("persons", p), lang) for p in new.persons if p not in old.persons]
     reason = (
-        "More people are fined: "
-        + ", ".join(term("persons", p).en for p in new.persons if p not in old.persons)
-        + "."
+        _("More people are fined: {names}.").format(names=_(", ").join(added))
         if more
-        else "Fewer people are fined."
+        else _("Fewer people are fined.")
     )
     return [(1 if more else -1 if set(new.persons) < set(old.persons) else 2, (reason,))]
 
 
-def _penalties(old: Outcome, new: Outcome) -> list[_Change]:
+def _penalties(old: Outcome, new: Outcome, lang: str) -> list[_Change]:
     """Penalties named by one clause and not the other (a renamed measure counts as the same)."""
     same = same_measures(old.version, new.version)
     ma, mb = _measures(old, same), _measures(new, same)
     if ma == mb:
         return []
+    _ = gettext_for(lang)
     added, dropped = sorted(mb - ma), sorted(ma - mb)
+
+    def names(ids: list[str]) -> str:
+        return _(", ").join(getattr(term("measures", m), lang) for m in ids)
+
     reasons = []
     if added:
-        reasons.append("New measures: " + ", ".join(term("measures", m).en for m in added) + ".")
+        reasons.append(_("New measures: {names}.").format(names=names(added)))
     if dropped:
-        reasons.append(
-            "Measures no longer named: " + ", ".join(term("measures", m).en for m in dropped) + "."
-        )
+        reasons.append(_("Measures no longer named: {names}.").format(names=names(dropped)))
     return [(1 if not dropped else -1 if not added else 2, tuple(reasons))]
 
 
@@ -307,7 +325,9 @@ def _sign(a: tuple[int, int], b: tuple[int, int]) -> int:
     return 2
 
 
-def _describe(r: Range | None, may: bool, unit: str) -> str:
+def _describe(r: Range | None, may: bool, unit: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
     if r is None:
-        return "none"
-    return f"{r.label(unit)} ({'may' if may else 'shall'})"
+        return _("none")
+    worded = _("{range} (may)") if may else _("{range} (shall)")
+    return worded.format(range=r.label(unit, lang))

@@ -40,6 +40,8 @@ class Possibility:
     zh: str
     en: str
     explanation: str
+    provision_zh: str = ""
+    """The citation in Chinese, e.g. ``《行政处罚法》第三十二条第（一）项``."""
 
 
 def limitation(
@@ -70,7 +72,13 @@ def possibilities(version: str) -> tuple[Possibility, ...]:
     """
     mitigation = administrative_penalty_law().mitigation
     out = [
-        Possibility(m.provision.citation(), m.provision.zh, m.provision.en, m.explanation)
+        Possibility(
+            m.provision.citation(),
+            m.provision.zh,
+            m.provision.en,
+            m.explanation,
+            m.provision.citation("zh"),
+        )
         for m in mitigation.rules
     ]
     for r in penalty_rules(version):
@@ -83,6 +91,7 @@ def possibilities(version: str) -> tuple[Possibility, ...]:
                 t.trigger.zh + "，" + t.referral.zh + "。",
                 t.trigger.en + ", " + t.referral.en + ".",
                 mitigation.pointed_to,
+                f"《网络安全法》（{version}年文本）{r.citation('zh')}",
             )
         )
     return tuple(out)

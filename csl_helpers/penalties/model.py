@@ -15,6 +15,7 @@ from functools import cache
 from csl_helpers.law.load import DataError, read_yaml, require
 from csl_helpers.law.model import Bilingual, Provision, check_lang
 from csl_helpers.penalties.amounts import cn_amount, stated_range
+from csl_helpers.translation import N_
 
 __all__ = [
     "AMOUNTS",
@@ -39,6 +40,13 @@ __all__ = [
 
 TIERS: tuple[str, ...] = ("base", "aggravated", "serious", "especially_serious")
 """Tier ids, least to most severe (``data/penalties/vocabulary.yaml``)."""
+TIER_NAMES = {
+    "base": N_("base"),
+    "aggravated": N_("aggravated"),
+    "serious": N_("serious"),
+    "especially_serious": N_("especially serious"),
+}
+"""Each tier as the interface names it (translated through :mod:`csl_helpers.translation`)."""
 AMOUNTS: tuple[str, ...] = ("illegal_gains", "procurement_amount")
 """The amounts a fine can be a multiple of."""
 
@@ -63,8 +71,19 @@ class Range:
             return False
         return (self.low is None or self.low <= value) and value <= self.high
 
-    def label(self, unit: str = "yuan") -> str:
-        """``10,000 to 100,000 yuan`` or ``up to 1,000,000 yuan`` (both ends included)."""
+    def label(self, unit: str = "yuan", lang: str = "en") -> str:
+        """``10,000 to 100,000 yuan`` or ``up to 1,000,000 yuan`` (both ends included).
+
+        In Chinese (``lang="zh"``) as the Law words a range: ``10,000元以上100,000元以下``,
+        ``1,000,000元以下`` (以上 and 以下 include the number named).
+        """
+        if check_lang(lang) == "zh":
+            u = {"yuan": "元", "days": "日"}.get(unit, unit)
+            if self.low is None:
+                return f"{self.high:,}{u}以下"
+            if self.low == self.high:
+                return f"{self.high:,}{u}"
+            return f"{self.low:,}{u}以上{self.high:,}{u}以下"
         if self.low is None:
             return f"up to {self.high:,} {unit}"
         if self.low == self.high:

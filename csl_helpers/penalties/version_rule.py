@@ -9,7 +9,9 @@ of the version in force at the decision (``data/penalties/correspondence.yaml``,
 limitation of Art. 36 has run, and which rules on lighter, reduced or no penalty (Arts. 32
 and 33; 2025 CSL Art. 73) could apply, as possibilities to examine, never as a computed
 discount (:mod:`csl_helpers.penalties.limitation`). The wording of those articles is in
-``data/penalties/administrative-penalty-law.yaml``.
+``data/penalties/administrative-penalty-law.yaml``. The explanation is worded in English or
+Chinese (:meth:`ApplicableLaw.worded`) through the interface's catalogues
+(:mod:`csl_helpers.translation`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from csl_helpers.law.load import version_on
 from csl_helpers.penalties.apl import AplProvision, administrative_penalty_law, apl, apl_citation
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.comparison import (
+    VERDICT_NAMES,
     VERDICTS,
     Comparison,
     compare,
@@ -31,9 +34,10 @@ from csl_helpers.penalties.comparison import (
 )
 from csl_helpers.penalties.correspondence import Pair, pairs
 from csl_helpers.penalties.limitation import Limitation, Possibility, limitation, possibilities
-from csl_helpers.penalties.model import TIERS
+from csl_helpers.penalties.model import TIER_NAMES, TIERS
 from csl_helpers.penalties.outcome import Outcome
 from csl_helpers.penalties.simulation import question, simulate
+from csl_helpers.translation import gettext_for
 
 __all__ = [
     "TIERS",
@@ -66,21 +70,44 @@ class ApplicableLaw:
     reasons: tuple[str, ...]
     limitation: Limitation
     possibilities: tuple[Possibility, ...]
+    continuing: bool = False
+    """Whether the act was a continuing one (the text of its last day is taken)."""
 
-    def explain(self) -> str:
-        """The reasoning as plain English lines."""
-        lines = [f"Applicable text: {self.version} ({self.outcome.citation()})."]
-        lines += [f"- {r}" for r in self.reasons]
+    def worded(self, lang: str = "en") -> tuple[str, ...]:
+        """:attr:`reasons` in ``lang`` (``"en"`` or ``"zh"``), each a whole sentence."""
+        if lang == "en":
+            return self.reasons
+        return _reasons(
+            self.act_version, self.decision_version, self.comparisons, lang, self.continuing
+        )
+
+    def explain(self, lang: str = "en") -> str:
+        """The reasoning as plain lines, in English or (``lang="zh"``) Chinese."""
+        _ = gettext_for(lang)
+        lines = [
+            _("Applicable text: {version} ({citation}).").format(
+                version=self.version, citation=self.outcome.citation(lang)
+            )
+        ]
+        lines += [f"- {r}" for r in self.worded(lang)]
         lim = self.limitation
         state = {
-            True: "had run when the act was discovered: no penalty may be given",
-            False: "had not run when the act was discovered",
-            None: "counts until the act is discovered",
+            True: _("had run when the act was discovered: no penalty may be given"),
+            False: _("had not run when the act was discovered"),
+            None: _("counts until the act is discovered"),
         }[lim.expired]
-        cited = apl_citation(administrative_penalty_law().limitation.article)
+        cited = apl_citation(administrative_penalty_law().limitation.article, lang)
         lines.append(
-            f"- Limitation ({cited}): {lim.years} years from "
-            f"{lim.runs_from.isoformat()}, last day {lim.last_day.isoformat()}; it {state}."
+            "- "
+            + _(
+                "Limitation ({cited}): {years} years from {start}, last day {last}; it {state}."
+            ).format(
+                cited=cited,
+                years=lim.years,
+                start=lim.runs_from.isoformat(),
+                last=lim.last_day.isoformat(),
+                state=state,
+            )
         )
         return "\n".join(lines)
 
@@ -134,16 +161,12 @@ def applicable_law(
     decision_version = version_on(decision_date).id
     provision, circumstances = question(act_version, *args, **keywords)
     old = simulate(act_version, provision, circumstances)
-    reasons: list[str] = []
-    if continuing_until is not None:
-        reasons.append(
-            "For a continuing act the text in force on its last day is taken as the law at the "
-            "time of the act."
-        )
     comparisons: tuple[Comparison, ...] = ()
     if act_version != decision_version:
         comparisons = compare_with(decision_version, old, circumstances)
-    reasons += _reasons(act_version, decision_version, comparisons)
+    reasons = _reasons(
+        act_version, decision_version, comparisons, continuing=continuing_until is not None
+    )
     version, outcome = act_version, old
     if comparisons and all(c.verdict == "lighter" for c in comparisons):
         version, outcome = decision_version, comparisons[0].new
@@ -153,9 +176,10 @@ def applicable_law(
         act_version=act_version,
         decision_version=decision_version,
         comparisons=comparisons,
-        reasons=tuple(reasons),
+        reasons=reasons,
         limitation=limitation(end, discovered, life_health_or_finance_harmed),
         possibilities=possibilities(version),
+        continuing=continuing_until is not None,
     )
 
 
@@ -188,36 +212,74 @@ def _check_dates(
 
 
 def _reasons(
-    act_version: str, decision_version: str, comparisons: tuple[Comparison, ...]
-) -> list[str]:
-    """Art. 37 spelled out: the version of the act, and the later one's clauses if it differs."""
-    if act_version == decision_version:
-        return [
-            f"The {act_version} text was in force when the act took place and still is when "
-            "the decision is made: it applies (Administrative Penalty Law, Article 37)."
-        ]
-    reasons = [
-        f"The act took place under the {act_version} text; the decision is made under the "
-        f"{decision_version} text. Article 37 of the Administrative Penalty Law applies the "
-        "law at the time of the act unless the new provision is lighter or no longer treats "
-        "the act as illegal."
-    ]
-    for c in comparisons:
+    act_version: str,
+    decision_version: str,
+    comparisons: tuple[Comparison, ...],
+    lang: str = "en",
+    continuing: bool = False,
+) -> tuple[str, ...]:
+    """Art. 37 spelled out: the version of the act, and the later one's clauses if it differs.
+
+    Worded in ``lang`` (the interface's catalogues), each reason a whole sentence.
+    """
+    _ = gettext_for(lang)
+    reasons = []
+    if continuing:
         reasons.append(
-            f"Same circumstances under {c.new.citation()} of the {decision_version} text "
-            f"({c.new.tier.replace('_', ' ')} tier): {c.verdict}. " + " ".join(c.reasons)
+            _(
+                "For a continuing act the text in force on its last day is taken as the law at "
+                "the time of the act."
+            )
+        )
+    if act_version == decision_version:
+        return (
+            *reasons,
+            _(
+                "The {act} text was in force when the act took place and still is when the "
+                "decision is made: it applies (Administrative Penalty Law, Article 37)."
+            ).format(act=act_version),
+        )
+    reasons.append(
+        _(
+            "The act took place under the {act} text; the decision is made under the "
+            "{decision} text. Article 37 of the Administrative Penalty Law applies the law at "
+            "the time of the act unless the new provision is lighter or no longer treats the "
+            "act as illegal."
+        ).format(act=act_version, decision=decision_version)
+    )
+    for c in comparisons:
+        worded = c.reasons if lang == "en" else compare(c.old, c.new, lang)[1]
+        reasons.append(
+            _(
+                "Same circumstances under {citation} of the {decision} text ({tier} tier): "
+                "{verdict}."
+            ).format(
+                citation=c.new.citation(lang),
+                decision=decision_version,
+                tier=_(TIER_NAMES[c.new.tier]),
+                verdict=_(VERDICT_NAMES[c.verdict]),
+            )
+            + ("" if lang == "zh" else " ").join(("", *worded))
         )
     if comparisons and all(c.verdict == "lighter" for c in comparisons):
-        reasons.append(f"The new provision is lighter: the {decision_version} text applies.")
+        reasons.append(
+            _("The new provision is lighter: the {decision} text applies.").format(
+                decision=decision_version
+            )
+        )
     elif any(c.verdict == "referred" for c in comparisons):
         reasons.append(
-            f"The {decision_version} text still treats the act as illegal but leaves the "
-            "penalty to other laws, which this suite does not model: the "
-            f"{act_version} clause applies unless the provision of those laws is lighter."
+            _(
+                "The {decision} text still treats the act as illegal but leaves the penalty to "
+                "other laws, which this suite does not model: the {act} clause applies unless "
+                "the provision of those laws is lighter."
+            ).format(decision=decision_version, act=act_version)
         )
     else:
         reasons.append(
-            f"The new provision is not lighter: the {act_version} text, the law at the time "
-            "of the act, applies."
+            _(
+                "The new provision is not lighter: the {act} text, the law at the time of the "
+                "act, applies."
+            ).format(act=act_version)
         )
-    return reasons
+    return tuple(reasons)

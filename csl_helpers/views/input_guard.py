@@ -26,6 +26,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from csl_helpers.translation import gettext_for
 from csl_helpers.views import widget_internals as wi
 
 MAX_TEXT = 1000
@@ -173,9 +174,14 @@ class InputGuard:
     :meth:`watch` with the dashboard's root widget once the tree is built. Widgets added to a
     box later (buttons that follow references, say) are watched too. Every widget watched that
     has no tooltip gets an empty one: the page would show the word "null" on hover.
+
+    Args:
+        lang: tells the interface's language (``"en"`` or ``"zh"``) the message is worded in;
+            what the page sent and what is valid are told in English, as programs name them.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Callable[[], str] | None = None) -> None:
+        self._lang = lang or (lambda: "en")
         self.message = w.HTML()
         self.message.add_class("csl-input-error")
         self._labels: dict[str, str] = {}
@@ -257,16 +263,22 @@ class InputGuard:
             change()
         except Exception:  # a sentence for the visitor; the traceback goes to the server's log
             widget.log.error("a change of %s failed", self.label(widget), exc_info=True)
+            _ = gettext_for(self._lang())
             self.message.value = _message_html(
-                f"“{self.label(widget)}” could not be changed. Reload the page; if it happens "
-                "again, tell the trainer."
+                _(
+                    "“{label}” could not be changed. Reload the page; if it happens again, tell "
+                    "the trainer."
+                ).format(label=self.label(widget))
             )
 
     def refuse(self, widget: w.Widget, reason: str, valid: str, state: Any = None) -> None:
         """Show why a change was refused and set the page's control back to its value."""
+        _ = gettext_for(self._lang())
         self.message.value = _message_html(
-            f"“{self.label(widget)}” was not changed: the page sent {reason}. Valid: {valid}. "
-            "What is shown is worked out from the choices as they were."
+            _(
+                "“{label}” was not changed: the page sent {reason}. Valid: {valid}. What is "
+                "shown is worked out from the choices as they were."
+            ).format(label=self.label(widget), reason=reason, valid=valid)
         )
         if isinstance(state, dict):
             keys = [k for k in state if k in widget.keys]

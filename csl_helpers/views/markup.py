@@ -9,15 +9,18 @@ from csl_helpers.law.concordance import SideBySide
 from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT, version_ids
 from csl_helpers.law.model import Article, SearchHit
 from csl_helpers.law.text import Law
+from csl_helpers.translation import N_, gettext_for
 
 _FIRST, _LATEST = version_ids()[0], version_ids()[-1]
 EN_SOURCE_LABELS = {
-    EN_2016: f"English: the {_FIRST} translation the project started from (not official).",
-    EN_2016_RENUMBERED: (
-        f"English: the {_FIRST} translation (not official), with the article numbers it cites "
-        f"updated to the {_LATEST} numbering."
+    EN_2016: N_("English: the {first} translation the project started from (not official)."),
+    EN_2016_RENUMBERED: N_(
+        "English: the {first} translation (not official), with the article numbers it cites "
+        "updated to the {latest} numbering."
     ),
-    EN_PROJECT: "English: the project's own translation of a new or changed article (unofficial).",
+    EN_PROJECT: N_(
+        "English: the project's own translation of a new or changed article (unofficial)."
+    ),
 }
 """What the reader is told about each kind of English text (the first version's translation,
 as published or renumbered, or the project's own)."""
@@ -45,24 +48,45 @@ def article_html(article: Article, lang: str, render: Callable[[str], str] = esc
     )
 
 
-def provenance_html(article: Article) -> str:
-    """Where the English comes from, the translator's notes, and that the Chinese governs."""
-    lines = [escape(EN_SOURCE_LABELS[article.en_source]) + " The Chinese text governs."]
-    lines += [f"<b>Translator's note:</b> {escape(note)}" for note in article.notes]
+def zh_span(text: str) -> str:
+    """Chinese words of the Law quoted in an English sentence, escaped and marked as Chinese."""
+    return f'<span lang="zh-Hans">{escape(text)}</span>'
+
+
+def provenance_html(article: Article, *, ui: str = "en") -> str:
+    """Where the English comes from, the translator's notes, and that the Chinese governs.
+
+    ``ui`` is the interface's language; the translator's notes are in English only.
+    """
+    _ = gettext_for(ui)
+    source = _(EN_SOURCE_LABELS[article.en_source]).format(first=_FIRST, latest=_LATEST)
+    lines = [escape(source) + _(" The Chinese text governs.")]
+    lines += [
+        _("<b>Translator's note:</b> {note}").format(note=f'<span lang="en">{escape(note)}</span>')
+        for note in article.notes
+    ]
     return "".join(f'<p class="csl-provenance">{line}</p>' for line in lines)
 
 
-def version_banner_html(law: Law, in_force_today: str) -> str:
-    """Which version is shown, its dates, and whether it is the law in force today."""
-    until = law.in_force_until.isoformat() if law.in_force_until else "today"
+def version_banner_html(law: Law, in_force_today: str, *, ui: str = "en") -> str:
+    """Which version is shown, its dates, and whether it is the law in force today.
+
+    ``ui`` is the interface's language (``"en"`` or ``"zh"``).
+    """
+    _ = gettext_for(ui)
+    until = law.in_force_until.isoformat() if law.in_force_until else _("today")
     status = (
-        "This is the law in force today."
+        _("This is the law in force today.")
         if law.version == in_force_today
-        else f"Not in force today: the {escape(in_force_today)} text is."
+        else _("Not in force today: the {version} text is.").format(version=escape(in_force_today))
     )
-    return (
-        f'<div class="csl-banner"><b>{escape(law.version)} text</b>, in force '
-        f"{law.in_force_from.isoformat()} to {until}. {status}</div>"
+    return '<div class="csl-banner">{}</div>'.format(
+        _("<b>{version} text</b>, in force {start} to {until}. {status}").format(
+            version=escape(law.version),
+            start=law.in_force_from.isoformat(),
+            until=until,
+            status=status,
+        )
     )
 
 
@@ -101,6 +125,7 @@ def side_by_side_html(sbs: SideBySide) -> str:
         return f'<div class="csl-sbs-col"><h4>{version}: {cites}</h4><p>{body}</p></div>'
 
     return (
-        '<div class="csl-sbs" style="display:flex;gap:1.5em">'
+        f'<div class="csl-sbs" lang="{"zh-Hans" if sbs.lang == "zh" else "en"}" '
+        'style="display:flex;gap:1.5em">'
         f"{column(sbs.old, old_parts)}{column(sbs.new, new_parts)}</div>"
     )

@@ -7,6 +7,7 @@ from typing import Any
 from traitlets import TraitError, Unicode
 
 from csl_helpers.law.load import version_info
+from csl_helpers.translation import check_ui_lang
 
 
 class VersionId(Unicode):
@@ -18,5 +19,21 @@ class VersionId(Unicode):
         """The version's id, or a ``TraitError`` naming the valid ids."""
         try:
             return version_info(super().validate(obj, value)).id
+        except ValueError as exc:
+            raise TraitError(str(exc)) from None
+
+
+class UiLang(Unicode):
+    """The interface's language, ``"en"`` or ``"zh"``; another value is refused, naming both."""
+
+    info_text = "an interface language: en or zh"
+
+    def __init__(self, default_value: str = "en", **kwargs: Any) -> None:
+        super().__init__(default_value, **kwargs)
+
+    def validate(self, obj: Any, value: Any) -> str:
+        """The language, or a ``TraitError`` naming the valid ones."""
+        try:
+            return check_ui_lang(super().validate(obj, value))
         except ValueError as exc:
             raise TraitError(str(exc)) from None

@@ -4,9 +4,10 @@
 control, and for that it needs what ipywidgets does not export: the base classes every kind of
 selection, whole-number, decimal and true/false control shares, a selection's option labels as
 the page shows them, and the handler that passes a control's custom message (a button's click)
-on to its callbacks. ``pyproject.toml`` keeps ipywidgets below its next major version, and
-tests/test_environment.py fails, naming the name, when the installed ipywidgets lacks one of
-:data:`PRIVATE_NAMES`.
+on to its callbacks; and, to translate a menu's labels, the flag with which a selection takes
+new options without choosing the first (:func:`relabel_options`). ``pyproject.toml`` keeps
+ipywidgets below its next major version, and tests/test_environment.py fails, naming the name,
+when the installed ipywidgets lacks one of :data:`PRIVATE_NAMES`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ PRIVATE_NAMES = (
     "ipywidgets.widgets.widget_float._Float",
     "ipywidgets.widgets.widget_bool._Bool",
     "ipywidgets.widgets.widget.Widget._handle_custom_msg",
+    "ipywidgets.widgets.widget_selection._Selection._propagate_options",
 )
 """Every private name of ipywidgets this module uses, with the module it is found in."""
 
@@ -44,3 +46,22 @@ def option_labels(widget: Selection) -> tuple[str, ...]:
 def handle_custom_message(widget: w.Widget, content: dict[str, Any]) -> None:
     """Pass a custom message (a button's ``{"event": "click"}``) to the control's callbacks."""
     widget._handle_custom_msg(content, [])
+
+
+def relabel_options(widget: Selection, options: tuple[tuple[str, Any], ...]) -> None:
+    """Give a selection new labels for the same values, keeping its choice.
+
+    Replacing the options makes a selection choose the first one, and that passing choice
+    would reach whatever the control is linked to; a selection being built keeps its index,
+    and so does this one (``_propagate_options`` reads the flag ``_initializing_traits_``).
+    """
+    if tuple(widget.options) == tuple(options):
+        return
+    widget._initializing_traits_ = True
+    try:
+        widget.options = options
+    finally:
+        widget._initializing_traits_ = False
+    index = widget.index
+    if index is not None:
+        widget.label = options[index][0]

@@ -50,16 +50,32 @@ _SENTENCE = re.compile(r"^(.+?[.!?。])(?:\s|$)", re.DOTALL)
 
 
 def dashboard_entries(folder: Path, root: Path) -> list[dict[str, str]]:
-    """One entry (path from root, title, summary) per notebook in folder, by file name."""
+    """One entry (path from root, title, summary) per notebook in folder, by file name.
+
+    A notebook whose metadata holds ``csl.zh.title`` (and ``summary``) is also offered in
+    Chinese: the entry's ``title_zh`` and ``summary_zh``, opened with ``?lang=zh``.
+    """
     entries = []
     for path in sorted(folder.glob("*.ipynb")):
         if path.name.startswith((".", "_")):
             continue
         title, summary = _describe(path, path.stat().st_mtime_ns)
-        entries.append(
-            {"path": path.relative_to(root).as_posix(), "title": title, "summary": summary}
-        )
+        entry = {"path": path.relative_to(root).as_posix(), "title": title, "summary": summary}
+        title_zh, summary_zh = _describe_zh(path, path.stat().st_mtime_ns)
+        if title_zh:
+            entry |= {"title_zh": title_zh, "summary_zh": summary_zh}
+        entries.append(entry)
     return entries
+
+
+@lru_cache(maxsize=64)
+def _describe_zh(path: Path, mtime_ns: int) -> tuple[str, str]:
+    """The Chinese title and summary in the notebook's metadata (``csl.zh``), or empty."""
+    try:
+        zh = json.loads(path.read_text(encoding="utf-8"))["metadata"]["csl"]["zh"]
+        return str(zh["title"]), str(zh.get("summary", ""))
+    except (OSError, ValueError, KeyError, TypeError):
+        return "", ""
 
 
 @lru_cache(maxsize=64)

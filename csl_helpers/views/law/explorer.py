@@ -1,7 +1,7 @@
 """The Law Explorer: browse, read in both languages, switch version, search, follow references.
 
 The state lives in :class:`~csl_helpers.views.law.explorer_state.ExplorerModel`; this module
-draws it and links the controls to it.
+draws it and links the controls to it, in English or Chinese (the model's ``lang``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ from csl_helpers.law.concordance import concordance, counterparts, side_by_side
 from csl_helpers.law.load import version_ids, versions
 from csl_helpers.law.model import Reference
 from csl_helpers.law.text import Law
+from csl_helpers.views import i18n
 from csl_helpers.views import markup as html
 from csl_helpers.views.binding import ChoiceBinding
+from csl_helpers.views.i18n import N_, Translated
 from csl_helpers.views.input_guard import InputGuard
+from csl_helpers.views.law import explorer_words as words
 from csl_helpers.views.law.explorer_state import LANG_VIEWS, ExplorerModel
 
 STYLE = """<style>
@@ -41,14 +44,15 @@ def _newer(version: str, than: str) -> bool:
     return version_ids().index(version) > version_ids().index(than)
 
 
-class LawExplorer:
+class LawExplorer(Translated):
     """The explorer's widgets over its model; ``LawExplorer().widget`` is what a page shows.
 
-    Every text it shows comes from ``data/`` through :func:`csl_helpers.load_law`.
+    Every text it shows comes from ``data/`` through :func:`csl_helpers.load_law`; its own
+    words are in ``lang`` (``"en"`` or ``"zh"``), switched by the page's 中文 / English switch.
     """
 
-    def __init__(self, version: str | None = None, article: int = 1) -> None:
-        self.model = ExplorerModel(version, article)
+    def __init__(self, version: str | None = None, article: int = 1, lang: str = "en") -> None:
+        self.model = ExplorerModel(version, article, i18n.check_ui_lang(lang))
         self.today = self.model.today
         self._make_controls()
         self._make_displays()
@@ -56,41 +60,46 @@ class LawExplorer:
         self._link()
         self.guard.watch(
             self.widget,
-            labels={self.results: "Search results"},
+            labels={self.results: N_("Search results")},
         )
+        self.labels = i18n.StaticLabels(self.widget)
         self._show_place()
+        if self.model.lang != "en":
+            self._show_lang()
 
     def _make_controls(self) -> None:
         self.version_picker = w.ToggleButtons(
-            options=[(f"{v.id} text", v.id) for v in versions()],
+            options=self._version_options(),
             value=self.model.version,
-            description="Version",
+            description=N_("Version"),
         )
-        self.lang_picker = w.ToggleButtons(options=LANG_VIEWS, value="both", description="Show")
-        self.chapter_picker = w.Dropdown(description="Chapter", **PICKER)
-        self.section_picker = w.Dropdown(description="Section", **PICKER)
-        self.article_picker = w.Dropdown(description="Article", **PICKER)
+        self.lang_picker = w.ToggleButtons(options=LANG_VIEWS, value="both", description=N_("Show"))
+        self.ui_lang = i18n.lang_switch(self.model)
+        self.intro = w.HTML()
+        self.chapter_picker = w.Dropdown(description=N_("Chapter"), **PICKER)
+        self.section_picker = w.Dropdown(description=N_("Section"), **PICKER)
+        self.article_picker = w.Dropdown(description=N_("Article"), **PICKER)
         self.counterpart_button = w.Button(layout=w.Layout(width="auto"))
         self.compare = w.Checkbox(
             value=False,
-            description="Show changes against the other version",
+            description=N_("Show changes against the other version"),
             indent=False,
             layout=w.Layout(width="auto"),
         )
         self.search_box = w.Text(
-            placeholder="Search the text, e.g. personal information or 个人信息",
-            description="Search",
+            placeholder=N_("Search the text in English or Chinese, e.g. personal information"),
+            description=N_("Search"),
             continuous_update=False,
             layout=w.Layout(flex="1 1 18em", width="auto", max_width="30em"),
         )
         self.search_button = w.Button(
-            description="Search", icon="search", layout=w.Layout(width="auto")
+            description=N_("Search"), icon="search", layout=w.Layout(width="auto")
         )
         # Its description is the list's name for a screen reader (axe-core: select-name).
         self.results = w.Select(
             options=[],
             rows=8,
-            description="Found",
+            description=N_("Found"),
             layout=w.Layout(width="100%", display="none"),
         )
 
@@ -105,7 +114,7 @@ class LawExplorer:
         self.cites = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.cited_by = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.search_status = w.HTML()
-        self.guard = InputGuard()
+        self.guard = InputGuard(lambda: self.model.lang)
         for widget, name in (
             (self.text_en, "csl-text-en"),
             (self.text_zh, "csl-text-zh"),
@@ -131,7 +140,7 @@ class LawExplorer:
                 self.chapter_picker,
                 self.section_picker,
                 self.article_picker,
-                w.HTML("<h4>Search</h4>"),
+                w.HTML(N_("<h4>Search</h4>")),
                 w.HBox(
                     [self.search_box, self.search_button], layout=w.Layout(flex_flow="row wrap")
                 ),
@@ -147,9 +156,9 @@ class LawExplorer:
                 w.HBox([self.counterpart, self.counterpart_button]),
                 self.compare,
                 self.changes,
-                w.HTML("<b>This article cites</b>"),
+                w.HTML(N_("<b>This article cites</b>")),
                 self.cites,
-                w.HTML("<b>Cited by</b>"),
+                w.HTML(N_("<b>Cited by</b>")),
                 self.cited_by,
             ],
             layout=w.Layout(flex=f"100 1 {TEXT_COLUMN}", min_width="0"),
@@ -157,6 +166,8 @@ class LawExplorer:
         page = w.VBox(
             [
                 w.HTML(STYLE),
+                self.intro,
+                self.ui_lang,
                 w.HBox(
                     [self.version_picker, self.lang_picker], layout=w.Layout(flex_flow="row wrap")
                 ),
@@ -173,7 +184,7 @@ class LawExplorer:
         m = self.model
         for widget, name in (
             (self.version_picker, "version"),
-            (self.lang_picker, "lang"),
+            (self.lang_picker, "text_lang"),
             (self.compare, "compare"),
             (self.search_box, "query"),
         ):
@@ -215,7 +226,8 @@ class LawExplorer:
         self.counterpart_button.on_click(lambda _: m.open_counterpart())
         self.search_button.on_click(lambda _: self._search_now())
         m.observe(lambda _: self._show_place(), "place")
-        m.observe(lambda _: self._show_columns(), "lang")
+        m.observe(lambda _: self._show_columns(), "text_lang")
+        m.observe(lambda _: self._show_lang(), "lang")
         m.observe(lambda _: self._show_changes(), "compare")
         m.observe(lambda _: self._show_search_status(), "search")
 
@@ -234,30 +246,34 @@ class LawExplorer:
     def _article(self):
         return self.law.article(self.model.article)
 
+    def open_query(self, query: str) -> None:
+        """Open in the language a page's query names (``?lang=zh``); a bad one is told."""
+        lang, problem = i18n.lang_from_query(query)
+        self.model.lang = lang or self.model.lang
+        self.guard.message.value = i18n.message_html(problem)
+
     def show(self, version: str, number: int) -> None:
         """Open article ``number`` of ``version`` and bring every widget in line with it."""
         self.model.go(version, number)
 
     # navigation menus -------------------------------------------------------------------------
+    def _version_options(self) -> list[tuple[str, str]]:
+        return [(self._("{version} text").format(version=v.id), v.id) for v in versions()]
+
     def _chapter_options(self) -> list[tuple[str, int]]:
-        return [
-            (f"{c.number}. {c.title('en')} · {c.title('zh')}", c.number) for c in self.law.chapters
-        ]
+        return words.chapter_options(self.law, self.model.lang)
 
     def _sections(self) -> tuple:
         return self.law.chapter(self._article.chapter).sections
 
     def _section_options(self) -> list[tuple[str, int]]:
-        return [
-            (f"Section {s.number}. {s.title('en')} · {s.title('zh')}", s.number)
-            for s in self._sections()
-        ]
+        return words.section_options(self._sections(), self.model.lang)
 
     def _article_options(self) -> list[tuple[str, int]]:
         article = self._article
         ch = self.law.chapter(article.chapter)
         arts = ch.sections[article.section - 1].articles if article.section else ch.articles
-        return [(f"{a.citation('en')} · {a.citation('zh')}", a.number) for a in arts]
+        return words.article_options(arts, self.model.lang)
 
     def _open_chapter(self, number: int) -> None:
         chapter = self.law.chapter(number)
@@ -273,10 +289,10 @@ class LawExplorer:
         """Show the article open: its text, where it stands, what it cites and is cited by."""
         article, number = self._article, self.model.article
         self.section_picker.layout.display = _shown_if(bool(self._sections()))
-        self.banner.value = html.version_banner_html(self.law, self.today)
+        self.banner.value = html.version_banner_html(self.law, self.today, ui=self.model.lang)
         self.text_en.value = html.article_html(article, "en")
         self.text_zh.value = html.article_html(article, "zh")
-        self.provenance.value = html.provenance_html(article)
+        self.provenance.value = html.provenance_html(article, ui=self.model.lang)
         self._show_columns()
         self._show_counterpart()
         self.cites.children = self._reference_buttons(self.law.references(number), "target")
@@ -290,43 +306,36 @@ class LawExplorer:
         target = concordance(number, version, other)
         found = counterparts(number, version, other)
         if target is None:
-            change = "new in" if _newer(version, other) else "removed from"
-            newest = version if _newer(version, other) else other
-            self.counterpart.value = (
-                f"<i>No counterpart in the {other} text: this provision is {change} the "
-                f"{newest} text.</i>"
-            )
+            new, old = (version, other) if _newer(version, other) else (other, version)
+            added = new == version
+            self.counterpart.value = words.no_counterpart(old, new, added, self.model.lang)
             self.counterpart_button.layout.display = "none"
             return
-        also = [n for n in found if n != target]
-        extra = f" (it also continues in Article {', '.join(map(str, also))})" if also else ""
-        if _newer(version, other) and len(found) > 1:
-            extra = f" (this article merges Articles {', '.join(map(str, found))} of {other})"
-        self.counterpart.value = (
-            f"Same provision in the {other} text: <b>Article {target}</b>{extra}."
+        merges = _newer(version, other) and len(found) > 1
+        self.counterpart.value, self.counterpart_button.description = words.counterpart_sentence(
+            other, target, tuple(found), merges, self.model.lang
         )
-        self.counterpart_button.description = f"Open Article {target} of the {other} text"
         self.counterpart_button.layout.display = None
 
     def _reference_buttons(self, refs: tuple[Reference, ...], side: str) -> list[w.Widget]:
         if not refs:
-            return [w.HTML("<i>none</i>")]
+            return [w.HTML(self._("<i>none</i>"))]
         buttons, seen = [], set()
         for ref in refs:
             provision = getattr(ref, side)
             if provision in seen:
                 continue
             seen.add(provision)
-            label = provision.citation("en")
+            label = provision.citation("zh" if self.model.lang == "zh" else "en")
             if ref.kind == "borrows_penalty":
-                label += " (penalty applied)"
+                label += self._(" (penalty applied)")
             button = w.Button(description=label, layout=w.Layout(width="auto"))
             button.on_click(lambda _, n=provision.article: self.show(self.law.version, n))
             buttons.append(button)
         return buttons
 
     def _show_columns(self) -> None:
-        view = self.model.lang
+        view = self.model.text_lang
         self.text_en.layout.display = _shown_if(view in ("both", "en"))
         self.text_zh.layout.display = _shown_if(view in ("both", "zh"))
         self._show_changes()
@@ -338,11 +347,15 @@ class LawExplorer:
             return
         number, version, other = self.model.article, self.model.version, self.model.other
         if not counterparts(number, version, other):
-            self.changes.value = f"<i>Nothing to compare: no counterpart in the {other} text.</i>"
+            self.changes.value = self._(
+                "<i>Nothing to compare: no counterpart in the {other} text.</i>"
+            ).format(other=other)
             return
-        lang = "en" if self.model.lang == "en" else "zh"
+        lang = "en" if self.model.text_lang == "en" else "zh"
         sbs = side_by_side(number, version, other, lang)
-        note = "" if sbs.changed else "<p><i>The wording is the same in both versions.</i></p>"
+        note = (
+            "" if sbs.changed else self._("<p><i>The wording is the same in both versions.</i></p>")
+        )
         self.changes.value = note + html.side_by_side_html(sbs)
 
     def _hits(self) -> tuple:
@@ -361,16 +374,23 @@ class LawExplorer:
         if search is None:
             return
         self.results.layout.display = _shown_if(bool(search.hits))  # no empty box on a phone
-        if search.empty:
-            self.search_status.value = "<i>Type a word or phrase to search.</i>"
-            return
-        n = search.paragraphs
-        self.search_status.value = (
-            f"{n} paragraph{'s' if n != 1 else ''} of the "
-            f"{search.version} text contain <b>{html.escape(search.query.strip())}</b>."
+        self.search_status.value = words.search_status(
+            search.paragraphs, search.version, search.query, self.model.lang
         )
 
+    def _show_lang(self) -> None:
+        """Word the whole page in the model's language: labels, menus, and what is drawn."""
+        self._show_words("law_explorer", {self.version_picker: self._version_options})
+        for menu in self._menus:
+            menu.refresh()
+        self._show_place()
+        self._show_changes()
+        self._show_search_status()
 
-def law_explorer(version: str | None = None, article: int = 1) -> w.Widget:
-    """The Law Explorer widget, opened on ``article`` of ``version`` (default: in force today)."""
-    return LawExplorer(version, article).widget
+
+def law_explorer(version: str | None = None, article: int = 1, lang: str = "en") -> w.Widget:
+    """The Law Explorer widget, opened on ``article`` of ``version`` (default: in force today).
+
+    ``lang`` is the interface's language, ``"en"`` or ``"zh"`` (the page can switch it).
+    """
+    return LawExplorer(version, article, lang).widget

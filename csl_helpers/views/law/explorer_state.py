@@ -1,8 +1,9 @@
 """The Law Explorer's state: which article of which version, the languages shown, the search.
 
 :class:`ExplorerModel` holds the place (version and article), the language view, whether
-changes are compared, and the search query and its language as traits; the search results
-are derived from them. Switching the version keeps the provision where it continues (the
+changes are compared, the search query and its language, and the interface's language
+(:attr:`ExplorerModel.lang`, English or Chinese) as traits; the search results are derived
+from them. Switching the version keeps the provision where it continues (the
 concordance), else opens Article 1. The model imports no widgets;
 :mod:`csl_helpers.views.law.explorer` draws it.
 """
@@ -18,10 +19,10 @@ from csl_helpers.law.concordance import concordance
 from csl_helpers.law.load import load_law, version_ids, version_info, version_on
 from csl_helpers.law.model import SearchHit
 from csl_helpers.law.text import Law
-from csl_helpers.views.traits import VersionId
+from csl_helpers.views.traits import UiLang, VersionId
 
 LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
-"""The language views of an article: label and value."""
+"""The language views of an article's text (:attr:`ExplorerModel.text_lang`): label and value."""
 SEARCH_LANGS = (("English and 中文", "both"), ("English", "en"), ("中文", "zh"))
 """The languages the search reads: label and value. The page searches both: a reader types a
 word in either language and should find it whatever language the article is shown in."""
@@ -67,14 +68,15 @@ class ExplorerModel(HasTraits):
     version = VersionId()
     article = Int(1, read_only=True)
     place = Instance(tuple, read_only=True)
-    lang = Unicode("both")
+    text_lang = Unicode("both", help="the article's text shown: both, en or zh")
+    lang = UiLang(help="the interface's language: en or zh")
     compare = Bool(False)
     query = Unicode("")
     search_lang = Unicode("both")
     search = Instance(Search, allow_none=True, read_only=True)
 
-    def __init__(self, version: str | None = None, article: int = 1) -> None:
-        super().__init__()
+    def __init__(self, version: str | None = None, article: int = 1, lang: str = "en") -> None:
+        super().__init__(lang=lang)
         self.today = version_on(date.today()).id
         law = load_law(version)
         self.go(law.version, law.article(article).number)
@@ -105,9 +107,9 @@ class ExplorerModel(HasTraits):
 
     # the place kept in line -------------------------------------------------------------------
 
-    @validate("lang")
+    @validate("text_lang")
     def _known_lang(self, proposal: dict) -> str:
-        return _one_of("lang", proposal["value"], LANG_VIEWS)
+        return _one_of("text_lang", proposal["value"], LANG_VIEWS)
 
     @validate("search_lang")
     def _known_search_lang(self, proposal: dict) -> str:

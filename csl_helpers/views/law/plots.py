@@ -10,52 +10,71 @@ from csl_helpers.law.links import article_links
 from csl_helpers.law.load import load_law, version_ids
 from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, tiers_per_severity
 from csl_helpers.penalties.ceilings import ceiling_pairs
+from csl_helpers.penalties.model import TIER_NAMES
+from csl_helpers.translation import N_, gettext_for
 
 KIND_COLOURS = {"cites": "#8aa4c8", "borrows_penalty": "#c0504d"}
+KIND_NAMES = {"cites": N_("cites"), "borrows_penalty": N_("borrows penalty")}
+MEASURES = {
+    "articles": N_("articles per chapter"),
+    "words_en": N_("words en per chapter"),
+    "characters_zh": N_("characters zh per chapter"),
+}
+"""The charts' words, translated into the interface's language (``ui``: ``"en"`` or ``"zh"``)."""
 
 
-def chapter_sizes_chart(measure: str = "articles") -> go.Figure:
+def chapter_sizes_chart(measure: str = "articles", ui: str = "en") -> go.Figure:
     """Articles (or ``words_en`` / ``characters_zh``) per chapter, one bar per version."""
     valid = ("articles", "words_en", "characters_zh")
     if measure not in valid:
         raise ValueError(f"measure must be one of {', '.join(valid)}, not {measure!r}")
+    _ = gettext_for(ui)
     fig = go.Figure()
     for v in version_ids():
         sizes = chapter_sizes(v)
         fig.add_bar(
-            name=f"{v} text",
-            x=[f"Ch. {s.chapter} {s.title}" for s in sizes],
+            name=_("{version} text").format(version=v),
+            x=[_("Ch. {number} {title}").format(number=s.chapter, title=s.title) for s in sizes],
             y=[getattr(s, measure) for s in sizes],
         )
-    fig.update_layout(title=f"{measure.replace('_', ' ')} per chapter", barmode="group")
+    fig.update_layout(title=_(MEASURES[measure]), barmode="group")
     return fig
 
 
-def duties_chart() -> go.Figure:
+def duties_chart(ui: str = "en") -> go.Figure:
     """Duties per subject in each version (``data/obligations.yaml``)."""
+    _ = gettext_for(ui)
     fig = go.Figure()
     for v in version_ids():
         rows = duties_per_subject(v)
         fig.add_bar(
-            name=f"{v} text", y=[s for s, _ in rows], x=[n for _, n in rows], orientation="h"
+            name=_("{version} text").format(version=v),
+            y=[s for s, _n in rows],
+            x=[n for _s, n in rows],
+            orientation="h",
         )
-    fig.update_layout(title="Duties per subject", barmode="group", yaxis={"autorange": "reversed"})
+    fig.update_layout(
+        title=_("Duties per subject"), barmode="group", yaxis={"autorange": "reversed"}
+    )
     return fig
 
 
-def severity_chart() -> go.Figure:
+def severity_chart(ui: str = "en") -> go.Figure:
     """How many conducts of Chapter 6 reach each tier of severity, per version."""
+    _ = gettext_for(ui)
     fig = go.Figure()
     for v in version_ids():
         rows = tiers_per_severity(v)
         fig.add_bar(
-            name=f"{v} text", x=[t.replace("_", " ") for t, _ in rows], y=[n for _, n in rows]
+            name=_("{version} text").format(version=v),
+            x=[_(TIER_NAMES[t]) for t, _n in rows],
+            y=[n for _t, n in rows],
         )
-    fig.update_layout(title="Penalty tiers offered by Chapter 6", barmode="group")
+    fig.update_layout(title=_("Penalty tiers offered by Chapter 6"), barmode="group")
     return fig
 
 
-def ceilings_chart(on: str = "offender") -> go.Figure:
+def ceilings_chart(on: str = "offender", ui: str = "en") -> go.Figure:
     """The highest fine each penalty article fixes in yuan, before and after 2025.
 
     ``on`` is ``"offender"`` or ``"person"`` (the people responsible). Articles with no fine
@@ -63,26 +82,32 @@ def ceilings_chart(on: str = "offender") -> go.Figure:
     """
     if on not in ("offender", "person"):
         raise ValueError(f"on must be 'offender' or 'person', not {on!r}")
+    _ = gettext_for(ui)
     pairs = [p for p in ceiling_pairs() if any(getattr(p, f"{on}_{v}") for v in version_ids())]
     fig = go.Figure()
     for v in version_ids():
         fig.add_bar(
-            name=f"{v} text",
+            name=_("{version} text").format(version=v),
             x=[p.label() for p in pairs],
             y=[getattr(p, f"{on}_{v}") for p in pairs],
-            hovertemplate="%{x}<br>%{y:,} yuan<extra>" + v + "</extra>",
+            hovertemplate="%{x}<br>%{y:,} " + _("yuan") + "<extra>" + v + "</extra>",
         )
-    who = "the offender" if on == "offender" else "the people responsible"
+    title = (
+        _("Highest fine fixed in yuan on the offender, per penalty article")
+        if on == "offender"
+        else _("Highest fine fixed in yuan on the people responsible, per penalty article")
+    )
     fig.update_layout(
-        title=f"Highest fine fixed in yuan on {who}, per penalty article",
+        title=title,
         barmode="group",
-        yaxis={"type": "log", "title": "yuan"},
+        yaxis={"type": "log", "title": _("yuan")},
     )
     return fig
 
 
-def reference_network(version: str) -> go.Figure:
+def reference_network(version: str, ui: str = "en") -> go.Figure:
     """The articles of ``version`` on a circle, grouped by chapter, with their references."""
+    _ = gettext_for(ui)
     law = load_law(version)
     n = len(law.articles)
     pos = {
@@ -104,20 +129,20 @@ def reference_network(version: str) -> go.Figure:
             y=ys,
             mode="lines",
             line={"color": colour, "width": 1},
-            name=kind.replace("_", " "),
+            name=_(KIND_NAMES[kind]),
         )
     for ch in law.chapters:
         fig.add_scatter(
             x=[pos[a.number][0] for a in ch.articles],
             y=[pos[a.number][1] for a in ch.articles],
             mode="markers",
-            name=f"Ch. {ch.number} {ch.title('en')}",
-            text=[a.citation() for a in ch.articles],
+            name=_("Ch. {number} {title}").format(number=ch.number, title=ch.title(ui)),
+            text=[a.citation(ui) for a in ch.articles],
             hoverinfo="text",
             marker={"size": 8},
         )
     fig.update_layout(
-        title=f"Cross-references in the {version} text",
+        title=_("Cross-references in the {version} text").format(version=version),
         xaxis={"visible": False},
         yaxis={"visible": False, "scaleanchor": "x"},
         height=600,

@@ -2,7 +2,8 @@
 
 :class:`NavigatorModel` holds the version whose duties are listed and the
 :class:`~csl_helpers.obligations.questionnaire.Interview` (the answers given, hence the
-current question) as traits; a step that cannot be taken leaves the interview as it was and
+current question), and the interface's language (``lang``: ``en`` or ``zh``) as traits; a
+step that cannot be taken leaves the interview as it was and
 says why in :attr:`NavigatorModel.message`. The model imports no widgets;
 :mod:`csl_helpers.views.obligations.navigator` draws it.
 """
@@ -17,7 +18,7 @@ from traitlets import HasTraits, Instance, Unicode
 from csl_helpers.law.load import version_on
 from csl_helpers.obligations.checklist import Checklist, checklist
 from csl_helpers.obligations.questionnaire import Interview
-from csl_helpers.views.traits import VersionId
+from csl_helpers.views.traits import UiLang, VersionId
 
 
 class NavigatorModel(HasTraits):
@@ -27,14 +28,18 @@ class NavigatorModel(HasTraits):
 
     Args:
         version: the version whose duties are listed (default: the one in force today).
+        lang: the interface's language, ``"en"`` or ``"zh"``.
     """
 
     version = VersionId()
     interview = Instance(Interview)
     message = Unicode("")
+    lang = UiLang(help="the interface's language: en or zh")
 
-    def __init__(self, version: str | None = None) -> None:
-        super().__init__(version=version or version_on(date.today()).id, interview=Interview())
+    def __init__(self, version: str | None = None, lang: str = "en") -> None:
+        super().__init__(
+            version=version or version_on(date.today()).id, interview=Interview(), lang=lang
+        )
 
     @property
     def sheet(self) -> Checklist | None:

@@ -1,6 +1,8 @@
 """The penalty simulator's text: the outcome, the version rule's reasoning, the Law's words.
 
-Every piece of text is escaped here; every figure comes from the outcome it is given.
+Every piece of text is escaped here; every figure comes from the outcome it is given. The
+interface's words are in ``ui`` (``"en"`` or ``"zh"``): in Chinese the Law's own terms (罚款,
+拘留, 可以 / 应当, 直接负责的主管人员…) and only the Chinese of the Law's text.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ from csl_helpers.law.load import load_law
 from csl_helpers.penalties.model import term
 from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.penalties.version_rule import ApplicableLaw
+from csl_helpers.translation import N_, gettext_for
 from csl_helpers.views import markup as law_html
 
+BADGES = {"may": N_("may"), "shall": N_("shall")}
+"""The badges of a measure: discretionary (可以) or mandatory (处 alone)."""
 STYLE = """<style>
 .csl-pen-outcome table { border-collapse: collapse; margin: 0.4em 0; }
 .csl-pen-outcome td { padding: 0.25em 0.8em 0.25em 0; vertical-align: top; }
@@ -24,120 +29,166 @@ STYLE = """<style>
 </style>"""
 
 
-def _money(r, may: bool) -> str:
+def _money(r, may: bool, ui: str = "en") -> str:
+    _ = gettext_for(ui)
     if r is None:
-        return "<i>none in this clause</i>"
+        return _("<i>none in this clause</i>")
     badge = (
-        '<span class="csl-pen-may">may</span>'
+        '<span class="csl-pen-may">{}</span>'.format(_("may"))
         if may
-        else '<span class="csl-pen-shall">shall</span>'
+        else '<span class="csl-pen-shall">{}</span>'.format(_("shall"))
     )
-    return f"<b>{escape(r.label())}</b> {badge}"
+    return f"<b>{escape(r.label('yuan', ui))}</b> {badge}"
 
 
-def _basis_rows(o: Outcome) -> list[tuple[str, str]]:
+def _basis_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
     """Where the outcome comes from: the clause, what triggers it, any referral."""
+    _ = gettext_for(ui)
+    zh = ui == "zh"
+    trigger_en = "" if zh else f'<br><span class="csl-pen-trigger">{escape(o.trigger.en)}</span>'
     rows = [
-        ("Legal basis", f"<b>{escape(o.citation())}</b> · {escape(o.citation('zh'))}"),
         (
-            "When",
-            f'<span class="csl-pen-trigger" lang="zh-Hans">{escape(o.trigger.zh)}</span><br>'
-            f'<span class="csl-pen-trigger">{escape(o.trigger.en)}</span>',
+            _("Legal basis"),
+            f"<b>{escape(o.citation('zh'))}</b>"
+            if zh
+            else f"<b>{escape(o.citation())}</b> · " + law_html.zh_span(o.citation("zh")),
+        ),
+        (
+            _("When"),
+            f'<span class="csl-pen-trigger" lang="zh-Hans">{escape(o.trigger.zh)}</span>'
+            + trigger_en,
         ),
     ]
     if o.referral is not None:
         rows.append(
             (
-                "Referred",
-                f'<div class="csl-pen-referral">{escape(o.referral.zh)}<br>'
+                _("Referred"),
+                f'<div class="csl-pen-referral">{escape(o.referral.zh)}</div>'
+                if zh
+                else f'<div class="csl-pen-referral">{escape(o.referral.zh)}<br>'
                 f"{escape(o.referral.en)}<br><i>{escape(o.referral.note)}</i></div>",
             )
         )
     return rows
 
 
-def _penalty_rows(o: Outcome, fine_text: str | None = None) -> list[tuple[str, str]]:
+def _penalty_rows(
+    o: Outcome, fine_text: str | None = None, ui: str = "en"
+) -> list[tuple[str, str]]:
     """The fines and the detention; ``fine_text`` in place of the offender's fine if given."""
+    _ = gettext_for(ui)
     fine = (
-        f'<span class="csl-pen-fine">{_money(o.fine, o.fine_discretionary)}</span>'
+        f'<span class="csl-pen-fine">{_money(o.fine, o.fine_discretionary, ui)}</span>'
         if fine_text is None
         else f'<span class="csl-pen-awaiting">{escape(fine_text)}</span>'
     )
-    rows = [("Fine on the offender", fine)]
+    rows = [(_("Fine on the offender"), fine)]
     if o.persons:
-        who = " and ".join(term("persons", p).en for p in o.persons)
+        who = _(" and ").join(getattr(term("persons", p), ui) for p in o.persons)
         rows.append(
             (
-                f"Fine on {escape(who)}",
+                _("Fine on {who}").format(who=escape(who)),
                 f'<span class="csl-pen-person-fine">'
-                f"{_money(o.person_fine, o.person_fine_discretionary)}</span>",
+                f"{_money(o.person_fine, o.person_fine_discretionary, ui)}</span>",
             )
         )
     if o.detention_days is not None:
-        who = "the offender" if o.detained == "offender" else "the people responsible"
+        days = escape(o.detention_days.label("days", ui))
         rows.append(
             (
-                f"Detention of {who}",
-                f'<span class="csl-pen-detention"><b>{escape(o.detention_days.label("days"))}</b> '
-                '<span class="csl-pen-shall">shall</span></span>',
+                _("Detention of the offender")
+                if o.detained == "offender"
+                else _("Detention of the people responsible"),
+                f'<span class="csl-pen-detention"><b>{days}</b> '
+                '<span class="csl-pen-shall">{}</span></span>'.format(_("shall")),
             )
         )
     return rows
 
 
-def _other_rows(o: Outcome) -> list[tuple[str, str]]:
+def _other_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
     """The measures, who decides, and the notes."""
+    _ = gettext_for(ui)
     rows = []
     for s in o.measures:
-        names = [escape(term("measures", m).en) for m in s.ids]
-        text = ("one or more of: " if s.any_of else "") + ", ".join(names)
+        names = [escape(getattr(term("measures", m), ui)) for m in s.ids]
+        text = (_("one or more of: ") if s.any_of else "") + _(", ").join(names)
         badge = "may" if s.may else "shall"
         by = ""
         if s.by:
             body = term("enforcers", s.by)
-            by = f" · decided by {escape(body.en)} ({escape(body.zh)})"
+            by = (
+                _(" · decided by {body}").format(body=escape(body.zh))
+                if ui == "zh"
+                else f" · decided by {escape(body.en)} ({law_html.zh_span(body.zh)})"
+            )
+        shown = f'<span class="csl-pen-{badge}">{_(BADGES[badge])}</span>'
+        wording = f'<span lang="zh-Hans">{escape(s.wording)}</span>'
         rows.append(
-            (
-                "Measure",
-                f'{text} <span class="csl-pen-{badge}">{badge}</span> '
-                f'<span lang="zh-Hans">({escape(s.wording)})</span>{by}',
+            (  # in Chinese the Law's own wording names the measure
+                _("Measure"),
+                f"{wording} {shown}{by}"
+                if ui == "zh"
+                else f'{text} {shown} <span lang="zh-Hans">({escape(s.wording)})</span>{by}',
             )
         )
     if o.enforcer:
         e = term("enforcers", o.enforcer)
-        rows.append(("Decided by", f"{escape(e.en)} ({escape(e.zh)})"))
-    rows += [("Note", escape(note)) for note in o.notes]
+        rows.append(
+            (
+                _("Decided by"),
+                escape(e.zh)
+                if ui == "zh"
+                else f'{escape(e.en)} (<span lang="zh-Hans">{escape(e.zh)}</span>)',
+            )
+        )
+    # The notes are the project's own, in English only (data/penalties/).
+    rows += [(_("Note"), f'<span lang="en">{escape(note)}</span>') for note in o.notes]
     return rows
 
 
-def outcome_html(o: Outcome, fine_text: str | None = None) -> str:
+def outcome_html(o: Outcome, fine_text: str | None = None, ui: str = "en") -> str:
     """The outcome as an escaped HTML table: fines, detention, measures, enforcer, basis.
 
     ``fine_text`` replaces the offender's fine, for a fine that multiplies an amount not given
     (2016 Art. 65, 2025 Art. 67): what the Law provides, and a request for the amount.
     """
-    rows = _basis_rows(o) + _penalty_rows(o, fine_text) + _other_rows(o)
+    _ = gettext_for(ui)
+    rows = _basis_rows(o, ui) + _penalty_rows(o, fine_text, ui) + _other_rows(o, ui)
     body = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
     return (
         f'<div class="csl-pen-outcome"><table>{body}</table>'
-        "<p><i>Ranges include both ends (以上 / 以下). The Chinese text governs.</i></p></div>"
+        + _(
+            '<p><i>Ranges include both ends (<span lang="zh-Hans">以上 / 以下</span>). The Chinese '
+            "text governs.</i></p>"
+        )
+        + "</div>"
     )
 
 
-def applicable_html(a: ApplicableLaw) -> str:
+def applicable_html(a: ApplicableLaw, ui: str = "en") -> str:
     """The version rule's reasoning, escaped, for the dates mode."""
-    items = "".join(f"<li>{escape(r)}</li>" for r in a.reasons)
-    lim = a.limitation
+    _ = gettext_for(ui)
+    items = "".join(f"<li>{escape(r)}</li>" for r in a.worded(ui))
+    lim, colon = a.limitation, _(": ")
     possible = "".join(
-        f"<li><b>{escape(p.provision)}</b>: {escape(p.explanation)}</li>" for p in a.possibilities
+        f"<li><b>{escape(p.provision_zh if ui == 'zh' else p.provision)}</b>{colon}"
+        f"{escape(p.zh if ui == 'zh' else p.explanation)}</li>"
+        for p in a.possibilities
     )
     return (
-        f'<div class="csl-pen-applicable"><p><b>Applicable text: {escape(a.version)}</b> '
-        f"({escape(a.outcome.citation())})</p><ul>{items}</ul>"
-        f"<p>Limitation (Administrative Penalty Law, Article 36): {lim.years} years from "
-        f"{lim.runs_from.isoformat()}, last day {lim.last_day.isoformat()}.</p>"
-        f"<details><summary>Lighter, reduced or no penalty: possibilities to examine</summary>"
-        f"<ul>{possible}</ul></details></div>"
+        '<div class="csl-pen-applicable"><p><b>{}</b> {}</p><ul>{}</ul><p>{}</p>'
+        "<details><summary>{}</summary><ul>{}</ul></details></div>"
+    ).format(
+        _("Applicable text: {version}").format(version=escape(a.version)),
+        _("({citation})").format(citation=escape(a.outcome.citation(ui))),
+        items,
+        _(
+            "Limitation (Administrative Penalty Law, Article 36): {years} years from {start}, "
+            "last day {last}."
+        ).format(years=lim.years, start=lim.runs_from.isoformat(), last=lim.last_day.isoformat()),
+        _("Lighter, reduced or no penalty: possibilities to examine"),
+        possible,
     )
 
 

@@ -9,32 +9,40 @@ import plotly.graph_objects as go
 
 from csl_helpers.law.load import version_ids
 from csl_helpers.penalties.circumstances import Circumstances
-from csl_helpers.penalties.model import Range
+from csl_helpers.penalties.model import TIER_NAMES, Range
 from csl_helpers.penalties.simulation import Outcome, conducts, simulate
+from csl_helpers.translation import N_, gettext_for
 
 OFFENDER = "#3366cc"
 PERSONS = "#dc7633"
 HIGHLIGHT = "#c0392b"
+WHO = {
+    "offender": N_("offender"),
+    "people responsible": N_("people responsible"),
+    "people": N_("people"),
+}
+"""Whom a fine falls on, as the charts name it."""
 
 
-def _points(r: Range) -> tuple[list[int], str]:
+def _points(r: Range, ui: str = "en") -> tuple[list[int], str]:
     """The x values to draw for a range: both ends, or the maximum alone without a minimum."""
     if r.low is None:
-        return [r.high], "no minimum"
+        _ = gettext_for(ui)
+        return [r.high], _("no minimum")
     return [r.low, r.high], ""
 
 
-def _range_trace(r: Range, y: str, *, hover: str = "", **style) -> go.Scatter:
+def _range_trace(r: Range, y: str, *, hover: str = "", ui: str = "en", **style) -> go.Scatter:
     """A fine range as a line from its minimum to its maximum on row ``y``, both ends marked.
 
     ``hover`` goes before the range's label in the hover text; ``style`` is passed to plotly.
     """
-    xs, note = _points(r)
+    xs, note = _points(r, ui)
     return go.Scatter(
         x=xs,
         y=[y] * len(xs),
         mode="lines+markers",
-        hovertemplate=f"{hover}{r.label()} {note}<extra></extra>",
+        hovertemplate=f"{hover}{r.label('yuan', ui)} {note}<extra></extra>",
         **style,
     )
 
@@ -60,8 +68,11 @@ def fined_outcomes(
     return tuple(rows)
 
 
-def _add_ranges(fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mine: Outcome):
+def _add_ranges(
+    fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mine: Outcome, ui: str = "en"
+):
     """A line per fine of each row, the rows of ``mine`` highlighted."""
+    _ = gettext_for(ui)
     for label, o in zip(labels, rows, strict=True):
         chosen = o.provision == mine.provision and o.tier == mine.tier
         for r, colour, who, dash in (
@@ -74,14 +85,15 @@ def _add_ranges(fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mi
                 _range_trace(
                     r,
                     label,
-                    hover=f"{o.citation()} ({who}): ",
+                    hover=f"{o.citation(ui)} ({_(WHO[who])}): ",
+                    ui=ui,
                     line={
                         "color": HIGHLIGHT if chosen else colour,
                         "width": 6 if chosen else 2,
                         "dash": dash,
                     },
                     marker={"size": 10 if chosen else 6},
-                    name=who,
+                    name=_(WHO[who]),
                     legendgroup=who,
                     showlegend=False,
                 )
@@ -89,7 +101,11 @@ def _add_ranges(fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mi
 
 
 def fines_among_all(
-    outcome: Outcome, *, illegal_gains: int = 0, procurement_amount: int | None = None
+    outcome: Outcome,
+    *,
+    illegal_gains: int = 0,
+    procurement_amount: int | None = None,
+    ui: str = "en",
 ) -> go.Figure:
     """Every fined tier of the outcome's version on a log scale, the outcome highlighted.
 
@@ -97,13 +113,14 @@ def fines_among_all(
     procurement amount are left out when none is given. Each line runs from the minimum to
     the maximum (both included); a lone marker is a maximum with no minimum.
     """
+    _ = gettext_for(ui)
     fig = go.Figure()
     rows = fined_outcomes(outcome.version, illegal_gains, procurement_amount)
-    labels = [f"{o.provision.citation()} · {o.tier.replace('_', ' ')}" for o in rows]
-    _add_ranges(fig, rows, labels, outcome)
-    for who, colour, dash in (
-        ("offender", OFFENDER, "solid"),
-        ("people responsible", PERSONS, "dot"),
+    labels = [f"{o.provision.citation(ui)} · {_(TIER_NAMES[o.tier])}" for o in rows]
+    _add_ranges(fig, rows, labels, outcome, ui)
+    for name, colour, dash in (
+        (_("fine on the offender"), OFFENDER, "solid"),
+        (_("fine on the people responsible"), PERSONS, "dot"),
     ):
         fig.add_trace(
             go.Scatter(
@@ -111,13 +128,15 @@ def fines_among_all(
                 y=[None],
                 mode="lines",
                 line={"color": colour, "dash": dash},
-                name=f"fine on the {who}",
+                name=name,
             )
         )
-    fig.update_xaxes(type="log", dtick=1, title="yuan (log scale; both ends included)")
+    fig.update_xaxes(type="log", dtick=1, title=_("yuan (log scale; both ends included)"))
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None)
     fig.update_layout(
-        title=f"This outcome among all fines of the {outcome.version} text",
+        title=_("This outcome among all fines of the {version} text").format(
+            version=outcome.version
+        ),
         height=max(320, 22 * len(rows) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         legend={"orientation": "h", "y": -0.08},
@@ -126,7 +145,7 @@ def fines_among_all(
     return fig
 
 
-def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
+def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]], ui: str = "en") -> go.Figure:
     """The same conduct under the 2016 and the 2025 text: fines on offender and people.
 
     ``pairs`` holds (old, new) outcomes, e.g. from
@@ -134,12 +153,13 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
     conduct to other laws, or punishes it without a fine, shows no bar: the Law gives no
     figure, and the chart says so on that version's row ("<version>: no fine").
     """
+    _ = gettext_for(ui)
     old_id, new_id = (pairs[0][0].version, pairs[0][1].version) if pairs else _first_and_last()
     fig = go.Figure()
     unfined = []
     for old, new in pairs:
         for o in (old, new):
-            label = f"{o.version}: {o.citation()} · {o.tier.replace('_', ' ')}"
+            label = f"{o.version}: {o.citation(ui)} · {_(TIER_NAMES[o.tier])}"
             if o.fine is None and o.person_fine is None:
                 unfined.append((o, label))
             for r, colour, who in (
@@ -150,13 +170,19 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
                     continue
                 fig.add_trace(
                     _range_trace(
-                        r, f"{label} ({who})", line={"color": colour, "width": 6}, showlegend=False
+                        r,
+                        f"{label} ({_(WHO[who])})",
+                        ui=ui,
+                        line={"color": colour, "width": 6},
+                        showlegend=False,
                     )
                 )
-    _add_no_fine(fig, unfined)
-    fig.update_xaxes(type="log", dtick=1, title="yuan (log scale; both ends included)")
+    _add_no_fine(fig, unfined, ui)
+    fig.update_xaxes(type="log", dtick=1, title=_("yuan (log scale; both ends included)"))
     fig.update_layout(
-        title=f"The same conduct under the {old_id} and the {new_id} text",
+        title=_("The same conduct under the {old} and the {new} text").format(
+            old=old_id, new=new_id
+        ),
         height=max(260, 40 * len(fig.data) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         font=FONT,
@@ -164,11 +190,12 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
     return fig
 
 
-def _add_no_fine(fig: go.Figure, unfined: list[tuple[Outcome, str]]) -> None:
+def _add_no_fine(fig: go.Figure, unfined: list[tuple[Outcome, str]], ui: str = "en") -> None:
     """A row for each outcome without a fine, marked "<version>: no fine" where a bar would be.
 
     The marker stands at the smallest figure drawn (1 yuan when there is none), on the log axis.
     """
+    _ = gettext_for(ui)
     lows = [x for trace in fig.data for x in trace.x if x]
     at = min(lows, default=1)
     for o, label in unfined:
@@ -178,9 +205,12 @@ def _add_no_fine(fig: go.Figure, unfined: list[tuple[Outcome, str]]) -> None:
                 y=[label],
                 mode="markers+text",
                 marker={"symbol": "line-ns-open", "size": 12, "color": "#777"},
-                text=[f"{o.version}: no fine"],
+                text=[_("{version}: no fine").format(version=o.version)],
                 textposition="middle right",
-                hovertemplate=f"{o.citation()}: the Law sets no fine here<extra></extra>",
+                hovertemplate=_("{citation}: the Law sets no fine here").format(
+                    citation=o.citation(ui)
+                )
+                + "<extra></extra>",
                 showlegend=False,
             )
         )

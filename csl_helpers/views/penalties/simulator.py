@@ -4,7 +4,8 @@ Every figure comes from :func:`csl_helpers.penalties.simulate` and every word of
 from ``data/``; all text shown is escaped. The state lives in
 :class:`~csl_helpers.views.penalties.state.SimulatorModel`; this module draws it and links
 the controls to it. A URL query (``?version=2025&article=61&paragraph=1``) is read by
-:func:`csl_helpers.penalties.address.selection_from_query`.
+:func:`csl_helpers.penalties.address.selection_from_query`; its ``lang`` (``en`` or ``zh``)
+chooses the interface's language, which the page's 中文 / English switch changes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from traitlets import dlink, link
 
 from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.penalties.address import QUERY_KEYS, Selection, selection_from_query
+from csl_helpers.views import i18n
 from csl_helpers.views.binding import bind_choice
+from csl_helpers.views.i18n import N_, Translated
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.markup import version_banner_html
 from csl_helpers.views.penalties.markup import (
@@ -49,20 +52,23 @@ def _shown_if(flag: bool) -> str | None:
     return None if flag else "none"
 
 
-class PenaltySimulator:
+class PenaltySimulator(Translated):
     """The simulator's widgets over its model; ``PenaltySimulator().widget`` is what a page shows.
 
     Args:
         selection: the clause to open first (default: the first of the text in force today).
+        lang: the interface's language, ``"en"`` or ``"zh"`` (the page can switch it).
     """
 
-    def __init__(self, selection: Selection | None = None) -> None:
-        self.model = SimulatorModel(selection)
+    def __init__(self, selection: Selection | None = None, lang: str = "en") -> None:
+        self.model = SimulatorModel(selection, i18n.check_ui_lang(lang))
         self._make_controls()
         self._make_displays()
         self.widget = w.VBox(
             [
                 w.HTML(STYLE),
+                self.intro,
+                self.ui_lang,
                 self.banner,
                 self.guard.message,
                 self.mode,
@@ -84,36 +90,45 @@ class PenaltySimulator:
         )
         self._link()
         self.guard.watch(self.widget)
+        self.labels = i18n.StaticLabels(self.widget)
         self._show_result(self.model.result)
+        if self.model.lang != "en":
+            self._show_lang()
 
     def _make_controls(self) -> None:
         m = self.model
         self.mode = w.ToggleButtons(
-            options=[(f"{v} text", v) for v in version_ids()] + [("By dates", DATES)],
+            options=self._mode_options(),
             value=m.mode,
-            description="Law",
+            description=N_("Law"),
         )
-        self.conduct_date = w.DatePicker(description="Act on", value=m.conduct_date)
-        self.decision_date = w.DatePicker(description="Decision on", value=m.decision_date)
+        self.ui_lang = i18n.lang_switch(m)
+        self.intro = w.HTML()
+        self.conduct_date = w.DatePicker(description=N_("Act on"), value=m.conduct_date)
+        self.decision_date = w.DatePicker(description=N_("Decision on"), value=m.decision_date)
         self.dates = w.HBox([self.conduct_date, self.decision_date])
-        self.subject = w.Dropdown(description="Who acted", **WIDE)
-        self.conduct = w.Dropdown(description="What they did", **WIDE)
-        self.tier = w.ToggleButtons(description="Circumstances")
+        self.subject = w.Dropdown(description=N_("Who acted"), **WIDE)
+        self.conduct = w.Dropdown(description=N_("What they did"), **WIDE)
+        self.tier = w.ToggleButtons(description=N_("Circumstances"))
         self.gains = w.Text(
             value=m.gains_text,
-            description="Illegal gains (yuan)",
-            placeholder="whole yuan, 0 if none",
+            description=N_("Illegal gains (yuan)"),
+            placeholder=N_("whole yuan, 0 if none"),
             continuous_update=False,
             **INITIAL,
         )
         self.procurement = w.Text(
             value=m.procurement_text,
-            description="Procurement amount (yuan)",
-            placeholder="needed: whole yuan",
+            description=N_("Procurement amount (yuan)"),
+            placeholder=N_("needed: whole yuan"),
             continuous_update=False,
             **INITIAL,
         )
-        self.show_text = w.ToggleButton(value=False, description="Show the text of the Law")
+        self.show_text = w.ToggleButton(value=False, description=N_("Show the text of the Law"))
+
+    def _mode_options(self) -> list[tuple[str, str]]:
+        label = self._("{version} text")
+        return [(label.format(version=v), v) for v in version_ids()] + [(self._("By dates"), DATES)]
 
     def _make_displays(self) -> None:
         self.tier_help = w.HTML()
@@ -124,7 +139,7 @@ class PenaltySimulator:
         self.charts = w.Output()
         self.banner = w.HTML()
         self.notes = {name: w.HTML() for name in ("dates", "illegal_gains", "procurement_amount")}
-        self.guard = InputGuard()
+        self.guard = InputGuard(lambda: self.model.lang)
         for widget, name in (
             (self.mode, "csl-pen-mode"),
             (self.subject, "csl-pen-subject"),
@@ -172,6 +187,7 @@ class PenaltySimulator:
             )
         m.observe(lambda change: self._show_result(change["new"]), "result")
         m.observe(lambda _: self._show_text(), ["outcome", "show_text"])
+        m.observe(lambda _: self._show_lang(), "lang")
 
     # the model's state ------------------------------------------------------------------------
     @property
@@ -184,16 +200,26 @@ class PenaltySimulator:
         self.model.open(selection)
 
     def open_query(self, query: str) -> None:
-        """Open the clause a URL query names; for a bad query, say what was wrong instead."""
+        """Open the clause a URL query names; for a bad query, say what was wrong instead.
+
+        The query's ``lang`` (``en`` or ``zh``) sets the interface's language; another value
+        is told on the page, which stays in English.
+        """
+        lang, problem = i18n.lang_from_query(query)
+        self.model.lang = lang or self.model.lang
+        told = f'<p class="csl-pen-error">{escape(problem)}</p>' if problem else ""
         try:
-            selection = selection_from_query(query)
+            selection = selection_from_query(i18n.without_lang(query))
         except ValueError as exc:
-            self.banner.value = (
-                f'<p class="csl-pen-error">Could not open the requested clause: '
-                f"{escape(str(exc))}</p>"
+            self.banner.value = told + (
+                '<p class="csl-pen-error">{}</p>'.format(
+                    self._("Could not open the requested clause: {reason}").format(
+                        reason=escape(str(exc))
+                    )
+                )
             )
             return
-        self.banner.value = ""
+        self.banner.value = told
         if selection is not None:
             self.open(selection)
 
@@ -219,15 +245,20 @@ class PenaltySimulator:
         if result.outcome is None:
             self.applicable.value = ""
             sketch = result.sketch if result.awaiting else None
-            self.outcome.value = "" if sketch is None else outcome_html(sketch, result.awaiting)
+            self.outcome.value = (
+                "" if sketch is None else outcome_html(sketch, result.awaiting, self.model.lang)
+            )
             self.charts.outputs = ()
             return
+        ui = self.model.lang
         self.applicable.value = (
-            "" if result.applicable is None else applicable_html(result.applicable)
+            "" if result.applicable is None else applicable_html(result.applicable, ui)
         )
         # Which text the outcome comes from, and whether it is still the law (2016 mode too).
-        banner = version_banner_html(load_law(result.outcome.version), version_on(date.today()).id)
-        self.outcome.value = banner + outcome_html(result.outcome)
+        banner = version_banner_html(
+            load_law(result.outcome.version), version_on(date.today()).id, ui=ui
+        )
+        self.outcome.value = banner + outcome_html(result.outcome, ui=ui)
         self._draw(result)
 
     def _show_text(self) -> None:
@@ -241,18 +272,25 @@ class PenaltySimulator:
                 result.outcome,
                 illegal_gains=result.illegal_gains,
                 procurement_amount=result.procurement_amount,
+                ui=self.model.lang,
             )
         ]
         if result.pairs:
-            figures.append(versions_side_by_side(list(result.pairs)))
+            figures.append(versions_side_by_side(list(result.pairs), self.model.lang))
         self.charts.outputs = tuple(display_output(fig) for fig in figures)
 
+    def _show_lang(self) -> None:
+        """Word the whole page in the model's language: labels, menus, outcome and charts."""
+        self._show_words("penalty_simulator", {self.mode: self._mode_options})
+        self._show_result(self.model.result)
 
-def penalty_simulator(query: str = "") -> w.Widget:
+
+def penalty_simulator(query: str = "", lang: str = "en") -> w.Widget:
     """The simulator widget, opened on the clause a URL query names (default: the first).
 
-    A bad query opens the default clause with a message that says what was wrong.
+    A bad query opens the default clause with a message that says what was wrong. ``lang`` is
+    the interface's language (``"en"`` or ``"zh"``); a query's ``lang`` overrides it.
     """
-    simulator = PenaltySimulator()
+    simulator = PenaltySimulator(lang=lang)
     simulator.open_query(query)
     return simulator.widget

@@ -5,8 +5,9 @@ what they did, the circumstances, the amounts, whether to show the text) as trai
 outcome is a derived trait, computed from the choices alone, never from a widget. Whatever
 sets a choice (a control linked to it, a URL query, a test), the model brings the others in
 line: a version switch keeps the conduct where it continues, a conduct keeps its tier where
-the clause offers it. The model imports no widgets; :mod:`csl_helpers.views.penalties.simulator`
-draws it.
+the clause offers it. The interface's language (:attr:`SimulatorModel.lang`) words the menus'
+labels and every sentence the model makes. The model imports no widgets;
+:mod:`csl_helpers.views.penalties.simulator` draws it.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.law.model import Provision
 from csl_helpers.penalties.address import Selection, default_selection
 from csl_helpers.penalties.circumstances import Circumstances
-from csl_helpers.penalties.model import term
+from csl_helpers.penalties.model import TIER_NAMES, term
 from csl_helpers.penalties.simulation import Conduct, Outcome, conducts, simulate
 from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, pairs, same_conduct
+from csl_helpers.translation import N_, gettext_for
 from csl_helpers.views.penalties.entries import (
     Problem,
     amount_problems,
@@ -31,6 +33,7 @@ from csl_helpers.views.penalties.entries import (
     date_problems,
     parse_amount,
 )
+from csl_helpers.views.traits import UiLang
 
 DATES = "dates"
 """The mode in which the dates of the act and of the decision choose the text."""
@@ -82,8 +85,14 @@ def key_of(c: Conduct) -> Key:
     return (c.rule.article, c.rule.paragraph, c.item)
 
 
-def conduct_label(c: Conduct) -> str:
-    """What a menu shows for a conduct: what was done, and the provision."""
+def conduct_label(c: Conduct, lang: str = "en") -> str:
+    """What a menu shows for a conduct: what was done, and the provision.
+
+    In Chinese, in the Law's words: the item, or the clause's first condition (its 的 dropped).
+    """
+    if lang == "zh":
+        what = c.label("zh").split(": ", 1)[1] if c.item else c.rule.tiers[0].trigger.zh
+        return f"{what.removesuffix('的')}（{c.provision.citation('zh')}）"
     return f"{c.label().split(': ', 1)[1]} ({c.provision.citation()})"
 
 
@@ -164,6 +173,7 @@ class SimulatorModel(HasTraits):
     procurement_text = Unicode("", help="the procurement amount as typed")
     gains_text = Unicode("0", help="the illegal gains as typed (empty counts as none)")
     show_text = Bool(False)
+    lang = UiLang(help="the interface's language: en or zh")
 
     version = Unicode(read_only=True)
     subject_choices = Instance(tuple, read_only=True)
@@ -174,9 +184,9 @@ class SimulatorModel(HasTraits):
     result = Instance(Result, allow_none=True, read_only=True)
     outcome = Instance(Outcome, allow_none=True, read_only=True)
 
-    def __init__(self, selection: Selection | None = None) -> None:
+    def __init__(self, selection: Selection | None = None, lang: str = "en") -> None:
         act, decision = _act_and_decision()
-        super().__init__(conduct_date=act, decision_date=decision)
+        super().__init__(conduct_date=act, decision_date=decision, lang=lang)
         self.open(selection or default_selection(version_on(date.today()).id))
 
     def open(self, s: Selection) -> None:
@@ -218,6 +228,17 @@ class SimulatorModel(HasTraits):
             self._settle(self.version, self.conduct, self.tier)
         self._compute()
 
+    @observe("lang")
+    def _on_lang(self, _: dict) -> None:
+        """Word the menus and every sentence again in the new language."""
+        if not self.version:  # not open yet: the language is set first
+            return
+        with self.hold_trait_notifications():
+            self._settle(self.version, self.conduct, self.tier)
+        self._on_procurement_text({"new": self.procurement_text})
+        self._on_gains_text({"new": self.gains_text})
+        self._compute()
+
     def _refuse(self, field: str, sentence: str | None) -> None:
         """Tell (or, with ``None``, stop telling) why what was typed for ``field`` was not taken."""
         kept = tuple(p for p in self.entry_problem if p[0] != field)
@@ -227,7 +248,7 @@ class SimulatorModel(HasTraits):
     def _on_procurement_text(self, change: dict) -> None:
         """Take the typed amount if it is one; else keep the last and say why, beside it."""
         try:
-            amount = parse_amount(change["new"], "procurement_amount")
+            amount = parse_amount(change["new"], "procurement_amount", lang=self.lang)
         except ValueError as exc:
             self._refuse("procurement_amount", str(exc))
             self._compute()
@@ -255,9 +276,12 @@ class SimulatorModel(HasTraits):
         negative number is taken: the penalty logic refuses it with its own message.
         """
         try:
-            gains = parse_amount(change["new"], "illegal_gains", signed=True)
+            gains = parse_amount(change["new"], "illegal_gains", signed=True, lang=self.lang)
         except ValueError as exc:
-            counted = f"The outcome still counts {self.illegal_gains:,} yuan."
+            _ = gettext_for(self.lang)
+            counted = _("The outcome still counts {amount} yuan.").format(
+                amount=f"{self.illegal_gains:,}"
+            )
             self._refuse("illegal_gains", f"{exc} {counted}")
             self._compute()
             return
@@ -291,12 +315,15 @@ class SimulatorModel(HasTraits):
         with self.hold_trait_notifications():
             self.set_trait("version", version)
             subjects = dict.fromkeys(s for c in every for s in c.subjects)
-            self.set_trait("subject_choices", tuple((term("subjects", s).en, s) for s in subjects))
+            lang, _ = self.lang, gettext_for(self.lang)
+            self.set_trait(
+                "subject_choices", tuple((getattr(term("subjects", s), lang), s) for s in subjects)
+            )
             self.set_trait(
                 "conduct_choices",
-                tuple((conduct_label(c), key_of(c)) for c in every if subject in c.subjects),
+                tuple((conduct_label(c, lang), key_of(c)) for c in every if subject in c.subjects),
             )
-            self.set_trait("tier_choices", tuple((t.replace("_", " "), t) for t in chosen.tiers))
+            self.set_trait("tier_choices", tuple((_(TIER_NAMES[t]), t) for t in chosen.tiers))
             self.set_trait("needs", chosen.needs)
             self.subject = subject
             self.conduct = key_of(chosen)
@@ -313,7 +340,10 @@ class SimulatorModel(HasTraits):
         needs_procurement = "procurement_amount" in self.needs
         procurement = self.procurement_amount if needs_procurement else None
         amounts = {"illegal_gains": self.illegal_gains, "procurement_amount": procurement}
-        dates = date_problems(self.conduct_date, self.decision_date) if self.mode == DATES else ()
+        lang = self.lang
+        dates = (
+            date_problems(self.conduct_date, self.decision_date, lang) if self.mode == DATES else ()
+        )
         typed = tuple(p for p in self.entry_problem if p[0] in self.needs)
         told = tuple(p for p in typed if p[0] == "illegal_gains")
         problems = dates + tuple(p for p in typed if p[0] != "illegal_gains")
@@ -322,14 +352,19 @@ class SimulatorModel(HasTraits):
             error = " ".join(sentence for _, sentence in problems)
             result = Result(error=error, problems=problems, **amounts)
         elif needs_procurement and procurement is None:
-            wait = awaiting(self.version, self.conduct, self.tier, "procurement_amount")
-            ask = (("procurement_amount", "Give the procurement amount (whole yuan)."),)
+            wait = awaiting(self.version, self.conduct, self.tier, "procurement_amount", lang)
+            ask = (
+                (
+                    "procurement_amount",
+                    gettext_for(lang)(N_("Give the procurement amount (whole yuan).")),
+                ),
+            )
             sketch = run_clause(self.mode, *self._place(), self.illegal_gains, 0).outcome
             result = Result(problems=ask + told, awaiting=wait, sketch=sketch, **amounts)
         else:
             result = run_clause(self.mode, *self._place(), self.illegal_gains, procurement)
             if result.error:
-                result = replace(result, problems=amount_problems(amounts))
+                result = replace(result, problems=amount_problems(amounts, lang))
             result = replace(result, problems=result.problems + told)
         self.set_trait("result", result)
         if result.outcome is not None:

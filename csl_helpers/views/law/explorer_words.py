@@ -1,0 +1,90 @@
+"""The Law Explorer's own words, in English or Chinese: menu labels and sentences.
+
+Each function takes the interface's language (``ui``: ``"en"`` or ``"zh"``) and words one
+thing the explorer shows; the Law's text and titles come from ``data/`` through the law open.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from csl_helpers.law.numerals import to_cn
+from csl_helpers.law.text import Law
+from csl_helpers.translation import gettext_for, ngettext_for
+
+
+def chapter_options(law: Law, ui: str) -> list[tuple[str, int]]:
+    """The chapters as the menu lists them: ``1. General Provisions · 总则`` or ``第一章 总则``."""
+    if ui == "zh":
+        return [(f"第{to_cn(c.number)}章 {c.title('zh')}", c.number) for c in law.chapters]
+    return [(f"{c.number}. {c.title('en')} · {c.title('zh')}", c.number) for c in law.chapters]
+
+
+def section_options(sections: tuple, ui: str) -> list[tuple[str, int]]:
+    """A chapter's sections as the menu lists them (``Section 1. …`` or ``第一节 …``)."""
+    if ui == "zh":
+        return [(f"第{to_cn(s.number)}节 {s.title('zh')}", s.number) for s in sections]
+    return [(f"Section {s.number}. {s.title('en')} · {s.title('zh')}", s.number) for s in sections]
+
+
+def article_options(articles: tuple, ui: str) -> list[tuple[str, int]]:
+    """Articles as the menu lists them: ``Article 5 · 第五条`` or ``第五条``."""
+    if ui == "zh":
+        return [(a.citation("zh"), a.number) for a in articles]
+    return [(f"{a.citation('en')} · {a.citation('zh')}", a.number) for a in articles]
+
+
+def no_counterpart(old: str, new: str, added: bool, ui: str) -> str:
+    """Why an article has no counterpart: it is new in ``new``, or removed from it."""
+    _ = gettext_for(ui)
+    if added:
+        said = _(
+            "<i>No counterpart in the {old} text: this provision is new in the {new} text.</i>"
+        )
+        return said.format(old=old, new=new)
+    said = _(
+        "<i>No counterpart in the {new} text: this provision is removed from the {new} text.</i>"
+    )
+    return said.format(new=new)
+
+
+def counterpart_sentence(
+    other: str, target: int, found: tuple[int, ...], merges: bool, ui: str
+) -> tuple[str, str]:
+    """Where the article continues in the ``other`` text, and the label of the button opening it.
+
+    ``found`` are all the articles it continues in; ``merges``: the article open merges them.
+    """
+    _ = gettext_for(ui)
+    num = to_cn if ui == "zh" else str  # 第六十一条, Article 61
+    also = [n for n in found if n != target]
+    extra = (
+        _(" (it also continues in Article {articles})").format(
+            articles=_(", ").join(map(num, also))
+        )
+        if also
+        else ""
+    )
+    if merges:
+        extra = _(" (this article merges Articles {articles} of {other})").format(
+            articles=_(", ").join(map(num, found)), other=other
+        )
+    sentence = _("Same provision in the {other} text: <b>Article {target}</b>{extra}.")
+    button = _("Open Article {target} of the {other} text")
+    return (
+        sentence.format(other=other, target=num(target), extra=extra),
+        button.format(target=num(target), other=other),
+    )
+
+
+def search_status(paragraphs: int, version: str, query: str, ui: str) -> str:
+    """How many paragraphs of the text contain the query (escaped here)."""
+    _, ngettext = gettext_for(ui), ngettext_for(ui)
+    if not query.strip():
+        return _("<i>Type a word or phrase to search.</i>")
+    said = ngettext(
+        "{n} paragraph of the {version} text contain <b>{query}</b>.",
+        "{n} paragraphs of the {version} text contain <b>{query}</b>.",
+        paragraphs,
+    )
+    return said.format(n=paragraphs, version=version, query=escape(query.strip()))
