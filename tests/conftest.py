@@ -206,10 +206,13 @@ def serving(command: str, log: Path) -> Iterator[Server]:
 def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Voila server for notebooks/dashboards on a free loopback port, stopped afterwards.
 
-    It is started as `make run` starts it (see :func:`voila_command`).
+    It is started as `make run` starts it (see :func:`voila_command`), its idle pools kept at
+    two kernels per dashboard so that filling them does not hold the machine while the tests
+    run (tests/test_pool.py tests the pools' sizes).
     """
     log = tmp_path_factory.mktemp("voila") / "voila.log"
-    with serving(voila_command(free_port()), log) as server:
+    command = voila_command(free_port()) + " --ClassroomKernelManager.idle_pool_max=2"
+    with serving(command, log) as server:
         yield server.url
 
 

@@ -151,3 +151,21 @@ def test_the_navigator_refuses_a_version_that_is_not_offered():
     push(nav.version_picker, index="2016")
     assert nav.version == "2025" and nav.question.value == checklist
     assert "“Version” was not changed" in nav.guard.message.value
+
+
+def test_layout_style_and_display_models_take_no_change_from_the_page():
+    picker = w.Dropdown(options=["a", "b"], description="Version", layout=w.Layout(width="9em"))
+    outside = w.HTML("kept out of the tree")
+    guard, seen = guarded(picker)
+    for model, state in (
+        (picker.layout, {"width": 12345}),
+        (picker.style, {"description_width": {"a": 1}}),
+        (outside, {"value": "<b>pushed</b>"}),
+    ):
+        push(model, **state)
+        assert (
+            "was not changed" in guard.message.value and "Valid: no change" in guard.message.value
+        )
+    assert picker.layout.width == "9em" and outside.value == "kept out of the tree"
+    push(picker, index=1)
+    assert seen == ["b"] and guard.message.value == ""

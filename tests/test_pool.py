@@ -127,3 +127,54 @@ def test_neither_the_first_filling_nor_visitors_who_empty_the_pool_wait_the_dela
     assert [p.status for p in pages] == [200, 200, 200]
     assert len({p.kernel_id for p in pages}) == 3
     assert took < delay / 2  # the two who took kernels still starting did not wait the delay
+
+
+def automatic_command(folder, *options: str) -> str:
+    """`make run`'s server with no pool given, on a folder, an idle pool of one kernel."""
+    command = voila_command(free_port(), folder=folder)
+    return " ".join([command, "--VoilaConfiguration.default_pool_size=1", *options])
+
+
+def take_one_at_a_time(url: str, notebook: str, count: int) -> list:
+    """`count` visitors open the notebook one after the other, each keeping the page open."""
+
+    async def visit():
+        return [await fetch_page(f"{url}/voila/render/{notebook}") for _ in range(count)]
+
+    return run(visit())
+
+
+def test_with_no_pool_given_the_pool_grows_while_visitors_arrive_then_shrinks(tmp_path):
+    from test_culling import NOTEBOOK, tiny_dashboards
+
+    window = 30.0  # longer than a visitor waits for a kernel on a busy machine
+    command = automatic_command(
+        tiny_dashboards(tmp_path),
+        "--ClassroomKernelManager.idle_pool_max=1",
+        f"--ClassroomKernelManager.grow_window={window}",
+    )
+    with serving(command, tmp_path / "voila.log") as server:
+        proc = psutil.Process(server.process.pid)
+        wait_for_quiet_kernels(proc, 1)
+        pages = take_one_at_a_time(server.url, NOTEBOOK, 4)
+        assert len({p.kernel_id for p in pages}) == 4
+        grown = wait_for_quiet_kernels(proc, 4 + 1 + 4)  # each kernel taken replaced by two
+        after = wait_for_quiet_kernels(proc, 4 + 1, most=window + 60)  # back to the idle pool
+    assert {p.kernel_id for p in pages} <= set(after) <= set(grown)
+
+
+def test_the_pool_grows_no_further_than_the_memory_share(tmp_path):
+    from test_culling import NOTEBOOK, tiny_dashboards
+
+    command = automatic_command(
+        tiny_dashboards(tmp_path),
+        "--ClassroomKernelManager.idle_pool_max=1",
+        "--ClassroomKernelManager.memory_share=0.0001",
+    )
+    with serving(command, tmp_path / "voila.log") as server:
+        proc = psutil.Process(server.process.pid)
+        wait_for_quiet_kernels(proc, 1)
+        take_one_at_a_time(server.url, NOTEBOOK, 3)
+        kernels = wait_for_quiet_kernels(proc, 3 + 1)  # replaced one for one
+        time.sleep(3)
+        assert len(kernel_processes(proc)) == len(kernels)

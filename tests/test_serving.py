@@ -242,8 +242,8 @@ def test_a_hanging_cell_becomes_a_visible_error(page, tmp_path):
         nbformat.v4.new_code_cell("import time\ntime.sleep(600)"),
     ]
     nbformat.write(nbformat.v4.new_notebook(cells=cells), folder / "hangs.ipynb")
-    command = voila_command(free_port(), folder=folder)
-    command += " --VoilaExecutor.timeout=3 --VoilaConfiguration.default_pool_size=1"
+    command = voila_command(free_port(), folder=folder, pool=1)
+    command += " --VoilaExecutor.timeout=3"
     with serving(command, tmp_path / "voila.log") as server:
         page.goto(server.url + "/voila/render/hangs.ipynb", timeout=90_000)
         expect(page.get_by_text("This dashboard took too long to start")).to_be_visible(

@@ -285,6 +285,13 @@ class KernelChannel:
             {"comm_id": comm_id, "data": {"method": "update", "state": state, "buffer_paths": []}},
         )
 
+    async def click(self, comm_id: str) -> str:
+        """Click a button as the browser does (a custom message); return the msg_id."""
+        return await self.send(
+            "comm_msg",
+            {"comm_id": comm_id, "data": {"method": "custom", "content": {"event": "click"}}},
+        )
+
     def updates_to(self, msg_id: str) -> list[dict[str, Any]]:
         """The widget state updates the kernel sent while handling msg_id."""
         return [
@@ -293,6 +300,16 @@ class KernelChannel:
             if r[1]["header"]["msg_type"] == "comm_msg"
             and r[1]["content"]["data"].get("method") == "update"
         ]
+
+
+def button_widget(states: dict[str, dict[str, Any]]) -> tuple[str, dict[str, Any]] | None:
+    """A button with a caption a visitor would click (the navigator's answers), if any."""
+    for comm_id, model in states.items():
+        state = model["state"]
+        if model["model_name"] == "ButtonModel" and state.get("description"):
+            if not state.get("disabled"):
+                return comm_id, state
+    return None
 
 
 def choice_widget(states: dict[str, dict[str, Any]]) -> tuple[str, dict[str, Any]] | None:

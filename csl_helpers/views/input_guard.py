@@ -10,8 +10,11 @@ the control's view sends and every value is of the right type and within range; 
 changes, the page's control is set back to the value in force, and the guard's ``message`` shows,
 escaped, which field was refused and what the valid choices are.
 
-Display widgets (HTML, boxes, outputs) are left as they are: their values are only ever read
-by the page, never by the kernel's logic.
+Every other model the page holds is guarded too, layout and style models included: ipywidgets'
+own display models (HTML, boxes, outputs, layouts, styles) take no change from the page, so a
+change pushed to one is refused with the same message; a tab or accordion takes its open panel;
+a model of another package (a chart widget, say) takes what its own code takes, and a value it
+fails on is refused with the message instead of a traceback on the page.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as w
 
@@ -146,9 +149,18 @@ def _check_date(widget: w.DatePicker, value: Any) -> Any:
     return value
 
 
+def _check_panel(widget: w.Box, value: Any) -> Any:
+    """A tab's or accordion's ``selected_index``: none open, or one of its panels."""
+    n = len(widget.children)
+    if value is None or (_whole(value) and 0 <= value < n):
+        return value
+    raise Refused(f"selected_index {_shown(value)} is not a panel", f"none or 0 to {n - 1}")
+
+
 Check = Callable[[w.Widget, Any], Any]
 CHECKS: tuple[tuple[type, str, Check], ...] = (
     (wi.Selection, "index", _check_index),
+    ((w.Accordion, w.Tab), "selected_index", _check_panel),
     (wi.WholeNumber, "value", partial(_check_number, whole=True)),
     (wi.Decimal, "value", partial(_check_number, whole=False)),
     (wi.TrueFalse, "value", _check_bool),
@@ -157,6 +169,12 @@ CHECKS: tuple[tuple[type, str, Check], ...] = (
     (w.DatePicker, "value", _check_date),
 )
 """Per kind of control: the one field its view sends to the kernel, and how it is checked."""
+
+
+OWN_MODULES = frozenset(
+    {"@jupyter-widgets/base", "@jupyter-widgets/controls", "@jupyter-widgets/output"}
+)
+"""ipywidgets' own models: the page changes none of them but the controls of CHECKS."""
 
 
 def check_for(widget: w.Widget) -> tuple[str, Check] | None:
@@ -173,12 +191,17 @@ class InputGuard:
     ``guard.message`` is the widget that shows what was refused; put it on the page, then call
     :meth:`watch` with the dashboard's root widget once the tree is built. Widgets added to a
     box later (buttons that follow references, say) are watched too. Every widget watched that
-    has no tooltip gets an empty one: the page would show the word "null" on hover.
+    has no tooltip gets an empty one: the page would show the word "null" on hover. Every other
+    widget of the kernel that no guard watches yet is watched too: the page holds every model
+    (a display a dashboard keeps out of its tree until it is needed, say).
 
     Args:
         lang: tells the interface's language (``"en"`` or ``"zh"``) the message is worded in;
             what the page sent and what is valid are told in English, as programs name them.
     """
+
+    _everywhere: ClassVar[set[str]] = set()
+    """The models some guard of this kernel watches."""
 
     def __init__(self, lang: Callable[[], str] | None = None) -> None:
         self._lang = lang or (lambda: "en")
@@ -197,27 +220,42 @@ class InputGuard:
         for widget, label in (labels or {}).items():
             self._labels[widget.model_id] = label
         self._watch(root)
+        for widget in wi.live_widgets():  # the page holds them too, in the tree or not (yet)
+            if widget.model_id not in InputGuard._everywhere:
+                self._watch(widget)
 
     def _watch(self, widget: w.Widget) -> None:
+        """Guard a widget and every model it holds (children, layout, style), now and later."""
         if widget.model_id in self._watched or widget.comm is None:
             return
         self._watched.add(widget.model_id)
+        InputGuard._everywhere.add(widget.model_id)
         if widget.has_trait("tooltip") and widget.tooltip is None:
             widget.tooltip = ""  # a page shows None as the tooltip "null"
-        if isinstance(widget, w.Box):
-            widget.observe(self._on_children, "children")
-            for child in widget.children:
-                self._watch(child)
-        if check_for(widget) is not None or isinstance(widget, w.Button):
-            widget.comm.on_msg(partial(self._receive, widget))
+        widget.comm.on_msg(partial(self._receive, widget))
+        holding = {"children"} if isinstance(widget, w.Box) else set()
+        for name in widget.keys:
+            held = _models_in(getattr(widget, name, None))
+            if held is not None:
+                holding.add(name)
+                for model in held:
+                    if name != "children" and model.model_id not in self._labels:
+                        self._labels[model.model_id] = f"{self.label(widget)} ({name})"
+                    self._watch(model)
+        if holding:
+            widget.observe(self._on_models, sorted(holding))
 
-    def _on_children(self, change: dict) -> None:
-        for child in change["new"]:
-            self._watch(child)
+    def _on_models(self, change: dict) -> None:
+        for model in _models_in(change["new"]) or ():
+            self._watch(model)
 
     def label(self, widget: w.Widget) -> str:
         """What a control is called on the page (its description, or the label given)."""
-        return self._labels.get(widget.model_id) or widget.description or type(widget).__name__
+        return (
+            self._labels.get(widget.model_id)
+            or getattr(widget, "description", "")
+            or type(widget).__name__
+        )
 
     # the comm ------------------------------------------------------------------------------
     def _receive(self, widget: w.Widget, msg: dict) -> None:
@@ -225,19 +263,42 @@ class InputGuard:
         content = msg.get("content") if isinstance(msg, dict) else None
         data = content.get("data") if isinstance(content, dict) else None
         method = data.get("method") if isinstance(data, dict) else None
+        own = wi.model_module(widget) in OWN_MODULES
+        takes_custom = isinstance(widget, w.Button) or not own
         if method == "request_state":
             widget.send_state()
-        elif method == "custom" and isinstance(data.get("content"), dict):
+        elif method == "custom" and takes_custom and isinstance(data.get("content"), dict):
             self._apply(widget, lambda: wi.handle_custom_message(widget, data["content"]))
+        elif method == "update" and not own:
+            self._update_other(widget, data.get("state"), data.get("buffer_paths"), msg)
         elif method == "update":
             self._update(widget, data.get("state"), data.get("buffer_paths"))
         else:
             self.refuse(widget, "a message this control does not take", "a change or a click")
 
+    def _update_other(self, widget: w.Widget, state: Any, paths: Any, msg: dict) -> None:
+        """A change to another package's model: what its own code takes, a failure refused."""
+        if not isinstance(state, dict) or not isinstance(paths, list | type(None)):
+            self.refuse(widget, "a change this part of the page does not take", "its own fields")
+            return
+        self.message.value = ""
+        try:
+            if paths:
+                wi.put_buffers(state, paths, msg.get("buffers") or [])
+            widget.set_state(state)
+        except Exception:  # a sentence for the visitor; the traceback goes to the server's log
+            widget.log.warning("a change of %s was refused", self.label(widget), exc_info=True)
+            self.refuse(widget, "a value this part of the page does not take", "its own fields")
+
     def _update(self, widget: w.Widget, state: Any, buffer_paths: Any) -> None:
         spec = check_for(widget)
         field = spec[0] if spec else None
-        valid = f"a change of {field!r} alone" if field else "a click (a button has no value)"
+        if field:
+            valid = f"a change of {field!r} alone"
+        elif isinstance(widget, w.Button):
+            valid = "a click (a button has no value)"
+        else:
+            valid = "no change (this part of the page is not changed from the page)"
         if not isinstance(state, dict) or buffer_paths not in (None, []):
             self.refuse(widget, "a change this control does not take", valid)
             return
@@ -284,6 +345,15 @@ class InputGuard:
             keys = [k for k in state if k in widget.keys]
             if keys:
                 widget.send_state(keys)
+
+
+def _models_in(value: Any) -> tuple[w.Widget, ...] | None:
+    """The widget models a trait's value holds (a model, or a list of them); None if none."""
+    if isinstance(value, w.Widget):
+        return (value,)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, w.Widget) for v in value):
+        return tuple(value)
+    return None
 
 
 def _message_html(text: str) -> str:

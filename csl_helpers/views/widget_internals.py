@@ -3,11 +3,13 @@
 :class:`~csl_helpers.views.input_guard.InputGuard` checks every change a page sends to a
 control, and for that it needs what ipywidgets does not export: the base classes every kind of
 selection, whole-number, decimal and true/false control shares, a selection's option labels as
-the page shows them, and the handler that passes a control's custom message (a button's click)
-on to its callbacks; and, to translate a menu's labels, the flag with which a selection takes
-new options without choosing the first (:func:`relabel_options`). ``pyproject.toml`` keeps
-ipywidgets below its next major version, and tests/test_environment.py fails, naming the name,
-when the installed ipywidgets lacks one of :data:`PRIVATE_NAMES`.
+the page shows them, the handler that passes a control's custom message (a button's click)
+on to its callbacks, the function that puts a message's binary buffers into its state, and
+the kernel's live widgets and the package a model's page side comes from; and, to translate a
+menu's labels, the flag with which a selection takes new options without choosing the first
+(:func:`relabel_options`). ``pyproject.toml`` keeps ipywidgets below its next major version,
+and tests/test_environment.py fails, naming the name, when the installed ipywidgets lacks one
+of :data:`PRIVATE_NAMES`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
-from ipywidgets.widgets import widget_bool, widget_float, widget_int, widget_selection
+from ipywidgets.widgets import widget, widget_bool, widget_float, widget_int, widget_selection
 
 PRIVATE_NAMES = (
     "ipywidgets.widgets.widget_selection._Selection",
@@ -25,6 +27,9 @@ PRIVATE_NAMES = (
     "ipywidgets.widgets.widget_bool._Bool",
     "ipywidgets.widgets.widget.Widget._handle_custom_msg",
     "ipywidgets.widgets.widget_selection._Selection._propagate_options",
+    "ipywidgets.widgets.widget._put_buffers",
+    "ipywidgets.widgets.widget._instances",
+    "ipywidgets.widgets.widget.Widget._model_module",
 )
 """Every private name of ipywidgets this module uses, with the module it is found in."""
 
@@ -65,3 +70,18 @@ def relabel_options(widget: Selection, options: tuple[tuple[str, Any], ...]) -> 
     index = widget.index
     if index is not None:
         widget.label = options[index][0]
+
+
+def put_buffers(state: dict[str, Any], paths: list, buffers: list) -> None:
+    """Put a comm message's binary ``buffers`` into ``state`` at ``paths``, as ipywidgets does."""
+    widget._put_buffers(state, paths, buffers)
+
+
+def live_widgets() -> tuple[w.Widget, ...]:
+    """Every widget of this kernel that is not closed (the models a page can hold)."""
+    return tuple(widget._instances.values())
+
+
+def model_module(widget: w.Widget) -> str:
+    """The JavaScript package of a widget's model (``@jupyter-widgets/controls``, say)."""
+    return widget._model_module

@@ -60,7 +60,8 @@ def voila_argv(
     Args:
         ip: the address to listen on; ``0.0.0.0`` serves the local network.
         port: the port to listen on.
-        pool: preheated kernels per dashboard; ``None`` keeps voila.json's.
+        pool: preheated kernels per dashboard; ``None`` lets the server size its pools from
+            the machine's memory and grow the one a class takes from (voila.py).
         pool_for: one dashboard (a notebook in ``folder``) that gets ``pool`` preheated
             kernels (``CLASS_POOL`` when ``pool`` is ``None``) while every other keeps one.
         folder: the notebooks to serve (the dashboards; a test serves others).
@@ -83,6 +84,8 @@ def voila_argv(
         f"--Voila.ip={ip}",
         f"--port={port}",
     ]
+    if pool_for or pool is not None:  # the trainer says how many: no automatic pools
+        argv.append("--ClassroomKernelManager.automatic=False")
     if pool_for:
         notebooks = sorted(p.name for p in Path(folder).glob("[!._]*.ipynb"))
         if pool_for not in notebooks:

@@ -25,13 +25,14 @@ import importlib.util
 import json
 import os
 import re
+import sys
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Float, Integer
+from traitlets import Bool, Float, Integer
 
 
 def _beside(name: str) -> Any:
@@ -40,11 +41,13 @@ def _beside(name: str) -> Any:
         f"csl_voila_{name}", Path(__file__).with_name(f"{name}.py")
     )
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # a dataclass looks its module up there
     spec.loader.exec_module(module)
     return module
 
 
 voila_internals = _beside("voila_internals")
+pool_sizing = _beside("pool_sizing")
 
 _SENTENCE = re.compile(r"^(.+?[.!?。])(?:\s|$)", re.DOTALL)
 
@@ -182,6 +185,15 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
     The culler (`cull_idle_timeout` in voila.json) leaves the pooled kernels alone and gives a
     kernel a visitor takes a whole timeout to be connected to (:meth:`cull_kernel_if_idle`).
 
+    With `automatic` on (`make run` given no pool), the server sizes the pools itself, so a
+    trainer need not know the class size or the dashboard: each dashboard keeps an idle pool
+    sized from the machine's memory (pool_sizing.py, at most `idle_pool_max`); every kernel
+    visitors take from a dashboard is replaced by two while the memory allows (its kernels
+    stop at `memory_share` of the machine), so the pool of the dashboard a class uses grows as
+    long as the class keeps arriving; a replacement waits `refill_delay` only while its pool
+    is still at least half full; and `grow_window` seconds after the last visitor took a
+    kernel, the pool is cut back to its idle size.
+
     Voila makes its pooled manager (`VoilaKernelManager`) a subclass of this class; a pool
     entry is the asyncio task that starts a kernel and then renders its notebook, and it
     leaves its pool when a visitor takes it. This class reads the pools through
@@ -197,6 +209,20 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         help="Pool kernels starting or running their notebook at once (default: cores - 1).",
     )
     refill_limit = Float(60.0, config=True, help="Most seconds one pool kernel keeps its turn.")
+    automatic = Bool(
+        True,
+        config=True,
+        help="Size the pools from the memory and grow the one visitors take from (no VOILA_POOL).",
+    )
+    idle_pool_max = Integer(
+        8, config=True, help="Most preheated kernels per dashboard while no class arrives."
+    )
+    memory_share = Float(
+        0.5, config=True, help="Share of the machine's memory a grown pool stops at."
+    )
+    grow_window = Float(
+        120.0, config=True, help="Seconds after the last take that a grown pool is kept."
+    )
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -204,6 +230,12 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         self._entries: set[asyncio.Task] = set()  # every pool entry seen until one is taken
         self._taken = False
         self._from_pool: set[str] = set()  # pool kernels the culler has not seen taken yet
+        self._seen: dict[str, set[str]] = {}  # kernels taken from each pool, at the last look
+        self._last_take: dict[str, float] = {}
+        self._idle_size: int | None = None
+        if self.automatic and self.has_trait("kernel_pools_config"):
+            self._size_idle_pools()
+            asyncio.get_event_loop().create_task(self._follow_the_class())
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         """Start a kernel; one for the pool that no visitor waits for waits its turn first."""
@@ -219,7 +251,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         loop = asyncio.get_running_loop()
         ready_at = loop.time() + self.refill_delay
         while self._in_pool(entry) and (
-            (self._taken_any() and loop.time() < ready_at) or self._refilling >= self.refill_slots
+            (self._taken_any() and loop.time() < ready_at and self._deep(entry))
+            or self._refilling >= self.refill_slots
         ):
             await asyncio.sleep(0.1)
         if not self._in_pool(entry):  # a visitor is waiting for this kernel
@@ -272,6 +305,96 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         """Whether this pool entry is still waiting in a pool (no visitor has taken it)."""
         return entry in self._pool_entries()
 
+    def _deep(self, entry: asyncio.Task) -> bool:
+        """Whether a refill may wait its delay.
+
+        Always, unless `automatic` and the entry's pool has fewer than half its size ready (a
+        class is taking the kernels faster than they are replaced).
+        """
+        if not self.automatic:
+            return True
+        for notebook, entries in voila_internals.pools(self).items():
+            if entry in entries:
+                ready = sum(
+                    voila_internals.kernel_of(e, rendered=True) is not None for e in entries
+                )
+                return 2 * ready >= self._size(notebook)
+        return True
+
+    # the automatic pools -------------------------------------------------------------------
+    def _size_idle_pools(self) -> None:
+        """Give every dashboard an idle pool sized from the machine's memory."""
+        config = self.kernel_pools_config.setdefault("default", {})
+        floor = int(config.get("pool_size", 1))
+        root = Path(self.parent.root_dir)
+        dashboards = [p for p in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts]
+        memory = pool_sizing.measure()
+        self._idle_size = memory.idle_pool(len(dashboards), floor, max(floor, self.idle_pool_max))
+        config["pool_size"] = self._idle_size
+        self.log.info(
+            "Preheated kernels per dashboard: %s (%.1f GB of memory, %s dashboards)",
+            self._idle_size,
+            memory.total / 2**30,
+            len(dashboards),
+        )
+
+    def _size(self, notebook: str) -> int:
+        """The size a notebook's pool is kept at now."""
+        default = self.kernel_pools_config.get("default", {})
+        return int(self.kernel_pools_config.get(notebook, default).get("pool_size", 1))
+
+    async def _follow_the_class(self) -> None:
+        """Grow the pools visitors take from, cut back those they stopped taking from."""
+        while True:
+            await asyncio.sleep(0.25)
+            try:
+                self._look_at_the_pools()
+            except Exception:
+                self.log.exception("Could not resize the preheated pools")
+
+    def _look_at_the_pools(self) -> None:
+        now = asyncio.get_running_loop().time()
+        started = voila_internals.started_kernels(self)
+        for notebook, entries in voila_internals.pools(self).items():
+            pooled = {voila_internals.kernel_of(entry) for entry in entries}
+            visitors = started.get(notebook, set()) - pooled  # kernels taken from the pool
+            seen = self._seen.get(notebook, set())
+            taken = len(visitors - seen)
+            self._seen[notebook] = visitors
+            if taken:
+                self._last_take[notebook] = now
+                self._grow(notebook, taken)
+            elif now - self._last_take.get(notebook, now) > self.grow_window:
+                self._cut_back(notebook, entries)
+
+    def _grow(self, notebook: str, taken: int) -> None:
+        """Replace each kernel taken by two, as far as the memory allows."""
+        room = pool_sizing.measure().room(self.memory_share)
+        more = min(taken, max(0, room - self._starting()))
+        if more == 0:
+            return
+        config = dict(self.kernel_pools_config.get(notebook, self.kernel_pools_config["default"]))
+        config["pool_size"] = self._size(notebook) + more
+        self.kernel_pools_config[notebook] = config
+        self.fill_if_needed(delay=0, notebook_name=notebook)
+
+    def _starting(self) -> int:
+        """Pool entries whose kernel has not started yet (the memory they will take)."""
+        return sum(not e.done() for e in voila_internals.pool_entries(self))
+
+    def _cut_back(self, notebook: str, entries: list[asyncio.Task]) -> None:
+        """Back to the idle size once visitors stopped taking: the newest ready kernels go."""
+        self.kernel_pools_config.pop(notebook, None)
+        surplus = len(entries) - max(1, self._size(notebook))
+        if surplus <= 0:
+            self._last_take.pop(notebook, None)
+            return
+        for entry in reversed(entries[1:]):
+            kernel = voila_internals.kernel_of(entry, rendered=True)
+            if surplus and kernel and voila_internals.leave_pool(self, notebook, entry):
+                surplus -= 1
+                asyncio.get_running_loop().create_task(self.shutdown_kernel(kernel))
+
     async def _release_after_rendering(self, entry: asyncio.Task, deadline: float) -> None:
         """Give the turn back once the entry's notebook has run (or failed, or took too long)."""
         loop = asyncio.get_running_loop()
@@ -290,3 +413,7 @@ if "get_config" in globals():  # read by Voila as its configuration file
     c = get_config()  # noqa: F821
     c.VoilaConfiguration.page_config_hook = page_config_hook
     c.VoilaConfiguration.multi_kernel_manager_class = ClassroomKernelManager
+    if os.name == "posix":
+        # Kernels talk to the server over Unix sockets: a TCP port chosen for a kernel can be
+        # taken by another connection before the kernel binds it, and a class opens hundreds.
+        c.KernelManager.transport = "ipc"
