@@ -47,7 +47,7 @@ def law_explorer() -> w.Widget:
 def penalty_simulator() -> w.Widget:
     """The Penalty Simulator dashboard, opened on the clause the page's address names."""
     simulator = PenaltySimulator()
-    when_requested(simulator.open_query)
+    when_requested(lambda query: simulator.open_query(query, late=True))
     return simulator.widget
 
 

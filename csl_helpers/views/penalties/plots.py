@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 
 import plotly.graph_objects as go
@@ -60,10 +61,16 @@ def fined_outcomes(
     return tuple(rows)
 
 
-def _add_ranges(fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mine: Outcome):
-    """A line per fine of each row, the rows of ``mine`` highlighted."""
-    for label, o in zip(labels, rows, strict=True):
-        chosen = o.provision == mine.provision and o.tier == mine.tier
+def _add_ranges(
+    fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mine: Outcome | None
+) -> list[int]:
+    """A line per fine of each row, the rows of ``mine`` highlighted (none when ``None``).
+
+    Returns the row each trace added draws, in the order of the traces.
+    """
+    drawn = []
+    for row, (label, o) in enumerate(zip(labels, rows, strict=True)):
+        chosen = mine is not None and _same_row(o, mine)
         for r, colour, who, dash in (
             (o.fine, OFFENDER, "offender", "solid"),
             (o.person_fine, PERSONS, "people responsible", "dot"),
@@ -80,12 +87,50 @@ def _add_ranges(fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mi
                         "width": 6 if chosen else 2,
                         "dash": dash,
                     },
-                    marker={"size": 10 if chosen else 6},
+                    marker={"size": 8, "color": HIGHLIGHT if chosen else colour},
                     name=who,
                     legendgroup=who,
                     showlegend=False,
                 )
             )
+            drawn.append(row)
+    return drawn
+
+
+def _same_row(o: Outcome, mine: Outcome) -> bool:
+    return o.provision == mine.provision and o.tier == mine.tier
+
+
+EMPHASIS = {"line.color": HIGHLIGHT, "line.width": 6, "marker.color": HIGHLIGHT}
+"""How the chosen clause's lines stand out among all: a restyle of those traces alone, of
+properties plotly redraws without working the chart out again (a marker's size would be)."""
+
+
+@dataclass(frozen=True)
+class FinesChart:
+    """:func:`fines_among_all` with no line highlighted, as plotly's JSON.
+
+    For one version and the amounts given; ``trace_rows`` says which row of ``rows`` each trace
+    draws, so the chosen clause is highlighted by restyling its traces (:func:`chosen_traces`).
+    """
+
+    figure: dict
+    rows: tuple[Outcome, ...]
+    trace_rows: tuple[int, ...]
+
+
+@lru_cache(maxsize=16)
+def fines_chart(
+    version: str, illegal_gains: int = 0, procurement_amount: int | None = None
+) -> FinesChart:
+    """The chart of every fine of ``version`` for these amounts, built once and kept."""
+    fig, rows, drawn = _fines_figure(version, illegal_gains, procurement_amount, None)
+    return FinesChart(json.loads(fig.to_json()), rows, tuple(drawn))
+
+
+def chosen_traces(chart: FinesChart, outcome: Outcome) -> list[int]:
+    """The traces of ``chart`` that draw ``outcome``'s clause and tier."""
+    return [i for i, row in enumerate(chart.trace_rows) if _same_row(chart.rows[row], outcome)]
 
 
 def fines_among_all(
@@ -97,10 +142,16 @@ def fines_among_all(
     procurement amount are left out when none is given. Each line runs from the minimum to
     the maximum (both included); a lone marker is a maximum with no minimum.
     """
+    return _fines_figure(outcome.version, illegal_gains, procurement_amount, outcome)[0]
+
+
+def _fines_figure(
+    version: str, illegal_gains: int, procurement_amount: int | None, mine: Outcome | None
+) -> tuple[go.Figure, tuple[Outcome, ...], list[int]]:
     fig = go.Figure()
-    rows = fined_outcomes(outcome.version, illegal_gains, procurement_amount)
+    rows = fined_outcomes(version, illegal_gains, procurement_amount)
     labels = [f"{o.provision.citation()} · {o.tier.replace('_', ' ')}" for o in rows]
-    _add_ranges(fig, rows, labels, outcome)
+    drawn = _add_ranges(fig, rows, labels, mine)
     for who, colour, dash in (
         ("offender", OFFENDER, "solid"),
         ("people responsible", PERSONS, "dot"),
@@ -114,16 +165,16 @@ def fines_among_all(
                 name=f"fine on the {who}",
             )
         )
-    fig.update_xaxes(type="log", dtick=1, title="yuan (log scale; both ends included)")
+    fig.update_xaxes(type="log", dtick=1, title=AXIS_TITLE)
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None)
     fig.update_layout(
-        title=f"This outcome among all fines of the {outcome.version} text",
+        title=f"Among all fines of the {version} text",
         height=max(320, 22 * len(rows) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         legend={"orientation": "h", "y": -0.08},
         font=FONT,
     )
-    return fig
+    return fig, rows, drawn
 
 
 def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
@@ -154,9 +205,9 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]]) -> go.Figure:
                     )
                 )
     _add_no_fine(fig, unfined)
-    fig.update_xaxes(type="log", dtick=1, title="yuan (log scale; both ends included)")
+    fig.update_xaxes(type="log", dtick=1, title=AXIS_TITLE)
     fig.update_layout(
-        title=f"The same conduct under the {old_id} and the {new_id} text",
+        title=f"Same conduct, {old_id} and {new_id} texts",
         height=max(260, 40 * len(fig.data) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         font=FONT,
@@ -191,6 +242,8 @@ def _first_and_last() -> tuple[str, str]:
     return ids[0], ids[-1]
 
 
+AXIS_TITLE = "yuan, log scale"
+"""Short enough for a 390 px phone, as are the charts' titles (a range includes both ends)."""
 FONT = {"size": 14}
 """Chart text readable from the back of a room (the log axis labels only its decades)."""
 CONFIG = {"displayModeBar": False, "responsive": True}

@@ -9,7 +9,9 @@ the controls to it. A URL query (``?version=2025&article=61&paragraph=1``) is re
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from functools import lru_cache
 from html import escape
 
 import ipywidgets as w
@@ -17,6 +19,7 @@ from traitlets import dlink, link
 
 from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.penalties.address import QUERY_KEYS, Selection, selection_from_query
+from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.views.binding import bind_choice
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.markup import version_banner_html
@@ -26,8 +29,15 @@ from csl_helpers.views.penalties.markup import (
     law_text_html,
     outcome_html,
 )
-from csl_helpers.views.penalties.plots import display_output, fines_among_all, versions_side_by_side
+from csl_helpers.views.penalties.plots import (
+    CONFIG,
+    EMPHASIS,
+    chosen_traces,
+    fines_chart,
+    versions_side_by_side,
+)
 from csl_helpers.views.penalties.state import DATES, Result, SimulatorModel
+from csl_helpers.views.plotly_chart import PlotlyChart
 
 __all__ = [
     "DATES",
@@ -41,6 +51,17 @@ __all__ = [
 WIDE = {"layout": {"width": "100%", "max_width": "60em"}}
 INITIAL = {"style": {"description_width": "initial"}}
 ROW = {"flex_flow": "row wrap", "align_items": "center"}
+CHOICES = [
+    "mode",
+    "conduct_date",
+    "decision_date",
+    "subject",
+    "conduct",
+    "tier",
+    "gains_text",
+    "procurement_text",
+]
+"""The model's traits a visitor sets through the controls."""
 FIELDS = {"conduct_date": "dates", "decision_date": "dates"}
 """The note beside which a field's problem is told (an amount has a note of its own)."""
 
@@ -85,6 +106,8 @@ class PenaltySimulator:
         self._link()
         self.guard.watch(self.widget)
         self._show_result(self.model.result)
+        self._chosen = False  # whether the visitor has changed a control yet
+        self.model.observe(self._on_choice, CHOICES)
 
     def _make_controls(self) -> None:
         m = self.model
@@ -121,7 +144,10 @@ class PenaltySimulator:
         self.applicable = w.HTML()
         self.outcome = w.HTML()
         self.text = w.HTML()
-        self.charts = w.Output()
+        # Drawn by plotly.js once the page has shown the controls (see PlotlyChart).
+        self.fines_chart = PlotlyChart(config=CONFIG, emphasis=EMPHASIS)
+        self.versions_chart = PlotlyChart(config=CONFIG)
+        self.charts = w.VBox([self.fines_chart, self.versions_chart])
         self.banner = w.HTML()
         self.notes = {name: w.HTML() for name in ("dates", "illegal_gains", "procurement_amount")}
         self.guard = InputGuard()
@@ -183,8 +209,16 @@ class PenaltySimulator:
         """Show the clause ``selection`` names."""
         self.model.open(selection)
 
-    def open_query(self, query: str) -> None:
-        """Open the clause a URL query names; for a bad query, say what was wrong instead."""
+    def _on_choice(self, _change: dict) -> None:
+        self._chosen = True
+
+    def open_query(self, query: str, *, late: bool = False) -> None:
+        """Open the clause a URL query names; for a bad query, say what was wrong instead.
+
+        ``late``: the query may come after the page is in use (a preheated kernel learns it
+        when its page is requested, and a kernel still starting when taken, later still): a
+        choice the visitor has made by then is kept, not overridden by the address.
+        """
         try:
             selection = selection_from_query(query)
         except ValueError as exc:
@@ -194,7 +228,7 @@ class PenaltySimulator:
             )
             return
         self.banner.value = ""
-        if selection is not None:
+        if selection is not None and not (late and self._chosen):
             self.open(selection)
 
     # output -----------------------------------------------------------------------------------
@@ -220,7 +254,7 @@ class PenaltySimulator:
             self.applicable.value = ""
             sketch = result.sketch if result.awaiting else None
             self.outcome.value = "" if sketch is None else outcome_html(sketch, result.awaiting)
-            self.charts.outputs = ()
+            self._draw(None)
             return
         self.applicable.value = (
             "" if result.applicable is None else applicable_html(result.applicable)
@@ -235,17 +269,28 @@ class PenaltySimulator:
         shown = self.model.show_text and outcome is not None
         self.text.value = law_text_html(outcome) if shown else ""
 
-    def _draw(self, result: Result) -> None:
-        figures = [
-            fines_among_all(
-                result.outcome,
-                illegal_gains=result.illegal_gains,
-                procurement_amount=result.procurement_amount,
-            )
-        ]
-        if result.pairs:
-            figures.append(versions_side_by_side(list(result.pairs)))
-        self.charts.outputs = tuple(display_output(fig) for fig in figures)
+    def _draw(self, result: Result | None) -> None:
+        """Bring the charts in line with the result.
+
+        Only the highlight moves when the clause or tier changed (the fines chart is kept per
+        version and amounts); a figure is sent when the version, an amount or the pair did.
+        """
+        if result is None or result.outcome is None:
+            self.fines_chart.figure = {}
+            self.versions_chart.figure = {}
+            return
+        outcome = result.outcome
+        chart = fines_chart(outcome.version, result.illegal_gains, result.procurement_amount)
+        with self.fines_chart.hold_sync():
+            self.fines_chart.figure = chart.figure
+            self.fines_chart.highlight = chosen_traces(chart, outcome)
+        self.versions_chart.figure = _pairs_figure(result.pairs) if result.pairs else {}
+
+
+@lru_cache(maxsize=64)
+def _pairs_figure(pairs: tuple[tuple[Outcome, Outcome], ...]) -> dict:
+    """The comparison chart of ``pairs`` as plotly's JSON, built once per pair."""
+    return json.loads(versions_side_by_side(list(pairs)).to_json())
 
 
 def penalty_simulator(query: str = "") -> w.Widget:
