@@ -225,7 +225,10 @@ def measure(name: str, runs: int, budget: float, quiet_ms: int, path: str = "") 
     figures = Figures(name)
     log = Path(tempfile.mkdtemp(prefix="visitor-")) / "voila.log"
     stop = time.monotonic() + budget
-    with serving(voila_command(free_port()), log) as server:
+    # A taken kernel is replaced at once rather than after `make run`'s delay (which spares a
+    # class's first clicks): every visit still waits for the full pool and an idle server.
+    command = voila_command(free_port()) + " --ClassroomKernelManager.refill_delay=0"
+    with serving(command, log) as server:
         warm(server.process.pid, 1, 120)  # the first pool kernels started
         idle(server.process.pid, 180, quiet=3)
         full = kernels_of(server.process.pid)
