@@ -15,7 +15,6 @@ again. A new ``figure`` is drawn with ``Plotly.react``, which redraws what diffe
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import anywidget
@@ -110,9 +109,12 @@ export default { render };
 """
 
 
-@cache
 def plotly_js() -> bytes:
-    """plotly.js as plotly ships it for offline pages (read once per kernel)."""
+    """plotly.js as plotly ships it for offline pages.
+
+    Read when a page asks (once per page, so once per visitor's kernel) and not kept: 4.8 MB
+    held by every kernel of a class would cost more than reading it again.
+    """
     from plotly.offline import get_plotlyjs
 
     return get_plotlyjs().encode("utf-8")
