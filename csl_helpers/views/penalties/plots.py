@@ -249,23 +249,3 @@ FONT = {"size": 14}
 CONFIG = {"displayModeBar": False, "responsive": True}
 """How the page draws a chart: no toolbar (it covered the titles and added two dozen Tab stops),
 and the width of its column."""
-
-
-def display_output(fig: go.Figure) -> dict:
-    """The figure as an output an ``ipywidgets.Output`` holds, drawn by the page.
-
-    It carries the ``application/vnd.plotly.v1+json`` bundle that plotly's default renderer
-    in a Jupyter kernel (``plotly_mimetype``) sends. ``Output.append_display_data(fig)`` would
-    not do: a figure displays itself through IPython's ``display``, so the chart went to the
-    cell being run (or nowhere, once the dashboard was shown) instead of into the widget, and
-    the page kept the first chart whatever was chosen. Building the bundle here also spares a
-    kernel plotly's renderer machinery, whose import (nbformat, jsonschema) costs a second.
-    """
-    return {
-        "output_type": "display_data",
-        "data": {
-            "application/vnd.plotly.v1+json": {**json.loads(fig.to_json()), "config": CONFIG},
-            "text/plain": f"<plotly figure: {fig.layout.title.text}>",
-        },
-        "metadata": {},
-    }
