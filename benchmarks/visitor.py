@@ -18,19 +18,27 @@ Bounded: every wait has a timeout, a dashboard gets at most ``--budget`` seconds
 is stopped before the next one starts. The machine's speed varies from run to run (2 shared
 cores): compare figures measured in the same run.
 
+With ``--against DIR`` (another checkout of the project, e.g. ``git worktree add`` of main) its
+`make run` server runs beside this one and the visits alternate between them: a before/after
+comparison in the same conditions.
+
 Run: .venv/bin/python benchmarks/visitor.py [--runs 20] [--dashboard penalty_simulator.ipynb]
+[--against ../main]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
+import shlex
 import shutil
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,41 +226,67 @@ def visit(browser, url: str, probe: Probe, quiet_ms: int) -> tuple[float, float,
         context.close()
 
 
-def measure(name: str, runs: int, budget: float, quiet_ms: int, path: str = "") -> Figures:
-    """Serve the dashboards as `make run` does and visit ``name`` ``runs`` times."""
+REFILL_AT_ONCE = " --ClassroomKernelManager.refill_delay=0"
+"""A taken kernel is replaced at once rather than after `make run`'s delay (which spares a
+class's first clicks): every visit still waits for the full pool and an idle server."""
+
+
+def server_command(port: int, checkout: Path | None = None) -> str:
+    """`make run`'s server on ``port``: this checkout's, or another's (its serve.py, its
+    dashboards, and its csl_helpers first on its kernels' path), to compare the two."""
+    if checkout is None:
+        return voila_command(port) + REFILL_AT_ONCE
+    spec = importlib.util.spec_from_file_location(
+        "other_serve", checkout / "share" / "voila" / "serve.py"
+    )
+    serve = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve)
+    env = {**serve.voila_environment(), "PYTHONPATH": str(checkout)}
+    argv = serve.voila_argv(ip="127.0.0.1", port=port)
+    return shlex.join([*(f"{k}={v}" for k, v in env.items()), *argv]) + REFILL_AT_ONCE
+
+
+def measure(
+    name: str, runs: int, budget: float, quiet_ms: int, against: Path | None = None
+) -> list[Figures]:
+    """Serve the dashboards as `make run` does and visit ``name`` ``runs`` times.
+
+    With ``against`` (another checkout), its server runs too and the visits alternate
+    between the two, so both meet the same load of the machine.
+    """
     from playwright.sync_api import sync_playwright
 
-    figures = Figures(name)
-    log = Path(tempfile.mkdtemp(prefix="visitor-")) / "voila.log"
+    checkouts = [None] if against is None else [None, against]
+    figures = [Figures(name if c is None else f"{name} ({c})") for c in checkouts]
     stop = time.monotonic() + budget
-    # A taken kernel is replaced at once rather than after `make run`'s delay (which spares a
-    # class's first clicks): every visit still waits for the full pool and an idle server.
-    command = voila_command(free_port()) + " --ClassroomKernelManager.refill_delay=0"
-    with serving(command, log) as server:
-        warm(server.process.pid, 1, 120)  # the first pool kernels started
-        idle(server.process.pid, 180, quiet=3)
-        full = kernels_of(server.process.pid)
-        url = f"{server.url}/voila/render/{name}{path}"
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
-            )
-            try:
-                for _ in range(runs):
-                    if time.monotonic() > stop:
-                        figures.errors.append(f"budget of {budget:.0f} s spent")
-                        break
-                    warm(server.process.pid, full, 120)
-                    try:
-                        loaded, result, settled = visit(browser, url, PROBES[name], quiet_ms)
-                    except Exception as exc:  # a failed visit is a figure, not a crash
-                        figures.errors.append(f"{type(exc).__name__}: {exc}"[:200])
-                        continue
-                    figures.interactive.append(loaded)
-                    figures.result.append(result)
-                    figures.settled.append(settled)
-            finally:
-                browser.close()
+    with ExitStack() as stack:
+        servers = []
+        for checkout in checkouts:
+            log = Path(tempfile.mkdtemp(prefix="visitor-")) / "voila.log"
+            servers.append(stack.enter_context(serving(server_command(free_port(), checkout), log)))
+        full = []
+        for server in servers:
+            warm(server.process.pid, 1, 120)  # the first pool kernels started
+            idle(server.process.pid, 180, quiet=3)
+            full.append(kernels_of(server.process.pid))
+        pw = stack.enter_context(sync_playwright())
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        for _ in range(runs):
+            for server, kernels, figs in zip(servers, full, figures, strict=True):
+                if time.monotonic() > stop:
+                    figs.errors.append(f"budget of {budget:.0f} s spent")
+                    continue
+                warm(server.process.pid, kernels, 120)
+                url = f"{server.url}/voila/render/{name}"
+                try:
+                    loaded, result, settled = visit(browser, url, PROBES[name], quiet_ms)
+                except Exception as exc:  # a failed visit is a figure, not a crash
+                    figs.errors.append(f"{type(exc).__name__}: {exc}"[:200])
+                    continue
+                figs.interactive.append(loaded)
+                figs.result.append(result)
+                figs.settled.append(settled)
     return figures
 
 
@@ -325,15 +359,23 @@ def main() -> None:
     )
     parser.add_argument("--budget", type=float, default=600, help="most seconds per dashboard")
     parser.add_argument("--quiet", type=int, default=500, help="ms with no change: settled")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout (e.g. of main) served too, its visits alternating with these",
+    )
     args = parser.parse_args()
     if not 1 <= args.runs <= 100:
         parser.error("--runs must be between 1 and 100")
     if shutil.which("chromium") is None:
         parser.error("chromium is not on PATH (apt-get install chromium)")
+    if args.against is not None and not (args.against / "share/voila/serve.py").is_file():
+        parser.error(f"--against {args.against} is not a checkout of this project")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     for name in args.dashboard or sorted(PROBES):
-        figures = measure(name, args.runs, args.budget, args.quiet)
-        report(figures)
+        for figures in measure(name, args.runs, args.budget, args.quiet, args.against):
+            report(figures)
+        print(f"load average now {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
