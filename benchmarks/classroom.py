@@ -46,7 +46,8 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_ARGS, free_port, serving, voila_command  # noqa: E402
+from conftest import free_port, serving, voila_command  # noqa: E402
+from visitor import one_visitor_in_chromium  # noqa: E402  (benchmarks/visitor.py)
 from voila_client import (  # noqa: E402
     KernelChannel,
     button_widget,
@@ -321,82 +322,6 @@ def report(result: ClassResult, n: int, linger: float) -> None:
         f"visitors' kernels alive {linger:.0f} s after they left: {result.kernels_left}"
         f" (kernel processes running, preheated pool included: {result.kernel_processes_left})"
     )
-
-
-def wait_for_pool(pid: int, kernels: int, most: float) -> None:
-    """Wait until the server runs `kernels` kernels (its pool full again) and is idle."""
-    deadline = time.monotonic() + most
-    while tree_rss(pid)[1] != kernels and time.monotonic() < deadline:
-        time.sleep(0.5)
-    settle(pid, max(deadline - time.monotonic(), 1))
-
-
-def one_visitor_in_chromium(url: str, pid: int, page_path: str, runs: int) -> tuple[list, list]:
-    """Request to interactive and input to updated output, in real Chromium.
-
-    Each visit finds the pool warm: it starts once the server (process ``pid``) runs as many
-    kernels as before the first visit, its pool refilled, and it and its kernels are idle.
-    """
-    import shutil
-
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        print("chromium is not on PATH: no browser figures")
-        return [], []
-    loads, inputs = [], []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        full = tree_rss(pid)[1]
-        for _ in range(runs):
-            wait_for_pool(pid, full, 120)
-            context = browser.new_context()
-            page = context.new_page()
-            start = time.perf_counter()
-            page.goto(url + page_path, wait_until="commit", timeout=120_000)
-            page.locator(".widget-dropdown select").first.wait_for(timeout=120_000)
-            page.wait_for_function("document.querySelector('#loading') === null")
-            loads.append(time.perf_counter() - start)
-            select = page.locator(".widget-dropdown select").first
-            options = select.locator("option").all_text_contents()
-            current = select.evaluate("s => s.selectedIndex")
-            # Watch the page outside the changed picker; the output is updated when the
-            # mutations stop (no new one for 300 ms).
-            page.evaluate(
-                """(sel) => {
-                    window.__changes = [];
-                    const picker = document.querySelectorAll(sel)[0].closest('.widget-dropdown');
-                    new MutationObserver((records) => {
-                        if (records.some((r) => !picker.contains(r.target))) {
-                            window.__changes.push(performance.now());
-                        }
-                    }).observe(document.body, {subtree: true, childList: true,
-                                               characterData: true, attributes: true});
-                }""",
-                ".widget-dropdown select",
-            )
-            t0 = page.evaluate(
-                """([sel, index]) => {
-                    const s = document.querySelectorAll(sel)[0];
-                    s.selectedIndex = index;
-                    const t = performance.now();
-                    s.dispatchEvent(new Event('change', {bubbles: true}));
-                    return t;
-                }""",
-                [".widget-dropdown select", (current + 1) % len(options)],
-            )
-            page.wait_for_function(
-                "window.__changes.length > 0 && "
-                "performance.now() - window.__changes[window.__changes.length - 1] > 300",
-                timeout=30_000,
-            )
-            last = page.evaluate("window.__changes[window.__changes.length - 1]")
-            inputs.append((last - t0) / 1000)
-            page.goto("about:blank")  # the page's unload frees its kernel
-            context.close()
-        browser.close()
-    return loads, inputs
 
 
 def main() -> None:

@@ -57,7 +57,7 @@ def penalty_simulator(lang: str = "en") -> w.Widget:
     Its interface is in ``lang`` (``"en"`` or ``"zh"``), or the address's ``?lang=``.
     """
     simulator = PenaltySimulator(lang=lang)
-    when_requested(simulator.open_query)
+    when_requested(lambda query: simulator.open_query(query, late=True))
     return simulator.widget
 
 

@@ -152,3 +152,25 @@ def test_illegal_gains_are_taken_as_typed_or_refused_beside_the_field(simulator)
     box.press("Enter")
     expect(note).to_have_text("")
     expect(fine).to_contain_text(simulate("2025", 63).fine.label())
+
+
+def test_chart_titles_fit_a_phone_with_no_toolbar_over_them(page, simulator):
+    """At 390 px every chart title and axis title lies inside its chart, and no toolbar shows."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    simulator("version=2025&article=61&paragraph=1")
+    charts = page.locator(".csl-pen-charts .js-plotly-plot")
+    expect(charts).to_have_count(2, timeout=60_000)
+    expect(charts.first.locator(".gtitle")).to_contain_text("all fines of the 2025 text")
+    outside = page.evaluate(
+        """() => [...document.querySelectorAll('.csl-pen-charts .js-plotly-plot')].flatMap(
+            (chart) => {
+                const box = chart.getBoundingClientRect();
+                return [...chart.querySelectorAll('.gtitle, .xtitle')].filter((t) => {
+                    const r = t.getBoundingClientRect();
+                    return r.left < box.left - 1 || r.right > box.right + 1
+                        || r.right > window.innerWidth;
+                }).map((t) => t.textContent);
+            })"""
+    )
+    assert outside == []
+    assert page.locator(".csl-pen-charts .modebar").count() == 0

@@ -430,6 +430,41 @@ def test_the_charts_sit_in_the_widget_and_follow_the_clause():
 
     sim = PenaltySimulator()
     sim.open_query("version=2016&article=64&paragraph=2")
-    bundles = [o["data"]["application/vnd.plotly.v1+json"] for o in sim.charts.outputs]
-    assert "all fines of the 2016 text" in bundles[0]["layout"]["title"]["text"]
-    assert len(bundles) == 2
+    figures = [chart.figure for chart in sim.charts.children]
+    assert "all fines of the 2016 text" in figures[0]["layout"]["title"]["text"]
+    assert all(f["data"] for f in figures)
+
+
+def test_a_new_tier_moves_the_highlight_and_leaves_the_chart_of_all_fines_alone():
+    """The chart of every fine is sent once per version and amounts; a click restyles it."""
+    from csl_helpers.views.penalties.plots import EMPHASIS
+    from csl_helpers.views.penalties.simulator import PenaltySimulator
+
+    sim = PenaltySimulator()
+    sim.open_query("version=2025&article=61&paragraph=1")
+    chart = sim.fines_chart
+    figure, before = chart.figure, list(chart.highlight)
+    data = figure["data"]
+    assert before and all(data[i]["line"]["color"] != EMPHASIS["line.color"] for i in before)
+    tiers = [value for _, value in sim.model.tier_choices]
+    sim.model.tier = next(t for t in tiers if t != sim.model.tier)
+    assert chart.figure is figure  # not rebuilt, not sent again
+    assert chart.highlight and chart.highlight != before
+    hovers = {data[i]["hovertemplate"] for i in chart.highlight}
+    assert all(sim.model.tier.replace("_", " ") in data[i]["y"][0] for i in chart.highlight), hovers
+
+
+def test_an_address_read_late_does_not_undo_what_the_visitor_chose():
+    """A preheated kernel learns the page's query when the page is requested, and a kernel
+    still starting when taken later still: a choice made on the page by then is kept."""
+    from csl_helpers.views.penalties.simulator import DATES, PenaltySimulator
+
+    sim = PenaltySimulator()
+    sim.model.mode = DATES
+    sim.open_query("version=2025&article=61&paragraph=1", late=True)
+    assert sim.model.mode == DATES
+    sim.open_query("version=2016&article=64&paragraph=2")  # asked for at once: obeyed
+    assert sim.model.mode == "2016"
+    fresh = PenaltySimulator()
+    fresh.open_query("version=2016&article=64&paragraph=2", late=True)
+    assert fresh.model.mode == "2016"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 
 import plotly.graph_objects as go
@@ -69,12 +70,20 @@ def fined_outcomes(
 
 
 def _add_ranges(
-    fig: go.Figure, rows: tuple[Outcome, ...], labels: list[str], mine: Outcome, ui: str = "en"
-):
-    """A line per fine of each row, the rows of ``mine`` highlighted."""
+    fig: go.Figure,
+    rows: tuple[Outcome, ...],
+    labels: list[str],
+    mine: Outcome | None,
+    ui: str = "en",
+) -> list[int]:
+    """A line per fine of each row, the rows of ``mine`` highlighted (none when ``None``).
+
+    Returns the row each trace added draws, in the order of the traces.
+    """
     _ = gettext_for(ui)
-    for label, o in zip(labels, rows, strict=True):
-        chosen = o.provision == mine.provision and o.tier == mine.tier
+    drawn = []
+    for row, (label, o) in enumerate(zip(labels, rows, strict=True)):
+        chosen = mine is not None and _same_row(o, mine)
         for r, colour, who, dash in (
             (o.fine, OFFENDER, "offender", "solid"),
             (o.person_fine, PERSONS, "people responsible", "dot"),
@@ -92,12 +101,50 @@ def _add_ranges(
                         "width": 6 if chosen else 2,
                         "dash": dash,
                     },
-                    marker={"size": 10 if chosen else 6},
+                    marker={"size": 8, "color": HIGHLIGHT if chosen else colour},
                     name=_(WHO[who]),
                     legendgroup=who,
                     showlegend=False,
                 )
             )
+            drawn.append(row)
+    return drawn
+
+
+def _same_row(o: Outcome, mine: Outcome) -> bool:
+    return o.provision == mine.provision and o.tier == mine.tier
+
+
+EMPHASIS = {"line.color": HIGHLIGHT, "line.width": 6, "marker.color": HIGHLIGHT}
+"""How the chosen clause's lines stand out among all: a restyle of those traces alone, of
+properties plotly redraws without working the chart out again (a marker's size would be)."""
+
+
+@dataclass(frozen=True)
+class FinesChart:
+    """:func:`fines_among_all` with no line highlighted, as plotly's JSON.
+
+    For one version and the amounts given; ``trace_rows`` says which row of ``rows`` each trace
+    draws, so the chosen clause is highlighted by restyling its traces (:func:`chosen_traces`).
+    """
+
+    figure: dict
+    rows: tuple[Outcome, ...]
+    trace_rows: tuple[int, ...]
+
+
+@lru_cache(maxsize=16)
+def fines_chart(
+    version: str, illegal_gains: int = 0, procurement_amount: int | None = None, ui: str = "en"
+) -> FinesChart:
+    """The chart of every fine of ``version`` for these amounts, in ``ui``, built once and kept."""
+    fig, rows, drawn = _fines_figure(version, illegal_gains, procurement_amount, None, ui)
+    return FinesChart(json.loads(fig.to_json()), rows, tuple(drawn))
+
+
+def chosen_traces(chart: FinesChart, outcome: Outcome) -> list[int]:
+    """The traces of ``chart`` that draw ``outcome``'s clause and tier."""
+    return [i for i, row in enumerate(chart.trace_rows) if _same_row(chart.rows[row], outcome)]
 
 
 def fines_among_all(
@@ -113,11 +160,21 @@ def fines_among_all(
     procurement amount are left out when none is given. Each line runs from the minimum to
     the maximum (both included); a lone marker is a maximum with no minimum.
     """
+    return _fines_figure(outcome.version, illegal_gains, procurement_amount, outcome, ui)[0]
+
+
+def _fines_figure(
+    version: str,
+    illegal_gains: int,
+    procurement_amount: int | None,
+    mine: Outcome | None,
+    ui: str = "en",
+) -> tuple[go.Figure, tuple[Outcome, ...], list[int]]:
     _ = gettext_for(ui)
     fig = go.Figure()
-    rows = fined_outcomes(outcome.version, illegal_gains, procurement_amount)
+    rows = fined_outcomes(version, illegal_gains, procurement_amount)
     labels = [f"{o.provision.citation(ui)} · {_(TIER_NAMES[o.tier])}" for o in rows]
-    _add_ranges(fig, rows, labels, outcome, ui)
+    drawn = _add_ranges(fig, rows, labels, mine, ui)
     for name, colour, dash in (
         (_("fine on the offender"), OFFENDER, "solid"),
         (_("fine on the people responsible"), PERSONS, "dot"),
@@ -131,18 +188,16 @@ def fines_among_all(
                 name=name,
             )
         )
-    fig.update_xaxes(type="log", dtick=1, title=_("yuan (log scale; both ends included)"))
+    fig.update_xaxes(type="log", dtick=1, title=_(AXIS_TITLE))
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None)
     fig.update_layout(
-        title=_("This outcome among all fines of the {version} text").format(
-            version=outcome.version
-        ),
+        title=_("Among all fines of the {version} text").format(version=version),
         height=max(320, 22 * len(rows) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         legend={"orientation": "h", "y": -0.08},
         font=FONT,
     )
-    return fig
+    return fig, rows, drawn
 
 
 def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]], ui: str = "en") -> go.Figure:
@@ -178,11 +233,9 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]], ui: str = "en") 
                     )
                 )
     _add_no_fine(fig, unfined, ui)
-    fig.update_xaxes(type="log", dtick=1, title=_("yuan (log scale; both ends included)"))
+    fig.update_xaxes(type="log", dtick=1, title=_(AXIS_TITLE))
     fig.update_layout(
-        title=_("The same conduct under the {old} and the {new} text").format(
-            old=old_id, new=new_id
-        ),
+        title=_("Same conduct, {old} and {new} texts").format(old=old_id, new=new_id),
         height=max(260, 40 * len(fig.data) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         font=FONT,
@@ -221,28 +274,10 @@ def _first_and_last() -> tuple[str, str]:
     return ids[0], ids[-1]
 
 
+AXIS_TITLE = N_("yuan, log scale")
+"""Short enough for a 390 px phone, as are the charts' titles (a range includes both ends)."""
 FONT = {"size": 14}
 """Chart text readable from the back of a room (the log axis labels only its decades)."""
 CONFIG = {"displayModeBar": False, "responsive": True}
 """How the page draws a chart: no toolbar (it covered the titles and added two dozen Tab stops),
 and the width of its column."""
-
-
-def display_output(fig: go.Figure) -> dict:
-    """The figure as an output an ``ipywidgets.Output`` holds, drawn by the page.
-
-    It carries the ``application/vnd.plotly.v1+json`` bundle that plotly's default renderer
-    in a Jupyter kernel (``plotly_mimetype``) sends. ``Output.append_display_data(fig)`` would
-    not do: a figure displays itself through IPython's ``display``, so the chart went to the
-    cell being run (or nowhere, once the dashboard was shown) instead of into the widget, and
-    the page kept the first chart whatever was chosen. Building the bundle here also spares a
-    kernel plotly's renderer machinery, whose import (nbformat, jsonschema) costs a second.
-    """
-    return {
-        "output_type": "display_data",
-        "data": {
-            "application/vnd.plotly.v1+json": {**json.loads(fig.to_json()), "config": CONFIG},
-            "text/plain": f"<plotly figure: {fig.layout.title.text}>",
-        },
-        "metadata": {},
-    }

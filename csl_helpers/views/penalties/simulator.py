@@ -10,7 +10,9 @@ chooses the interface's language, which the page's 中文 / English switch chang
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from functools import lru_cache
 from html import escape
 
 import ipywidgets as w
@@ -18,6 +20,7 @@ from traitlets import dlink, link
 
 from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.penalties.address import QUERY_KEYS, Selection, selection_from_query
+from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.views import i18n
 from csl_helpers.views.binding import bind_choice
 from csl_helpers.views.i18n import N_, Translated
@@ -29,8 +32,15 @@ from csl_helpers.views.penalties.markup import (
     law_text_html,
     outcome_html,
 )
-from csl_helpers.views.penalties.plots import display_output, fines_among_all, versions_side_by_side
+from csl_helpers.views.penalties.plots import (
+    CONFIG,
+    EMPHASIS,
+    chosen_traces,
+    fines_chart,
+    versions_side_by_side,
+)
 from csl_helpers.views.penalties.state import DATES, Result, SimulatorModel
+from csl_helpers.views.plotly_chart import PlotlyChart
 
 __all__ = [
     "DATES",
@@ -44,6 +54,17 @@ __all__ = [
 WIDE = {"layout": {"width": "100%", "max_width": "60em"}}
 INITIAL = {"style": {"description_width": "initial"}}
 ROW = {"flex_flow": "row wrap", "align_items": "center"}
+CHOICES = [
+    "mode",
+    "conduct_date",
+    "decision_date",
+    "subject",
+    "conduct",
+    "tier",
+    "gains_text",
+    "procurement_text",
+]
+"""The model's traits a visitor sets through the controls."""
 FIELDS = {"conduct_date": "dates", "decision_date": "dates"}
 """The note beside which a field's problem is told (an amount has a note of its own)."""
 
@@ -92,6 +113,8 @@ class PenaltySimulator(Translated):
         self.guard.watch(self.widget)
         self.labels = i18n.StaticLabels(self.widget)
         self._show_result(self.model.result)
+        self._chosen = False  # whether the visitor has changed a control yet
+        self.model.observe(self._on_choice, CHOICES)
         if self.model.lang != "en":
             self._show_lang()
 
@@ -136,7 +159,10 @@ class PenaltySimulator(Translated):
         self.applicable = w.HTML()
         self.outcome = w.HTML()
         self.text = w.HTML()
-        self.charts = w.Output()
+        # Drawn by plotly.js once the page has shown the controls (see PlotlyChart).
+        self.fines_chart = PlotlyChart(config=CONFIG, emphasis=EMPHASIS)
+        self.versions_chart = PlotlyChart(config=CONFIG)
+        self.charts = w.VBox([self.fines_chart, self.versions_chart])
         self.banner = w.HTML()
         self.notes = {name: w.HTML() for name in ("dates", "illegal_gains", "procurement_amount")}
         self.guard = InputGuard(lambda: self.model.lang)
@@ -199,11 +225,17 @@ class PenaltySimulator(Translated):
         """Show the clause ``selection`` names."""
         self.model.open(selection)
 
-    def open_query(self, query: str) -> None:
+    def _on_choice(self, _change: dict) -> None:
+        self._chosen = True
+
+    def open_query(self, query: str, *, late: bool = False) -> None:
         """Open the clause a URL query names; for a bad query, say what was wrong instead.
 
         The query's ``lang`` (``en`` or ``zh``) sets the interface's language; another value
-        is told on the page, which stays in English.
+        is told on the page, which stays in English. ``late``: the query may come after the
+        page is in use (a preheated kernel learns it when its page is requested, and a kernel
+        still starting when taken, later still): a choice the visitor has made by then is
+        kept, not overridden by the address.
         """
         lang, problem = i18n.lang_from_query(query)
         self.model.lang = lang or self.model.lang
@@ -220,7 +252,7 @@ class PenaltySimulator(Translated):
             )
             return
         self.banner.value = told
-        if selection is not None:
+        if selection is not None and not (late and self._chosen):
             self.open(selection)
 
     # output -----------------------------------------------------------------------------------
@@ -248,7 +280,7 @@ class PenaltySimulator(Translated):
             self.outcome.value = (
                 "" if sketch is None else outcome_html(sketch, result.awaiting, self.model.lang)
             )
-            self.charts.outputs = ()
+            self._draw(None)
             return
         ui = self.model.lang
         self.applicable.value = (
@@ -266,23 +298,33 @@ class PenaltySimulator(Translated):
         shown = self.model.show_text and outcome is not None
         self.text.value = law_text_html(outcome) if shown else ""
 
-    def _draw(self, result: Result) -> None:
-        figures = [
-            fines_among_all(
-                result.outcome,
-                illegal_gains=result.illegal_gains,
-                procurement_amount=result.procurement_amount,
-                ui=self.model.lang,
-            )
-        ]
-        if result.pairs:
-            figures.append(versions_side_by_side(list(result.pairs), self.model.lang))
-        self.charts.outputs = tuple(display_output(fig) for fig in figures)
+    def _draw(self, result: Result | None) -> None:
+        """Bring the charts in line with the result.
+
+        Only the highlight moves when the clause or tier changed (the fines chart is kept per
+        version, amounts and language); a figure is sent when one of those or the pair did.
+        """
+        if result is None or result.outcome is None:
+            self.fines_chart.figure = {}
+            self.versions_chart.figure = {}
+            return
+        outcome, ui = result.outcome, self.model.lang
+        chart = fines_chart(outcome.version, result.illegal_gains, result.procurement_amount, ui)
+        with self.fines_chart.hold_sync():
+            self.fines_chart.figure = chart.figure
+            self.fines_chart.highlight = chosen_traces(chart, outcome)
+        self.versions_chart.figure = _pairs_figure(result.pairs, ui) if result.pairs else {}
 
     def _show_lang(self) -> None:
         """Word the whole page in the model's language: labels, menus, outcome and charts."""
         self._show_words("penalty_simulator", {self.mode: self._mode_options})
         self._show_result(self.model.result)
+
+
+@lru_cache(maxsize=64)
+def _pairs_figure(pairs: tuple[tuple[Outcome, Outcome], ...], ui: str = "en") -> dict:
+    """The comparison chart of ``pairs`` in ``ui`` as plotly's JSON, built once per pair."""
+    return json.loads(versions_side_by_side(list(pairs), ui).to_json())
 
 
 def penalty_simulator(query: str = "", lang: str = "en") -> w.Widget:
