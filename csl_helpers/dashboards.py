@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from csl_helpers.views.law.explorer import law_explorer as _law_explorer
-from csl_helpers.views.obligations.navigator import obligation_navigator as _navigator
+from csl_helpers.views.law.explorer import LawExplorer
+from csl_helpers.views.obligations.navigator import ObligationNavigator
 from csl_helpers.views.penalties.simulator import PenaltySimulator
 
 __all__ = ["law_explorer", "obligation_navigator", "penalty_simulator"]
@@ -40,8 +40,10 @@ def when_requested(open_query: Callable[[str], None]) -> None:
 
 
 def law_explorer() -> w.Widget:
-    """The Law Explorer dashboard: every article of both versions, in both languages."""
-    return _law_explorer()
+    """The Law Explorer dashboard, opened on the article the page's address names."""
+    explorer = LawExplorer()
+    when_requested(explorer.open_query)
+    return explorer.widget
 
 
 def penalty_simulator() -> w.Widget:
@@ -52,5 +54,10 @@ def penalty_simulator() -> w.Widget:
 
 
 def obligation_navigator() -> w.Widget:
-    """The Obligation Navigator dashboard: yes/no questions, then the checklist of duties."""
-    return _navigator()
+    """The Obligation Navigator dashboard: yes/no questions, then the checklist of duties.
+
+    It opens on the version, answers and duties done the page's address names.
+    """
+    navigator = ObligationNavigator()
+    when_requested(navigator.open_query)
+    return navigator.widget

@@ -565,6 +565,7 @@ def test_csv_export_has_one_row_per_duty_in_theme_order(version, lang):
         "enforcement",
         f"rules_{version}",
         "note",
+        "done",
     ]
     ordered = [d for _, group in sheet.groups for d in group]
     assert [r["id"] for r in rows] == [d.id for d in ordered]
@@ -598,6 +599,22 @@ def test_markdown_export_is_a_checklist_grouped_by_theme(version):
             assert p.citation(lang) in lines[-1]
     assert "not legal advice" in sheet.to_markdown("en")
     assert "以法律中文文本为准" in sheet.to_markdown("zh")
+
+
+@pytest.mark.parametrize("version", ["2016", "2025"])
+def test_the_exports_mark_the_duties_done(version):
+    sheet = checklist(SAMPLE, version)
+    done = {sheet.duties[0].id, sheet.duties[-1].id}
+    rows = list(csv.DictReader(io.StringIO(sheet.to_csv("en", done), newline="")))
+    assert {r["id"] for r in rows if r["done"] == "yes"} == done
+    assert {r["done"] for r in rows if r["id"] not in done} == {""}
+    for lang in ("en", "zh"):
+        lines = sheet.to_markdown(lang, done).splitlines()
+        ticked = [line for line in lines if line.startswith("- [x] ")]
+        assert len(ticked) == len(done)
+        for duty in (sheet.duties[0], sheet.duties[-1]):
+            assert any(f"**{duty.citation(lang)}**" in line for line in ticked)
+        assert len([line for line in lines if line.startswith("- [ ] ")]) == len(sheet.duties) - 2
 
 
 def test_markdown_escapes_markup():

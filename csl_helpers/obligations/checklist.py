@@ -8,7 +8,7 @@ all read from ``data/obligations.yaml``.
 >>> from csl_helpers.obligations import Profile
 >>> text = checklist(Profile(critical_equipment=True), "2025").to_csv()
 >>> text.splitlines()[0]
-'theme,id,subject,when,duty,provisions_2025,provisions_2016,enforcement,rules_2025,note'
+'theme,id,subject,when,duty,provisions_2025,provisions_2016,enforcement,rules_2025,note,done'
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from csl_helpers.law.display import RichDisplay, card, table, with_note
@@ -69,12 +70,13 @@ class Checklist(RichDisplay):
         """A file name for an export, e.g. ``csl-obligations-2025-en.csv``."""
         return f"csl-obligations-{self.version}-{check_lang(lang)}.{ext}"
 
-    def to_csv(self, lang: str = "en") -> str:
+    def to_csv(self, lang: str = "en", done: Collection[str] = ()) -> str:
         """One row per duty, RFC 4180 CSV (CRLF line ends), text in ``lang``.
 
         Columns: theme, id, subject, when, duty, the provisions in this and the other version,
-        the kind of enforcement (penalty, referral, none), its rules in this version, and the
-        note that explains the link where the data gives one.
+        the kind of enforcement (penalty, referral, none), its rules in this version, the
+        note that explains the link where the data gives one, and ``done``: ``yes`` for the
+        duties whose ids ``done`` lists, else empty.
         """
         check_lang(lang)
         out = io.StringIO()
@@ -91,6 +93,7 @@ class Checklist(RichDisplay):
                 "enforcement",
                 f"rules_{self.version}",
                 "note",
+                "done",
             ]
         )
         for theme, duties in self.groups:
@@ -107,6 +110,7 @@ class Checklist(RichDisplay):
                         d.penalty.kind,
                         d.penalty.citation(lang),
                         d.penalty.note(lang),
+                        "yes" if d.id in done else "",
                     ]
                 )
         return out.getvalue()
@@ -141,8 +145,11 @@ class Checklist(RichDisplay):
         ]
         return card(self.heading(), table(head, rows), self.version)
 
-    def to_markdown(self, lang: str = "en") -> str:
-        """The checklist as Markdown: a heading per theme and a ``- [ ]`` line per duty."""
+    def to_markdown(self, lang: str = "en", done: Collection[str] = ()) -> str:
+        """The checklist as Markdown: a heading per theme and a ``- [ ]`` line per duty.
+
+        The duties whose ids ``done`` lists are ticked: ``- [x]``.
+        """
         check_lang(lang)
         en = lang == "en"
         info = version_info(self.version)
@@ -169,7 +176,10 @@ class Checklist(RichDisplay):
             ]
         for theme, duties in self.groups:
             lines += ["", f"## {_md(theme.title(lang))}", ""]
-            lines += [f"- [ ] {_line(d, self.other_version, lang)}" for d in duties]
+            lines += [
+                f"- [{'x' if d.id in done else ' '}] {_line(d, self.other_version, lang)}"
+                for d in duties
+            ]
         cites = ("; " if en else "；").join(p.citation(lang) for p in self.general_liability)
         lines += [
             "",

@@ -27,6 +27,8 @@ from typing import Any
 import ipywidgets as w
 
 from csl_helpers.views import widget_internals as wi
+from csl_helpers.views.choice import ChoiceButtons
+from csl_helpers.views.ticklist import TickList
 
 MAX_TEXT = 1000
 """The longest text a text box takes from the page (characters)."""
@@ -57,8 +59,14 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _choices(widget: wi.Selection) -> str:
-    labels = [f"“{label}”" for label in wi.option_labels(widget)]
+def _labels(widget: wi.Selection | ChoiceButtons) -> tuple[str, ...]:
+    if isinstance(widget, ChoiceButtons):
+        return tuple(widget.labels)
+    return wi.option_labels(widget)
+
+
+def _choices(widget: wi.Selection | ChoiceButtons) -> str:
+    labels = [f"“{label}”" for label in _labels(widget)]
     if not labels:
         return "no choice (the list is empty)"
     if len(labels) <= LISTED:
@@ -67,13 +75,13 @@ def _choices(widget: wi.Selection) -> str:
     return f"index 0 {labels[0]} to {len(labels) - 1} {labels[-1]}"
 
 
-def _check_index(widget: wi.Selection, value: Any) -> Any:
+def _check_index(widget: wi.Selection | ChoiceButtons, value: Any) -> Any:
     """A selection's ``index``: a whole number below the number of options.
 
     ``None`` (nothing selected) only where the page itself can send it: a list box the
     visitor can clear, or a list without options.
     """
-    n = len(wi.option_labels(widget))
+    n = len(_labels(widget))
     if value is None and (isinstance(widget, w.Select) or n == 0):
         return value
     if not _whole(value) or not 0 <= value < n:
@@ -145,9 +153,23 @@ def _check_date(widget: w.DatePicker, value: Any) -> Any:
     return value
 
 
+def _check_ticks(widget: TickList, value: Any) -> Any:
+    """A tick list's ``ticked``: ids of boxes it shows (or ticked before, on another list)."""
+    known = set(widget.ids) | set(widget.ticked)
+    valid = f"a list of the ids of its boxes ({', '.join(widget.ids) or 'none'})"
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Refused(f"ticked {_shown(value)} is not a list of ids", valid)
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise Refused(f"{_shown(unknown[0])} is not the id of a box", valid)
+    return value
+
+
 Check = Callable[[w.Widget, Any], Any]
 CHECKS: tuple[tuple[type, str, Check], ...] = (
     (wi.Selection, "index", _check_index),
+    (ChoiceButtons, "index", _check_index),
+    (TickList, "ticked", _check_ticks),
     (wi.WholeNumber, "value", partial(_check_number, whole=True)),
     (wi.Decimal, "value", partial(_check_number, whole=False)),
     (wi.TrueFalse, "value", _check_bool),
@@ -211,7 +233,11 @@ class InputGuard:
 
     def label(self, widget: w.Widget) -> str:
         """What a control is called on the page (its description, or the label given)."""
-        return self._labels.get(widget.model_id) or widget.description or type(widget).__name__
+        return (
+            self._labels.get(widget.model_id)
+            or getattr(widget, "description", "")
+            or type(widget).__name__
+        )
 
     # the comm ------------------------------------------------------------------------------
     def _receive(self, widget: w.Widget, msg: dict) -> None:

@@ -1,10 +1,13 @@
 """The Law Explorer: browse, read in both languages, switch version, search, follow references.
 
 The state lives in :class:`~csl_helpers.views.law.explorer_state.ExplorerModel`; this module
-draws it and links the controls to it.
+draws it and links the controls to it. The page's address follows the article open; following
+a reference moves the keyboard's focus to the article it opens.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import ipywidgets as w
 from traitlets import link
@@ -15,8 +18,10 @@ from csl_helpers.law.model import Reference
 from csl_helpers.law.text import Law
 from csl_helpers.views import markup as html
 from csl_helpers.views.binding import ChoiceBinding
+from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.law.explorer_state import LANG_VIEWS, ExplorerModel
+from csl_helpers.views.page_address import AddressKeeper, PageAddress
 
 STYLE = """<style>
 .csl-article p { margin: 0.3em 0; line-height: 1.5; }
@@ -61,12 +66,12 @@ class LawExplorer:
         self._show_place()
 
     def _make_controls(self) -> None:
-        self.version_picker = w.ToggleButtons(
+        self.version_picker = ChoiceButtons(
             options=[(f"{v.id} text", v.id) for v in versions()],
             value=self.model.version,
             description="Version",
         )
-        self.lang_picker = w.ToggleButtons(options=LANG_VIEWS, value="both", description="Show")
+        self.lang_picker = ChoiceButtons(options=LANG_VIEWS, value="both", description="Show")
         self.chapter_picker = w.Dropdown(description="Chapter", **PICKER)
         self.section_picker = w.Dropdown(description="Section", **PICKER)
         self.article_picker = w.Dropdown(description="Article", **PICKER)
@@ -106,6 +111,7 @@ class LawExplorer:
         self.cited_by = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.search_status = w.HTML()
         self.guard = InputGuard()
+        self.page = PageAddress()
         for widget, name in (
             (self.text_en, "csl-text-en"),
             (self.text_zh, "csl-text-zh"),
@@ -163,9 +169,11 @@ class LawExplorer:
                 self.banner,
                 self.guard.message,
                 w.HBox([navigation, reading], layout=w.Layout(flex_flow="row wrap")),
+                self.page,
             ]
         )
         page.add_class("csl-explorer")
+        page.add_class("csl-dashboard-root")
         return page
 
     def _link(self) -> None:
@@ -212,12 +220,13 @@ class LawExplorer:
             choose=lambda n: m.go(m.version, n),
             watch=("search",),
         )
-        self.counterpart_button.on_click(lambda _: m.open_counterpart())
+        self.counterpart_button.on_click(lambda _: self._follow(m.open_counterpart))
         self.search_button.on_click(lambda _: self._search_now())
         m.observe(lambda _: self._show_place(), "place")
         m.observe(lambda _: self._show_columns(), "lang")
         m.observe(lambda _: self._show_changes(), "compare")
         m.observe(lambda _: self._show_search_status(), "search")
+        self.address = AddressKeeper(m, self.page, self.guard.message, "article")
 
     # the model's state ------------------------------------------------------------------------
     @property
@@ -237,6 +246,16 @@ class LawExplorer:
     def show(self, version: str, number: int) -> None:
         """Open article ``number`` of ``version`` and bring every widget in line with it."""
         self.model.go(version, number)
+
+    def open_query(self, query: str) -> None:
+        """Open the article a page's address names; for a bad one, say what was wrong."""
+        self.address.open(query)
+
+    def _follow(self, go: Callable[[], None]) -> None:
+        """Open what a reference names, then move the keyboard's focus to its text."""
+        go()
+        column = "zh" if self.model.lang == "zh" else "en"
+        self.page.focus_on(f".csl-text-{column}")
 
     # navigation menus -------------------------------------------------------------------------
     def _chapter_options(self) -> list[tuple[str, int]]:
@@ -321,7 +340,9 @@ class LawExplorer:
             if ref.kind == "borrows_penalty":
                 label += " (penalty applied)"
             button = w.Button(description=label, layout=w.Layout(width="auto"))
-            button.on_click(lambda _, n=provision.article: self.show(self.law.version, n))
+            button.on_click(
+                lambda _, n=provision.article: self._follow(lambda: self.show(self.law.version, n))
+            )
             buttons.append(button)
         return buttons
 

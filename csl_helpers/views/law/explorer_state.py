@@ -3,21 +3,25 @@
 :class:`ExplorerModel` holds the place (version and article), the language view, whether
 changes are compared, and the search query and its language as traits; the search results
 are derived from them. Switching the version keeps the provision where it continues (the
-concordance), else opens Article 1. The model imports no widgets;
+concordance), else opens Article 1. The version and article are the page's address
+(``?version=2025&article=61``). The model imports no widgets;
 :mod:`csl_helpers.views.law.explorer` draws it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from traitlets import Bool, HasTraits, Instance, Int, TraitError, Unicode, observe, validate
+from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validate
 
 from csl_helpers.law.concordance import concordance
 from csl_helpers.law.load import load_law, version_ids, version_info, version_on
 from csl_helpers.law.model import SearchHit
+from csl_helpers.law.query import whole_number
 from csl_helpers.law.text import Law
+from csl_helpers.views.addressed import Addressed
 from csl_helpers.views.traits import VersionId
 
 LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
@@ -57,7 +61,7 @@ class Search:
         return len({hit.provision for hit in self.hits})
 
 
-class ExplorerModel(HasTraits):
+class ExplorerModel(Addressed):
     """What the explorer shows: :attr:`place` (version, article) and how.
 
     Set :attr:`version` to switch texts (the article follows the concordance), or call
@@ -72,6 +76,9 @@ class ExplorerModel(HasTraits):
     query = Unicode("")
     search_lang = Unicode("both")
     search = Instance(Search, allow_none=True, read_only=True)
+
+    ADDRESS = ("version", "article")
+    PARAMETERS = {"version": ("version",), "article": ("article",)}
 
     def __init__(self, version: str | None = None, article: int = 1) -> None:
         super().__init__()
@@ -98,6 +105,24 @@ class ExplorerModel(HasTraits):
         """
         load_law(version_info(version).id).article(number)
         self.set_trait("place", (version, number))
+
+    def read_params(self, params: Mapping[str, str]) -> None:
+        """Open the ``article`` of the ``version`` an address names.
+
+        Either may be left out: the version open, the article that continues the one open.
+        """
+        version = params.get("version", self.version)
+        number = whole_number(params, "article", f"an article number of the {version} text")
+        try:
+            if number is None:
+                self.version = version
+            else:
+                self.go(version, number)
+        except (TraitError, ValueError) as exc:
+            raise ValueError(f"version: {exc}") from None
+        except LookupError as exc:
+            raise ValueError(f"article: {exc}") from None
+        super().read_params(params)
 
     def open_counterpart(self) -> None:
         """Open the provision the open article continues in (or becomes) the other version."""

@@ -1,14 +1,17 @@
 """The Obligation Navigator: yes/no questions one at a time, then a checklist of duties.
 
 Each duty shows its provisions in the chosen version and in the other one, how a breach is
-dealt with, and a link that opens that clause in the penalty simulator dashboard. The checklist
-downloads as CSV or Markdown through ``<a download>`` links with ``data:`` URLs, which work in
+dealt with, and a link that opens that clause in the penalty simulator dashboard. The duties
+ticked as done are kept in the model (:class:`~csl_helpers.views.ticklist.TickList`), across a
+version switch and in the page's address, and marked in the exports. The checklist downloads
+as CSV or Markdown through ``<a download>`` links with ``data:`` URLs, which work in
 JupyterLab and in Voila alike.
 """
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Collection
 from datetime import date
 from html import escape
 from urllib.parse import urlencode
@@ -22,8 +25,11 @@ from csl_helpers.obligations.checklist import Checklist
 from csl_helpers.obligations.duties import Duty
 from csl_helpers.obligations.questionnaire import Interview, Question
 from csl_helpers.views import markup as html
+from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.obligations.navigator_state import NavigatorModel
+from csl_helpers.views.page_address import AddressKeeper, PageAddress
+from csl_helpers.views.ticklist import TickList
 
 SIMULATOR = "penalty_simulator.ipynb"
 """The penalty simulator dashboard, a sibling of the navigator in ``notebooks/dashboards/``."""
@@ -75,21 +81,27 @@ def penalty_links(duty: Duty, simulator: str = SIMULATOR) -> tuple[tuple[Provisi
     )
 
 
-def data_url(text: str, media_type: str) -> str:
-    """A ``data:`` URL holding ``text`` as UTF-8 with a byte-order mark (spreadsheets want it)."""
-    payload = base64.b64encode(text.encode("utf-8-sig")).decode("ascii")
+def data_url(text: str, media_type: str, *, mark: bool = False) -> str:
+    """A ``data:`` URL holding ``text`` as UTF-8, with a byte-order mark if ``mark``.
+
+    A spreadsheet needs the mark to read a CSV file as UTF-8; Markdown must have none.
+    """
+    payload = base64.b64encode(text.encode("utf-8-sig" if mark else "utf-8")).decode("ascii")
     return f"data:{media_type};charset=utf-8;base64,{payload}"
 
 
-def downloads_html(sheet: Checklist) -> str:
-    """``<a download>`` links for the checklist as CSV and Markdown, in English and Chinese."""
+def downloads_html(sheet: Checklist, done: Collection[str] = ()) -> str:
+    """``<a download>`` links for the checklist as CSV and Markdown, in English and Chinese.
+
+    The duties whose ids ``done`` lists are marked done.
+    """
     links = []
     for ext, lang, label, media in EXPORTS:
-        text = sheet.to_csv(lang) if ext == "csv" else sheet.to_markdown(lang)
+        text = sheet.to_csv(lang, done) if ext == "csv" else sheet.to_markdown(lang, done)
         name = sheet.filename(ext, lang)
         links.append(
             f'<a class="csl-nav-download csl-nav-download-{ext}-{lang}" '
-            f'download="{escape(name)}" href="{escape(data_url(text, media))}">'
+            f'download="{escape(name)}" href="{escape(data_url(text, media, mark=ext == "csv"))}">'
             f"⬇ {escape(label)}</a>"
         )
     return f'<div class="csl-nav-downloads"><b>Download:</b> {"".join(links)}</div>'
@@ -114,7 +126,8 @@ def duty_html(duty: Duty, simulator: str = SIMULATOR) -> str:
     )
     return (
         f'<li class="csl-nav-duty" data-duty="{escape(duty.id)}">'
-        f'<label><input type="checkbox"> <span lang="en">{escape(text_en)}</span></label><br>'
+        f'<label><input type="checkbox" data-tick="{escape(duty.id)}"> '
+        f'<span lang="en">{escape(text_en)}</span></label><br>'
         f'<span class="csl-nav-duty-zh" lang="zh-Hans">{escape(text_zh)}</span><br>'
         f'<span class="csl-nav-meta"><b>{escape(duty.citation("en"))}</b> '
         f"({escape(duty.citation('zh'))}; {escape(other_text)}) · "
@@ -168,21 +181,23 @@ class ObligationNavigator:
                 self.guard.message,
                 self.progress,
                 self.question,
-                self.why,
                 self.buttons,
+                self.why,
                 w.HBox([self.back_button, self.restart_button]),
                 self.message,
                 self.answers,
                 self.downloads,
                 self.checklist,
+                self.page,
             ]
         )
+        self.widget.add_class("csl-dashboard-root")
         self._link()
-        self.guard.watch(self.widget)
+        self.guard.watch(self.widget, labels={self.checklist: "Your duties"})
         self.render()
 
     def _make_widgets(self) -> None:
-        self.version_picker = w.ToggleButtons(
+        self.version_picker = ChoiceButtons(
             options=[(f"{v.id} text", v.id) for v in versions()],
             value=self.model.version,
             description="Version",
@@ -197,8 +212,9 @@ class ObligationNavigator:
         self.restart_button = w.Button(description="Restart · 重新开始", icon="refresh")
         self.answers = w.HTML()
         self.message = w.HTML()
-        self.checklist = w.HTML()
+        self.checklist = TickList()
         self.downloads = w.HTML()
+        self.page = PageAddress()
         self.guard = InputGuard()
         for widget, name in (
             (self.version_picker, "csl-nav-version"),
@@ -219,12 +235,16 @@ class ObligationNavigator:
     def _link(self) -> None:
         """Tie the controls to the model, and the page to what the model holds."""
         m = self.model
-        self.yes.on_click(lambda _: m.answer(True))
-        self.no.on_click(lambda _: m.answer(False))
+        self.yes.on_click(lambda _: self.answer(True))
+        self.no.on_click(lambda _: self.answer(False))
         self.back_button.on_click(lambda _: m.back())
         self.restart_button.on_click(lambda _: m.restart())
         link((self.version_picker, "value"), (m, "version"))
+        self.checklist.ticked = list(m.ticked)
+        self.checklist.observe(lambda change: m.tick(change["new"]), "ticked")
+        m.observe(self._show_ticks, "ticked")
         m.observe(lambda _: self.render(), ["version", "interview"])
+        self.address = AddressKeeper(m, self.page, self.message, "checklist")
         m.observe(lambda change: self._show_message(change["new"]), "message")
 
     # the model's state ------------------------------------------------------------------------
@@ -238,9 +258,18 @@ class ObligationNavigator:
         """The answers given so far."""
         return self.model.interview
 
+    def open_query(self, query: str) -> None:
+        """Open the version, answers and duties done a page's address names."""
+        self.address.open(query)
+
     def answer(self, value: bool) -> None:
-        """Answer the current question and move on."""
+        """Answer the current question and move on.
+
+        The last answer moves the keyboard's focus to the checklist: a screen reader reads it.
+        """
         self.model.answer(value)
+        if self.interview.done:
+            self.page.focus_on(".csl-nav-checklist")
 
     def back(self) -> None:
         """Take back the last answer."""
@@ -249,6 +278,12 @@ class ObligationNavigator:
     def restart(self) -> None:
         """Forget every answer and start again."""
         self.model.restart()
+
+    def _show_ticks(self, change: dict) -> None:
+        self.checklist.ticked = list(change["new"])
+        sheet = self.model.sheet
+        if sheet is not None:
+            self.downloads.value = downloads_html(sheet, self.model.ticked)
 
     def _show_message(self, text: str) -> None:
         self.message.value = f'<p class="csl-nav-error">{escape(text)}</p>' if text else ""
@@ -272,7 +307,7 @@ class ObligationNavigator:
         self.buttons.layout.display = "none"
         sheet = self.model.sheet
         self.checklist.value = checklist_html(sheet, self.simulator)
-        self.downloads.value = downloads_html(sheet)
+        self.downloads.value = downloads_html(sheet, self.model.ticked)
 
     def _show_question(self, q: Question, number: int) -> None:
         self.buttons.layout.display = None

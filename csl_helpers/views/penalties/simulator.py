@@ -3,8 +3,9 @@
 Every figure comes from :func:`csl_helpers.penalties.simulate` and every word of the Law
 from ``data/``; all text shown is escaped. The state lives in
 :class:`~csl_helpers.views.penalties.state.SimulatorModel`; this module draws it and links
-the controls to it. A URL query (``?version=2025&article=61&paragraph=1``) is read by
-:func:`csl_helpers.penalties.address.selection_from_query`.
+the controls to it. The page's address (``?version=2025&article=61&paragraph=1``) opens a
+clause (:func:`csl_helpers.penalties.address.selection_from`) and follows the model's state
+(:class:`~csl_helpers.views.page_address.PageAddress`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import ipywidgets as w
 from traitlets import dlink, link
 
 from csl_helpers.law.load import load_law, version_ids, version_on
-from csl_helpers.penalties.address import QUERY_KEYS, Selection, selection_from_query
+from csl_helpers.penalties.address import QUERY_KEYS, Selection
 from csl_helpers.views.binding import bind_choice
+from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.markup import version_banner_html
+from csl_helpers.views.page_address import AddressKeeper, PageAddress
 from csl_helpers.views.penalties.markup import (
     STYLE,
     applicable_html,
@@ -80,15 +83,17 @@ class PenaltySimulator:
                 self.show_text,
                 self.text,
                 self.charts,
+                self.page,
             ]
         )
+        self.widget.add_class("csl-dashboard-root")
         self._link()
         self.guard.watch(self.widget)
         self._show_result(self.model.result)
 
     def _make_controls(self) -> None:
         m = self.model
-        self.mode = w.ToggleButtons(
+        self.mode = ChoiceButtons(
             options=[(f"{v} text", v) for v in version_ids()] + [("By dates", DATES)],
             value=m.mode,
             description="Law",
@@ -98,7 +103,7 @@ class PenaltySimulator:
         self.dates = w.HBox([self.conduct_date, self.decision_date])
         self.subject = w.Dropdown(description="Who acted", **WIDE)
         self.conduct = w.Dropdown(description="What they did", **WIDE)
-        self.tier = w.ToggleButtons(description="Circumstances")
+        self.tier = ChoiceButtons(description="Circumstances")
         self.gains = w.Text(
             value=m.gains_text,
             description="Illegal gains (yuan)",
@@ -125,6 +130,7 @@ class PenaltySimulator:
         self.banner = w.HTML()
         self.notes = {name: w.HTML() for name in ("dates", "illegal_gains", "procurement_amount")}
         self.guard = InputGuard()
+        self.page = PageAddress()
         for widget, name in (
             (self.mode, "csl-pen-mode"),
             (self.subject, "csl-pen-subject"),
@@ -170,6 +176,7 @@ class PenaltySimulator:
                 (widget.layout, "display"),
                 lambda needs, a=amount: _shown_if(a in needs),
             )
+        self.address = AddressKeeper(m, self.page, self.banner, "clause", "csl-pen-error")
         m.observe(lambda change: self._show_result(change["new"]), "result")
         m.observe(lambda _: self._show_text(), ["outcome", "show_text"])
 
@@ -185,17 +192,7 @@ class PenaltySimulator:
 
     def open_query(self, query: str) -> None:
         """Open the clause a URL query names; for a bad query, say what was wrong instead."""
-        try:
-            selection = selection_from_query(query)
-        except ValueError as exc:
-            self.banner.value = (
-                f'<p class="csl-pen-error">Could not open the requested clause: '
-                f"{escape(str(exc))}</p>"
-            )
-            return
-        self.banner.value = ""
-        if selection is not None:
-            self.open(selection)
+        self.address.open(query)
 
     # output -----------------------------------------------------------------------------------
     def _show_result(self, result: Result | None) -> None:

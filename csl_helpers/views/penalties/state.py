@@ -5,25 +5,29 @@ what they did, the circumstances, the amounts, whether to show the text) as trai
 outcome is a derived trait, computed from the choices alone, never from a widget. Whatever
 sets a choice (a control linked to it, a URL query, a test), the model brings the others in
 line: a version switch keeps the conduct where it continues, a conduct keeps its tier where
-the clause offers it. The model imports no widgets; :mod:`csl_helpers.views.penalties.simulator`
-draws it.
+the clause offers it. The clause, its tier and the amounts it needs are the page's address
+(``?version=2025&article=61&paragraph=1&tier=serious``). The model imports no widgets;
+:mod:`csl_helpers.views.penalties.simulator` draws it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
-from traitlets import Bool, HasTraits, Instance, Int, TraitError, Unicode, observe, validate
+from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validate
 
 from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.law.model import Provision
-from csl_helpers.penalties.address import Selection, default_selection
+from csl_helpers.penalties.address import Selection, default_selection, selection_from
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.model import term
 from csl_helpers.penalties.simulation import Conduct, Outcome, conducts, simulate
 from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, pairs, same_conduct
+from csl_helpers.views.addressed import Addressed
 from csl_helpers.views.penalties.entries import (
     Problem,
     amount_problems,
@@ -83,8 +87,12 @@ def key_of(c: Conduct) -> Key:
 
 
 def conduct_label(c: Conduct) -> str:
-    """What a menu shows for a conduct: what was done, and the provision."""
-    return f"{c.label().split(': ', 1)[1]} ({c.provision.citation()})"
+    """What a menu shows for a conduct: the provision first, then what was done.
+
+    The citation leads, so a phone's menu, which cuts a long label at its width, still shows
+    which clause is chosen.
+    """
+    return f"{c.provision.citation()}: {c.label().split(': ', 1)[1]}"
 
 
 def version_for(mode: str, conduct_date: date | None) -> str:
@@ -146,7 +154,7 @@ def _act_and_decision() -> tuple[date, date]:
     return date(first.year - 1, 6, 1), date(first.year, 3, 1)
 
 
-class SimulatorModel(HasTraits):
+class SimulatorModel(Addressed):
     """The choices of the penalty simulator and the outcome they lead to.
 
     Set any choice; :attr:`result` (and :attr:`outcome`, the last outcome worked out) follow.
@@ -174,6 +182,13 @@ class SimulatorModel(HasTraits):
     result = Instance(Result, allow_none=True, read_only=True)
     outcome = Instance(Outcome, allow_none=True, read_only=True)
 
+    ADDRESS = ("mode", "conduct", "tier", "illegal_gains", "procurement_amount")
+    PARAMETERS = {
+        "mode": ("version",),
+        "conduct": ("article", "paragraph", "item"),
+        "tier": ("tier",),
+    }
+
     def __init__(self, selection: Selection | None = None) -> None:
         act, decision = _act_and_decision()
         super().__init__(conduct_date=act, decision_date=decision)
@@ -184,6 +199,27 @@ class SimulatorModel(HasTraits):
         with self.hold_trait_notifications():
             self.mode = s.version
             self._settle(s.version, s.key, s.tier)
+
+    # the address ----------------------------------------------------------------------------
+    def write_field(self, name: str) -> dict[str, Any]:
+        """The clause as version, article, paragraph and item; an amount only where needed.
+
+        In the dates mode the version is the one the dates chose.
+        """
+        if name == "mode":
+            return {"version": self.version}
+        if name == "conduct":
+            return dict(zip(("article", "paragraph", "item"), self.conduct, strict=True))
+        if name in ("illegal_gains", "procurement_amount") and name not in self.needs:
+            return {}
+        return super().write_field(name)
+
+    def read_params(self, params: Mapping[str, str]) -> None:
+        """Open the clause and tier an address names, then the amounts it gives."""
+        selection = selection_from(params)
+        if selection is not None:
+            self.open(selection)
+        super().read_params(params)
 
     # the choices kept in line ---------------------------------------------------------------
     @validate("mode")
