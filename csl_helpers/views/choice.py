@@ -97,7 +97,7 @@ export default { render };
 """
 CSS = """
 .csl-choice { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em 0.6em;
-  max-width: 100%; margin: 2px 0; }
+  max-width: 100%; margin: 2px 1.5em 2px 0; }
 .csl-choice-name { min-width: var(--jp-widgets-inline-label-width, 8em); }
 .csl-choice-options { display: flex; flex-wrap: wrap; gap: 0.3em; max-width: 100%; }
 .csl-choice-option { font: inherit; font-size: var(--jp-widgets-font-size, 1em); line-height: 1.3;
