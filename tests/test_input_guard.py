@@ -185,3 +185,18 @@ def test_a_tick_list_takes_the_ids_of_its_boxes_only():
     push(ticks, value="<b>x</b>")
     assert "&#x27;value&#x27;, which cannot be changed" in guard.message.value
     assert ticks.value.startswith("<input")
+
+
+def test_an_address_the_page_sends_is_text_and_a_bad_one_is_told():
+    ex = LawExplorer("2016", 21)
+    push(ex.page, query=12)
+    assert "“The page’s address” was not changed" in ex.guard.message.value.replace("&#x27;", "’")
+    assert ex.model.article == 21
+    push(ex.page, history="push")
+    assert "&#x27;history&#x27;, which cannot be changed" in ex.guard.message.value
+    push(ex.page, query="version=2016&article=30")
+    assert ex.model.article == 30 and ex.guard.message.value == ""
+    push(ex.page, query="version=2016&article=300")
+    assert (
+        ex.model.article == 30 and "Could not open the requested article" in ex.guard.message.value
+    )

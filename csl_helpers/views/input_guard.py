@@ -28,6 +28,7 @@ import ipywidgets as w
 
 from csl_helpers.views import widget_internals as wi
 from csl_helpers.views.choice import ChoiceButtons
+from csl_helpers.views.page_address import PageAddress
 from csl_helpers.views.ticklist import TickList
 
 MAX_TEXT = 1000
@@ -170,6 +171,7 @@ CHECKS: tuple[tuple[type, str, Check], ...] = (
     (wi.Selection, "index", _check_index),
     (ChoiceButtons, "index", _check_index),
     (TickList, "ticked", _check_ticks),
+    (PageAddress, "query", _check_text),
     (wi.WholeNumber, "value", partial(_check_number, whole=True)),
     (wi.Decimal, "value", partial(_check_number, whole=False)),
     (wi.TrueFalse, "value", _check_bool),

@@ -78,6 +78,8 @@ class PageAddress(anywidget.AnyWidget):
     """
 
     _esm = ESM
+    description = "The page's address"
+    """What messages about it call it."""
     query = Unicode("").tag(sync=True)
     history = Unicode("replace").tag(sync=True)
 
