@@ -1,11 +1,14 @@
-"""Every dashboard and the landing page, read as a class reads them: projector and phone.
+"""Every dashboard and the landing page, read as a class reads them: projector, laptop, phone.
 
-In Chromium at 1280×720 (a projector) and 390×844 (a phone), on the page as it opens and after
-its main interaction: axe-core finds no violation of the WCAG 2 A and AA rules; no label is cut
-short; the page is no wider than the screen; at 1280×720 text is at least 16 px (chart text at
-least 12 px); on a phone every menu and box takes the width of the screen; the chosen option
-of a set of buttons stands out from the others at 3:1 or more; focus is drawn at 3:1 against
-the page; the browser tab names the dashboard; no tooltip reads "null".
+In Chromium at 1280×720 (a projector), 1440×900 (a laptop) and 390×844 (a phone), on the page
+as it opens and after its main interaction: axe-core finds no violation of the WCAG 2 A and AA
+rules; no label is cut short; the page is no wider than the screen; on the large screens text
+is at least 16 px (chart text at least 12 px); on a phone every menu and box takes the width of
+the screen; the chosen option of a set of buttons stands out from the others at 3:1 or more,
+and each set is one control (a radio group: one Tab stop, the arrow keys move the choice);
+focus is drawn at 3:1 against the page; the browser tab names the dashboard; no tooltip reads
+"null". On a phone, each conduct of the simulator's menu shows its article, and the
+Navigator's answers are on the first screen.
 
 axe-core comes from npm (.ci/run installs it into .ci/axe); ``CSL_AXE`` names another copy.
 """
@@ -19,11 +22,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, browser_required
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 pytestmark = pytest.mark.browser
-SCREENS = {"projector": (1280, 720), "phone": (390, 844)}
-"""Viewports in CSS pixels."""
+SCREENS = {"projector": (1280, 720), "laptop": (1440, 900), "phone": (390, 844)}
+"""Viewports in CSS pixels. Each is a page opened at that size: a window widened after the
+page opened redraws its charts (jupyterlab-plotly) at zero height, which no visitor sees
+on a page opened at its size."""
 BODY_PX = 16
 CHART_PX = 12
 CONTRAST = 3.0
@@ -67,7 +72,7 @@ def open_simulator(page: Page, url: str) -> None:
 
 
 def pick_a_tier(page: Page) -> None:
-    page.locator(".csl-pen-tier").get_by_role("button", name="serious", exact=True).click()
+    page.locator(".csl-pen-tier").get_by_role("radio", name="serious", exact=True).click()
     page.locator(".csl-pen-show-text").click()
     expect(page.locator(".csl-pen-text")).to_contain_text("第")
 
@@ -78,12 +83,26 @@ def open_navigator(page: Page, url: str) -> None:
 
 
 def answer_all(page: Page) -> None:
+    """Answer every question yes; on a phone, each question's answers are on the first screen."""
+    phone = page.viewport_size["width"] < 600
     while page.locator(".csl-nav-question").count():
         fact = page.locator(".csl-nav-question").get_attribute("data-fact")
+        if phone:
+            page.evaluate("window.scrollTo(0, 0)")
+            for answer in (".csl-nav-yes", ".csl-nav-no"):
+                expect(page.locator(answer)).to_be_in_viewport(ratio=1)
         page.locator(".csl-nav-yes").click()
         expect(page.locator(f'.csl-nav-question[data-fact="{fact}"]')).to_have_count(0)
     expect(page.locator(".csl-nav-checklist-body")).to_be_visible()
 
+
+CHOICES = {
+    "landing": (),
+    "explorer": (".csl-version", ".csl-lang"),
+    "simulator": (".csl-pen-mode", ".csl-pen-tier"),
+    "navigator": (".csl-nav-version",),
+}
+"""The sets of choice buttons on each page (each must be one radio group)."""
 
 PAGES: dict[str, tuple[Callable, Callable | None, str]] = {
     "landing": (open_landing, None, "CSL Notebooks"),
@@ -129,9 +148,10 @@ MEASURE = """() => {
     }
   }
   const toggles = [];
-  for (const set of document.querySelectorAll(".widget-toggle-buttons")) {
-    const on = set.querySelector(".mod-active");
-    const off = set.querySelector(".jupyter-button:not(.mod-active)");
+  for (const set of document.querySelectorAll(".widget-toggle-buttons, [role=radiogroup]")) {
+    const on = set.querySelector(".mod-active, [aria-checked=true]");
+    const off = set.querySelector(
+      ".jupyter-button:not(.mod-active):not([role=radio]), [role=radio][aria-checked=false]");
     if (on && off && shown(on)) {
       toggles.push(ratio(getComputedStyle(on).backgroundColor,
                          getComputedStyle(off).backgroundColor));
@@ -179,7 +199,7 @@ def check(page: Page, screen: str, title: str) -> None:
         "wider than the screen (px)": [found["wide"]] if found["wide"] > 0 else [],
         "labels cut short": found["clipped"],
         'tooltip "null"': found["nulls"],
-        "text too small": found["small"] if screen == "projector" else [],
+        "text too small": found["small"] if screen != "phone" else [],
         "control not full width": found["narrow"] if screen == "phone" else [],
         "chosen option too faint": [r for r in found["toggles"] if r < CONTRAST],
         "axe-core": axe(page),
@@ -199,6 +219,53 @@ def test_every_page_reads_from_the_back_of_the_room_and_on_a_phone(page, voila_u
     if interact is not None:
         interact(page)
         check(page, screen, title)
+        if screen == "projector":
+            for group in CHOICES[name]:
+                check_choice_group(page, page.locator(group))
+    if screen == "phone" and name == "simulator":
+        every_conduct_shows_its_article(page)
+
+
+def check_choice_group(page: Page, control: Locator) -> None:
+    """A set of choice buttons is one control: a named radio group with one option checked,
+    one Tab stop, the arrow keys move the choice (focus with it), focus drawn at 3:1."""
+    group = control.get_by_role("radiogroup")
+    expect(group).to_have_count(1)
+    assert group.get_attribute("aria-labelledby") or group.get_attribute("aria-label")
+    checked = group.locator("[role=radio][aria-checked=true]")
+    expect(checked).to_have_count(1)
+    expect(group.locator("[role=radio][tabindex='0']")).to_have_count(1)
+    expect(group.locator("[role=radio][tabindex='-1']")).to_have_count(
+        group.get_by_role("radio").count() - 1
+    )
+    was = checked.inner_text()
+    checked.focus()
+    page.keyboard.press("ArrowRight")
+    expect(checked).not_to_have_text(was)
+    expect(checked).to_be_focused()
+    assert page.evaluate(FOCUS_RATIO) >= CONTRAST
+    page.keyboard.press("ArrowLeft")
+    expect(checked).to_have_text(was)
+    page.keyboard.press("Tab")
+    expect(group.locator(":focus")).to_have_count(0)
+    page.keyboard.press("Shift+Tab")
+    expect(checked).to_be_focused()
+
+
+FOCUS_RATIO = """() => {
+  const el = document.activeElement, s = getComputedStyle(el);
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  if (s.outlineStyle === "none" || parseFloat(s.outlineWidth) < 2) return 0;
+  const [x, y] = [lum(s.outlineColor), lum("rgb(255, 255, 255)")].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}"""
+"""The contrast of the focused element's outline against the white page (0: no outline)."""
 
 
 def test_focus_is_drawn_at_3_to_1_against_the_page(page, voila_url):
@@ -207,19 +274,29 @@ def test_focus_is_drawn_at_3_to_1_against_the_page(page, voila_url):
     page.locator(".csl-pen-show-text").focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
-    ratio = page.evaluate(
-        """() => {
-          const el = document.activeElement, s = getComputedStyle(el);
-          const lum = (c) => {
-            const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
-              v /= 255;
-              return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-            });
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-          };
-          if (s.outlineStyle === "none" || parseFloat(s.outlineWidth) < 2) return 0;
-          const [x, y] = [lum(s.outlineColor), lum("rgb(255, 255, 255)")].sort((p, q) => q - p);
-          return (x + 0.05) / (y + 0.05);
-        }"""
-    )
-    assert ratio >= CONTRAST
+    assert page.evaluate(FOCUS_RATIO) >= CONTRAST
+
+
+CITATION_SHOWN = """(select) => {
+  const s = getComputedStyle(select);
+  const ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+  const room = select.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 24;
+  return [...select.options].map((o) => {
+    const cite = /Article\\s\\d+(\\(\\d+\\))*/.exec(o.text);
+    const upTo = cite ? o.text.slice(0, cite.index + cite[0].length) : o.text;
+    return [o.text, ctx.measureText(upTo).width <= room];
+  });
+}"""
+"""Each option of a menu: whether its text up to the end of its article citation fits in the
+closed menu (less room for the arrow), where a phone shows the option chosen."""
+
+
+def every_conduct_shows_its_article(page: Page) -> None:
+    """On a phone, each conduct of each subject's menu shows its article in the closed menu."""
+    for subject in page.locator(".csl-pen-subject select option").all_inner_texts():
+        page.locator(".csl-pen-subject select").select_option(label=subject)
+        menu = page.locator(".csl-pen-conduct select")
+        expect(menu.locator("option").first).to_contain_text("Article")
+        cut = [text for text, fits in menu.evaluate(CITATION_SHOWN) if not fits]
+        assert not cut, cut

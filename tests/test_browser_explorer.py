@@ -41,7 +41,7 @@ def test_opens_on_the_law_in_force_today_in_both_languages(explorer):
 def test_search_open_switch_language_and_version(explorer):
     query = "不少于六个月"
     (hit,) = load_law().search(query, "zh")
-    explorer.locator(".csl-lang").get_by_role("button", name="中文", exact=True).click()
+    explorer.locator(".csl-lang").get_by_role("radio", name="中文", exact=True).click()
     expect(explorer.locator(".csl-text-en")).to_be_hidden()
     expect(explorer.locator(".csl-text-zh")).to_be_visible()
 
@@ -55,10 +55,10 @@ def test_search_open_switch_language_and_version(explorer):
     expect(explorer.locator(".csl-text-zh h3")).to_have_text(f"第{cite.split('第')[1]}")
     expect(explorer.locator(".csl-text-zh")).to_contain_text(query)
 
-    explorer.locator(".csl-lang").get_by_role("button", name="English | 中文").click()
+    explorer.locator(".csl-lang").get_by_role("radio", name="English | 中文").click()
     expect(explorer.locator(".csl-text-en")).to_be_visible()
     other = next(v.id for v in versions() if v.id != load_law().version)
-    explorer.locator(".csl-version").get_by_role("button", name=f"{other} text").click()
+    explorer.locator(".csl-version").get_by_role("radio", name=f"{other} text").click()
     old = concordance(hit.article, load_law().version, other)
     expect(explorer.locator(".csl-text-en h3")).to_have_text(f"Article {old}")
     expect(explorer.locator(".csl-text-en")).to_contain_text(first_line(other, old, "en"))
@@ -158,7 +158,7 @@ def test_search_finds_either_language_with_the_button(explorer):
     hits = law.search(query, "en") + law.search(query, "zh")
     paragraphs = len({h.provision for h in hits})
     assert paragraphs > 0
-    explorer.locator(".csl-lang").get_by_role("button", name="English", exact=True).click()
+    explorer.locator(".csl-lang").get_by_role("radio", name="English", exact=True).click()
     explorer.locator(".csl-search input").fill(query)
     explorer.locator(".csl-search-button").click()
     expect(

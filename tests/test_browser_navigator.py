@@ -122,7 +122,7 @@ def test_back_restart_and_version_switch(navigator):
         len(checklist(interview.profile, today).duties)
     )
     other = "2016" if today == "2025" else "2025"
-    navigator.locator(".csl-nav-version").get_by_role("button", name=f"{other} text").click()
+    navigator.locator(".csl-nav-version").get_by_role("radio", name=f"{other} text").click()
     expect(navigator.locator(".csl-nav-checklist-body")).to_have_attribute("data-version", other)
     expect(navigator.locator(".csl-nav-duty")).to_have_count(
         len(checklist(interview.profile, other).duties)

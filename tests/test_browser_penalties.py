@@ -20,7 +20,7 @@ def option_label(version: str, article: int, paragraph: int = 1, item: int | Non
         for c in conducts(version)
         if (c.rule.article, c.rule.paragraph, c.item) == (article, paragraph, item)
     )
-    return f"{c.label().split(': ', 1)[1]} ({c.provision.citation()})"
+    return f"{c.provision.citation()}: {c.label().split(': ', 1)[1]}"
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_pick_a_violation_set_a_circumstance_read_the_fine(simulator):
     page.locator(".csl-pen-subject select").select_option(label=term("subjects", "cii_operator").en)
     page.locator(".csl-pen-conduct select").select_option(label=option_label("2025", 61, 2))
     expect(result).to_contain_text(simulate("2025", 61, 2).basis)
-    page.locator(".csl-pen-tier").get_by_role("button", name="serious", exact=True).click()
+    page.locator(".csl-pen-tier").get_by_role("radio", name="serious", exact=True).click()
     want = simulate("2025", 61, 2, tier="serious")
     expect(fine).to_contain_text(want.fine.label())
     expect(fine).to_contain_text("shall")
@@ -90,7 +90,7 @@ def test_a_bad_query_is_reported_not_obeyed(simulator):
 
 def test_a_cleared_or_misordered_date_is_told_beside_it_and_the_old_result_goes(simulator):
     page = simulator("version=2025&article=61&paragraph=1")
-    page.locator(".csl-pen-mode").get_by_role("button", name="By dates").click()
+    page.locator(".csl-pen-mode").get_by_role("radio", name="By dates").click()
     expect(page.locator(".csl-pen-applicable")).to_be_visible(timeout=30_000)
     act = page.locator(".csl-pen-conduct-date input")
     act.fill("")

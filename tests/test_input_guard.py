@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 from csl_helpers.law.load import version_ids
 from csl_helpers.penalties.address import Selection
 from csl_helpers.penalties.simulation import conducts
+from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.law.explorer import LawExplorer
 from csl_helpers.views.obligations.navigator import ObligationNavigator
 from csl_helpers.views.penalties.simulator import PenaltySimulator
 from csl_helpers.views.penalties.state import key_of
+from csl_helpers.views.ticklist import TickList
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
@@ -169,3 +171,50 @@ def test_layout_style_and_display_models_take_no_change_from_the_page():
     assert picker.layout.width == "9em" and outside.value == "kept out of the tree"
     push(picker, index=1)
     assert seen == ["b"] and guard.message.value == ""
+
+
+@given(JSON)
+def test_choice_buttons_take_an_index_of_their_options_or_refuse_it(value):
+    picker = ChoiceButtons(options=[("2016 text", "2016"), ("2025 text", "2025")], value="2025")
+    picker.description = "Version"
+    guard = InputGuard()
+    guard.watch(w.VBox([guard.message, picker]))
+    push(picker, index=value)
+    valid = type(value) is int and 0 <= value < 2
+    assert picker.index == (value if valid else 1)
+    assert picker.value == ("2016", "2025")[picker.index]
+    assert (guard.message.value == "") == valid
+    if not valid:
+        assert "“Version” was not changed" in guard.message.value
+        assert "“2016 text”" in guard.message.value
+
+
+def test_a_tick_list_takes_the_ids_of_its_boxes_only():
+    ticks = TickList(
+        value='<input type="checkbox" data-tick="a"><input type="checkbox" data-tick="b">'
+    )
+    guard = InputGuard()
+    guard.watch(w.VBox([guard.message, ticks]), labels={ticks: "Duties"})
+    for bad in ("a", ["a", 1], ["z"], [None], {"a": 1}):
+        push(ticks, ticked=bad)
+        assert ticks.ticked == [] and "“Duties” was not changed" in guard.message.value, bad
+    push(ticks, ticked=["b", "a"])
+    assert ticks.ticked == ["a", "b"] and guard.message.value == ""
+    push(ticks, value="<b>x</b>")
+    assert "&#x27;value&#x27;, which cannot be changed" in guard.message.value
+    assert ticks.value.startswith("<input")
+
+
+def test_an_address_the_page_sends_is_text_and_a_bad_one_is_told():
+    ex = LawExplorer("2016", 21)
+    push(ex.page, query=12)
+    assert "“The page’s address” was not changed" in ex.guard.message.value.replace("&#x27;", "’")
+    assert ex.model.article == 21
+    push(ex.page, history="push")
+    assert "&#x27;history&#x27;, which cannot be changed" in ex.guard.message.value
+    push(ex.page, query="version=2016&article=30")
+    assert ex.model.article == 30 and ex.guard.message.value == ""
+    push(ex.page, query="version=2016&article=300")
+    assert (
+        ex.model.article == 30 and "Could not open the requested article" in ex.guard.message.value
+    )

@@ -564,9 +564,10 @@ def test_csv_export_has_one_row_per_duty_in_theme_order(version, lang):
         "enforcement",
         f"rules_{version}",
         "note",
+        "done",
     ]
     chinese = ["主题", "编号", "义务主体", "适用情形", "义务", f"条文（{version}年文本）"]
-    chinese += [f"条文（{other}年文本）", "执行方式", f"罚则（{version}年文本）", "说明"]
+    chinese += [f"条文（{other}年文本）", "执行方式", f"罚则（{version}年文本）", "说明", "已完成"]
     table = list(csv.reader(io.StringIO(text, newline="")))
     assert table[0] == (columns if lang == "en" else chinese)
     rows = [dict(zip(columns, row, strict=True)) for row in table[1:]]
@@ -605,6 +606,22 @@ def test_markdown_export_is_a_checklist_grouped_by_theme(version):
     assert "以法律中文文本为准" in sheet.to_markdown("zh")
 
 
+@pytest.mark.parametrize("version", ["2016", "2025"])
+def test_the_exports_mark_the_duties_done(version):
+    sheet = checklist(SAMPLE, version)
+    done = {sheet.duties[0].id, sheet.duties[-1].id}
+    rows = list(csv.DictReader(io.StringIO(sheet.to_csv("en", done), newline="")))
+    assert {r["id"] for r in rows if r["done"] == "yes"} == done
+    assert {r["done"] for r in rows if r["id"] not in done} == {""}
+    for lang in ("en", "zh"):
+        lines = sheet.to_markdown(lang, done).splitlines()
+        ticked = [line for line in lines if line.startswith("- [x] ")]
+        assert len(ticked) == len(done)
+        for duty in (sheet.duties[0], sheet.duties[-1]):
+            assert any(f"**{duty.citation(lang)}**" in line for line in ticked)
+        assert len([line for line in lines if line.startswith("- [ ] ")]) == len(sheet.duties) - 2
+
+
 def test_markdown_escapes_markup():
     from csl_helpers.obligations.checklist import _md
 
@@ -617,7 +634,8 @@ def test_export_file_names_say_version_and_language():
 
 # ---- views without a browser ----------------------------------------------------------------
 def test_navigator_widget_walks_to_a_checklist_with_links_and_downloads():
-    from csl_helpers.views.obligations.navigator import ObligationNavigator, simulator_href
+    from csl_helpers.views.obligations.checklist_markup import simulator_href
+    from csl_helpers.views.obligations.navigator import ObligationNavigator
 
     nav = ObligationNavigator("2025")
     assert nav.back_button.disabled
@@ -655,7 +673,7 @@ def test_navigator_widget_walks_to_a_checklist_with_links_and_downloads():
 
 
 def test_navigator_shows_text_escaped():
-    from csl_helpers.views.obligations.navigator import duty_html
+    from csl_helpers.views.obligations.checklist_markup import duty_html
 
     duty = obligations_for(Profile(), "2025")[0]
     html = duty_html(duty, simulator='x.ipynb"><script>')
@@ -671,7 +689,7 @@ def test_every_duty_links_to_the_very_clause_and_item_that_enforces_it():
     from csl_helpers.obligations.duties import Duty
     from csl_helpers.penalties import conducts
     from csl_helpers.penalties.address import selection_from_query
-    from csl_helpers.views.obligations.navigator import SIMULATOR, duty_html
+    from csl_helpers.views.obligations.checklist_markup import SIMULATOR, duty_html
 
     checked = 0
     for version in version_ids():

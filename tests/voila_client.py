@@ -313,14 +313,18 @@ def button_widget(states: dict[str, dict[str, Any]]) -> tuple[str, dict[str, Any
 
 
 def choice_widget(states: dict[str, dict[str, Any]]) -> tuple[str, dict[str, Any]] | None:
-    """A picker a visitor would change first (dropdown, select, toggle buttons), if any."""
+    """A picker a visitor would change first (dropdown, select, choice buttons), if any.
+
+    The dashboards' choice buttons (csl_helpers.views.choice, an anywidget) name their options
+    ``labels``; the state returned names them ``_options_labels`` too, as ipywidgets does.
+    """
     kinds = ("DropdownModel", "SelectModel", "ToggleButtonsModel", "RadioButtonsModel")
     for comm_id, model in states.items():
         state = model["state"]
-        if (
-            model["model_name"] in kinds
-            and len(state.get("_options_labels", [])) > 1
-            and not state.get("disabled")
-        ):
+        if model["model_name"] == "AnyModel" and "labels" in state and "index" in state:
+            state = {**state, "_options_labels": state["labels"]}
+        elif model["model_name"] not in kinds:
+            continue
+        if len(state.get("_options_labels", [])) > 1 and not state.get("disabled"):
             return comm_id, state
     return None

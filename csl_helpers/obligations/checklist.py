@@ -8,7 +8,7 @@ all read from ``data/obligations.yaml``.
 >>> from csl_helpers.obligations import Profile
 >>> text = checklist(Profile(critical_equipment=True), "2025").to_csv()
 >>> text.splitlines()[0]
-'theme,id,subject,when,duty,provisions_2025,provisions_2016,enforcement,rules_2025,note'
+'theme,id,subject,when,duty,provisions_2025,provisions_2016,enforcement,rules_2025,note,done'
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from csl_helpers.law.display import RichDisplay, card, table, with_note
@@ -43,6 +44,7 @@ CSV_COLUMNS = (
     N_("enforcement"),
     N_("rules_{version}"),
     N_("note"),
+    N_("done"),
 )
 """The CSV's columns; a Chinese export names them in Chinese (the catalogues)."""
 ENFORCEMENT = {
@@ -89,18 +91,19 @@ class Checklist(RichDisplay):
         """A file name for an export, e.g. ``csl-obligations-2025-en.csv``."""
         return f"csl-obligations-{self.version}-{check_lang(lang)}.{ext}"
 
-    def to_csv(self, lang: str = "en") -> str:
+    def to_csv(self, lang: str = "en", done: Collection[str] = ()) -> str:
         """One row per duty, RFC 4180 CSV (CRLF line ends), text in ``lang``.
 
         Columns: theme, id, subject, when, duty, the provisions in this and the other version,
-        the kind of enforcement (penalty, referral, none), its rules in this version, and the
-        note that explains the link where the data gives one. In Chinese the columns and the
-        kinds of enforcement are named in Chinese (主题, 义务, 条文（2025年文本）…).
+        the kind of enforcement (penalty, referral, none), its rules in this version, the
+        note that explains the link where the data gives one, and ``done``: ``yes`` for the
+        duties whose ids ``done`` lists, else empty. In Chinese the columns, the kinds of
+        enforcement and ``yes`` are named in Chinese (主题, 义务, 条文（2025年文本）…).
         """
         _ = gettext_for(check_lang(lang))
         out = io.StringIO()
         writer = csv.writer(out)
-        versions = [None] * 5 + [self.version, self.other_version, None, self.version, None]
+        versions = [None] * 5 + [self.version, self.other_version, None, self.version, None, None]
         writer.writerow(
             [
                 _(c).format(version=v) if v else _(c)
@@ -121,6 +124,7 @@ class Checklist(RichDisplay):
                         d.penalty.kind if lang == "en" else _(ENFORCEMENT[d.penalty.kind]),
                         d.penalty.citation(lang),
                         d.penalty.note(lang),
+                        _("yes") if d.id in done else "",
                     ]
                 )
         return out.getvalue()
@@ -155,8 +159,11 @@ class Checklist(RichDisplay):
         ]
         return card(self.heading(), table(head, rows), self.version)
 
-    def to_markdown(self, lang: str = "en") -> str:
-        """The checklist as Markdown: a heading per theme and a ``- [ ]`` line per duty."""
+    def to_markdown(self, lang: str = "en", done: Collection[str] = ()) -> str:
+        """The checklist as Markdown: a heading per theme and a ``- [ ]`` line per duty.
+
+        The duties whose ids ``done`` lists are ticked: ``- [x]``.
+        """
         check_lang(lang)
         en = lang == "en"
         info = version_info(self.version)
@@ -183,7 +190,10 @@ class Checklist(RichDisplay):
             ]
         for theme, duties in self.groups:
             lines += ["", f"## {_md(theme.title(lang))}", ""]
-            lines += [f"- [ ] {_line(d, self.other_version, lang)}" for d in duties]
+            lines += [
+                f"- [{'x' if d.id in done else ' '}] {_line(d, self.other_version, lang)}"
+                for d in duties
+            ]
         cites = ("; " if en else "；").join(p.citation(lang) for p in self.general_liability)
         lines += [
             "",

@@ -8,15 +8,18 @@ could be. Pure logic: no widgets.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import parse_qs
 
 from csl_helpers.law.load import version_ids, version_on
+from csl_helpers.law.query import parameters, whole_number
 from csl_helpers.penalties.model import TIERS
 from csl_helpers.penalties.simulation import conducts, rule, tiers_of
 
-QUERY_KEYS = ("version", "article", "paragraph", "item", "tier", "lang")
+CLAUSE_KEYS = ("version", "article", "paragraph", "item", "tier")
+"""The parameters that name a clause and its tier."""
+QUERY_KEYS = (*CLAUSE_KEYS, "lang")
 """The parameters a simulator address takes, in the order a link gives them. ``lang``, the
 interface's language, is the page's to read (:func:`csl_helpers.views.i18n.lang_from_query`);
 a clause's address may carry it and :func:`selection_from_query` leaves it alone."""
@@ -53,10 +56,7 @@ def default_selection(version: str) -> Selection:
 def selection_from_query(query: str, today: date | None = None) -> Selection | None:
     """Read ``version``, ``article``, ``paragraph`` (and ``item``, ``tier``) from a URL query.
 
-    An empty query gives ``None``; without ``version``, the text in force on ``today``
-    (default: today). A paragraph that only adds tiers to earlier ones (2025 Art. 61(3)) opens
-    the first conduct it applies to, in its first tier; a paragraph with items opens its first
-    item unless ``item`` is given.
+    An empty query gives ``None``; see :func:`selection_from` for the rest.
 
     Raises:
         ValueError: naming the parameter and the valid choices.
@@ -64,10 +64,22 @@ def selection_from_query(query: str, today: date | None = None) -> Selection | N
     >>> selection_from_query("version=2025&article=61&paragraph=1")
     Selection(version='2025', article=61, paragraph=1, item=None, tier='base')
     """
-    get = _parameters(query)
-    if get is not None:
-        get.pop("lang", None)
-    if not get:
+    get = parameters(query, QUERY_KEYS)
+    return None if get is None else selection_from(get, today)
+
+
+def selection_from(get: Mapping[str, str], today: date | None = None) -> Selection | None:
+    """The clause the parameters of a query name (other parameters are left for others).
+
+    No ``article`` (and nothing else of :data:`CLAUSE_KEYS`) gives ``None``; without
+    ``version``, the text in force on ``today`` (default: today). A paragraph that only adds
+    tiers to earlier ones (2025 Art. 61(3)) opens the first conduct it applies to, in its first
+    tier; a paragraph with items opens its first item unless ``item`` is given.
+
+    Raises:
+        ValueError: naming the parameter and the valid choices.
+    """
+    if not any(key in get for key in CLAUSE_KEYS):
         return None
     version = get.get("version", version_on(today or date.today()).id)
     if version not in version_ids():
@@ -91,18 +103,20 @@ def selection_from_query(query: str, today: date | None = None) -> Selection | N
     return Selection(version, r.article, r.paragraph, item, tier)
 
 
-def _parameters(query: str) -> dict[str, str] | None:
-    """The query's parameters, each given once and each one the simulator takes."""
-    params = parse_qs(query or "", keep_blank_values=True)
-    if not params:
-        return None
-    unknown = sorted(set(params) - set(QUERY_KEYS))
-    if unknown:
-        raise ValueError(f"unknown parameter {unknown[0]!r}; valid: {', '.join(QUERY_KEYS)}")
-    for key, values in params.items():
-        if len(values) != 1:
-            raise ValueError(f"parameter {key!r} is given {len(values)} times; give it once")
-    return {k: v[0] for k, v in params.items()}
+def query_params(selection: Selection) -> dict[str, str | int | None]:
+    """The parameters that name ``selection`` (the inverse of :func:`selection_from`).
+
+    >>> query_params(Selection("2025", 71, 1, 2, "serious"))
+    {'version': '2025', 'article': 71, 'paragraph': 1, 'item': 2, 'tier': 'serious'}
+    """
+    s = selection
+    return {
+        "version": s.version,
+        "article": s.article,
+        "paragraph": s.paragraph,
+        "item": s.item,
+        "tier": s.tier,
+    }
 
 
 def _articles(version: str) -> str:
@@ -111,13 +125,12 @@ def _articles(version: str) -> str:
     return f"articles {articles[0]} to {articles[-1]} of the {version} text"
 
 
-def _numbers(get: dict[str, str], version: str) -> dict[str, int]:
+def _numbers(get: Mapping[str, str], version: str) -> dict[str, int]:
     """The whole-number parameters given, as numbers."""
     numbers = {}
     for key in NUMBERS:
-        if key in get:
-            if not get[key].isdigit():
-                valid = _articles(version) if key == "article" else "a whole number from 1"
-                raise ValueError(f"{key} must be a whole number; got {get[key]!r}; valid: {valid}")
-            numbers[key] = int(get[key])
+        valid = _articles(version) if key == "article" else "a whole number from 1"
+        value = whole_number(get, key, valid)
+        if value is not None:
+            numbers[key] = value
     return numbers

@@ -25,7 +25,20 @@ from csl_helpers.translation import (
     gettext_for,
     ngettext_for,
 )
+from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.widget_internals import Selection, relabel_options
+
+Menu = Selection | ChoiceButtons
+"""A control that offers labelled options: ipywidgets' selections and the choice buttons."""
+
+
+def relabel(widget: Menu, options: tuple[tuple[str, object], ...]) -> None:
+    """Give a menu new labels for the same values, keeping its choice."""
+    if isinstance(widget, ChoiceButtons):
+        widget.options = options  # keeps the value where it is still offered
+    else:
+        relabel_options(widget, options)
+
 
 __all__ = [
     "N_",
@@ -85,7 +98,7 @@ class Translated:
         """``message`` in the model's language, its ``{placeholders}`` filled with ``values``."""
         return gettext_for(self.model.lang)(message).format(**values)
 
-    def _show_words(self, name: str, menus: dict[Selection, Callable[[], list]]) -> None:
+    def _show_words(self, name: str, menus: dict[Menu, Callable[[], list]]) -> None:
         """Word the page's fixed labels, the ``menus`` and the introduction in the model's language.
 
         ``name`` is the dashboard's (a key of :data:`INTROS`); the view has ``labels``, ``intro``.
@@ -93,7 +106,7 @@ class Translated:
         lang = self.model.lang
         self.labels.show(lang)  # type: ignore[attr-defined]
         for widget, options in menus.items():
-            relabel_options(widget, tuple(options()))
+            relabel(widget, tuple(options()))
         intro = "" if lang == "en" else HIDE_INTRO + self._(INTROS[name])
         self.intro.value = intro  # type: ignore[attr-defined]
 
@@ -115,14 +128,14 @@ class StaticLabels:
     def __init__(self, root: w.Widget) -> None:
         zh = gettext_for("zh")
         self._texts: list[tuple[w.Widget, str, str]] = []
-        self._options: list[tuple[Selection, tuple]] = []
+        self._options: list[tuple[Menu, tuple]] = []
         for widget in _widgets(root):
             names = LABELLED + (("value",) if isinstance(widget, w.HTML) else ())
             for name in names:
                 text = getattr(widget, name, None)
                 if isinstance(text, str) and text and zh(text) != text:
                     self._texts.append((widget, name, text))
-            if isinstance(widget, Selection) and any(
+            if isinstance(widget, Menu) and any(
                 zh(str(label)) != label for label, _ in _pairs(widget.options)
             ):
                 self._options.append((widget, tuple(_pairs(widget.options))))
@@ -133,7 +146,7 @@ class StaticLabels:
         for widget, name, message in self._texts:
             setattr(widget, name, _(message))
         for widget, options in self._options:
-            relabel_options(widget, tuple((_(label), value) for label, value in options))
+            relabel(widget, tuple((_(label), value) for label, value in options))
 
 
 def _pairs(options: tuple) -> list[tuple[str, object]]:
@@ -173,6 +186,19 @@ def lang_from_query(query: str) -> tuple[str | None, str]:
         return check_ui_lang(values[0]), ""
     except ValueError as exc:
         return "en", f"{exc}. Showing English."
+
+
+def with_lang_read(model: HasTraits, query: str) -> tuple[str, str]:
+    """A page's address with a bad ``lang`` taken out, and the message that tells it.
+
+    A bad ``lang`` sets ``model.lang`` to English; a good one is left in the address, for the
+    model to read with the rest.
+    """
+    lang, problem = lang_from_query(query)
+    if not problem:
+        return query, ""
+    model.lang = "en"
+    return without_lang(query), problem
 
 
 def without_lang(query: str) -> str:

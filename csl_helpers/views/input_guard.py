@@ -31,6 +31,9 @@ import ipywidgets as w
 
 from csl_helpers.translation import gettext_for
 from csl_helpers.views import widget_internals as wi
+from csl_helpers.views.choice import ChoiceButtons
+from csl_helpers.views.page_address import PageAddress
+from csl_helpers.views.ticklist import TickList
 
 MAX_TEXT = 1000
 """The longest text a text box takes from the page (characters)."""
@@ -61,8 +64,14 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _choices(widget: wi.Selection) -> str:
-    labels = [f"“{label}”" for label in wi.option_labels(widget)]
+def _labels(widget: wi.Selection | ChoiceButtons) -> tuple[str, ...]:
+    if isinstance(widget, ChoiceButtons):
+        return tuple(widget.labels)
+    return wi.option_labels(widget)
+
+
+def _choices(widget: wi.Selection | ChoiceButtons) -> str:
+    labels = [f"“{label}”" for label in _labels(widget)]
     if not labels:
         return "no choice (the list is empty)"
     if len(labels) <= LISTED:
@@ -71,13 +80,13 @@ def _choices(widget: wi.Selection) -> str:
     return f"index 0 {labels[0]} to {len(labels) - 1} {labels[-1]}"
 
 
-def _check_index(widget: wi.Selection, value: Any) -> Any:
+def _check_index(widget: wi.Selection | ChoiceButtons, value: Any) -> Any:
     """A selection's ``index``: a whole number below the number of options.
 
     ``None`` (nothing selected) only where the page itself can send it: a list box the
     visitor can clear, or a list without options.
     """
-    n = len(wi.option_labels(widget))
+    n = len(_labels(widget))
     if value is None and (isinstance(widget, w.Select) or n == 0):
         return value
     if not _whole(value) or not 0 <= value < n:
@@ -157,10 +166,25 @@ def _check_panel(widget: w.Box, value: Any) -> Any:
     raise Refused(f"selected_index {_shown(value)} is not a panel", f"none or 0 to {n - 1}")
 
 
+def _check_ticks(widget: TickList, value: Any) -> Any:
+    """A tick list's ``ticked``: ids of boxes it shows (or ticked before, on another list)."""
+    known = set(widget.ids) | set(widget.ticked)
+    valid = f"a list of the ids of its boxes ({', '.join(widget.ids) or 'none'})"
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Refused(f"ticked {_shown(value)} is not a list of ids", valid)
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise Refused(f"{_shown(unknown[0])} is not the id of a box", valid)
+    return value
+
+
 Check = Callable[[w.Widget, Any], Any]
 CHECKS: tuple[tuple[type, str, Check], ...] = (
     (wi.Selection, "index", _check_index),
     ((w.Accordion, w.Tab), "selected_index", _check_panel),
+    (ChoiceButtons, "index", _check_index),
+    (TickList, "ticked", _check_ticks),
+    (PageAddress, "query", _check_text),
     (wi.WholeNumber, "value", partial(_check_number, whole=True)),
     (wi.Decimal, "value", partial(_check_number, whole=False)),
     (wi.TrueFalse, "value", _check_bool),
@@ -269,7 +293,7 @@ class InputGuard:
             widget.send_state()
         elif method == "custom" and takes_custom and isinstance(data.get("content"), dict):
             self._apply(widget, lambda: wi.handle_custom_message(widget, data["content"]))
-        elif method == "update" and not own:
+        elif method == "update" and not own and check_for(widget) is None:
             self._update_other(widget, data.get("state"), data.get("buffer_paths"), msg)
         elif method == "update":
             self._update(widget, data.get("state"), data.get("buffer_paths"))

@@ -1,43 +1,32 @@
 """The Law Explorer: browse, read in both languages, switch version, search, follow references.
 
 The state lives in :class:`~csl_helpers.views.law.explorer_state.ExplorerModel`; this module
-draws it and links the controls to it, in English or Chinese (the model's ``lang``).
+draws it and links the controls to it, in English or Chinese (the model's ``lang``). The
+page's address follows the article open; following a reference moves the keyboard's focus to
+the article it opens.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ipywidgets as w
 from traitlets import link
 
-from csl_helpers.law.concordance import concordance, counterparts, side_by_side
+from csl_helpers.law.concordance import concordance, counterparts
 from csl_helpers.law.load import version_ids, versions
 from csl_helpers.law.model import Reference
 from csl_helpers.law.text import Law
 from csl_helpers.views import i18n
 from csl_helpers.views import markup as html
 from csl_helpers.views.binding import ChoiceBinding
+from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.i18n import N_, Translated
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.law import explorer_words as words
 from csl_helpers.views.law.explorer_state import LANG_VIEWS, ExplorerModel
-
-STYLE = """<style>
-.csl-article p { margin: 0.3em 0; line-height: 1.5; }
-.csl-article-zh { font-size: 1.05em; }
-.csl-item { padding-left: 1.5em; }
-.csl-banner { padding: 0.4em 0.8em; background: #eef3f8; border-left: 4px solid #36c; }
-.csl-provenance { color: #555; font-size: 0.9em; margin: 0.2em 0; }
-.csl-explorer .widget-toggle-buttons { flex-wrap: wrap; height: auto; max-width: 100%; }
-.csl-explorer .widget-dropdown > select, .csl-explorer .widget-text > input { min-width: 0; }
-</style>"""
-PICKER = {"layout": {"width": "100%", "max_width": "30em"}}
-TEXT_COLUMN = "300px"
-"""The narrowest an article's text may be; two columns stand side by side only with room for
-both, and the menus go above the text when the page is too narrow for both beside it."""
-
-
-def _shown_if(flag: bool) -> str | None:
-    return None if flag else "none"
+from csl_helpers.views.law.explorer_style import PICKER, STYLE, TEXT_COLUMN, shown_if
+from csl_helpers.views.page_address import AddressKeeper, PageAddress
 
 
 def _newer(version: str, than: str) -> bool:
@@ -68,12 +57,12 @@ class LawExplorer(Translated):
             self._show_lang()
 
     def _make_controls(self) -> None:
-        self.version_picker = w.ToggleButtons(
+        self.version_picker = ChoiceButtons(
             options=self._version_options(),
             value=self.model.version,
             description=N_("Version"),
         )
-        self.lang_picker = w.ToggleButtons(options=LANG_VIEWS, value="both", description=N_("Show"))
+        self.lang_picker = ChoiceButtons(options=LANG_VIEWS, value="both", description=N_("Show"))
         self.ui_lang = i18n.lang_switch(self.model)
         self.intro = w.HTML()
         self.chapter_picker = w.Dropdown(description=N_("Chapter"), **PICKER)
@@ -115,6 +104,7 @@ class LawExplorer(Translated):
         self.cited_by = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.search_status = w.HTML()
         self.guard = InputGuard(lambda: self.model.lang)
+        self.page = PageAddress()
         for widget, name in (
             (self.text_en, "csl-text-en"),
             (self.text_zh, "csl-text-zh"),
@@ -174,9 +164,11 @@ class LawExplorer(Translated):
                 self.banner,
                 self.guard.message,
                 w.HBox([navigation, reading], layout=w.Layout(flex_flow="row wrap")),
+                self.page,
             ]
         )
         page.add_class("csl-explorer")
+        page.add_class("csl-dashboard-root")
         return page
 
     def _link(self) -> None:
@@ -223,13 +215,14 @@ class LawExplorer(Translated):
             choose=lambda n: m.go(m.version, n),
             watch=("search",),
         )
-        self.counterpart_button.on_click(lambda _: m.open_counterpart())
+        self.counterpart_button.on_click(lambda _: self._follow(m.open_counterpart))
         self.search_button.on_click(lambda _: self._search_now())
         m.observe(lambda _: self._show_place(), "place")
         m.observe(lambda _: self._show_columns(), "text_lang")
         m.observe(lambda _: self._show_lang(), "lang")
         m.observe(lambda _: self._show_changes(), "compare")
         m.observe(lambda _: self._show_search_status(), "search")
+        self.address = AddressKeeper(m, self.page, self.guard.message, "article")
 
     # the model's state ------------------------------------------------------------------------
     @property
@@ -246,15 +239,24 @@ class LawExplorer(Translated):
     def _article(self):
         return self.law.article(self.model.article)
 
-    def open_query(self, query: str) -> None:
-        """Open in the language a page's query names (``?lang=zh``); a bad one is told."""
-        lang, problem = i18n.lang_from_query(query)
-        self.model.lang = lang or self.model.lang
-        self.guard.message.value = i18n.message_html(problem)
-
     def show(self, version: str, number: int) -> None:
         """Open article ``number`` of ``version`` and bring every widget in line with it."""
         self.model.go(version, number)
+
+    def open_query(self, query: str) -> None:
+        """Open the article and language a page's address names; for a bad one, say what was wrong.
+
+        A bad ``lang`` is told and English shown.
+        """
+        query, problem = i18n.with_lang_read(self.model, query)
+        if self.address.open(query) and problem:
+            self.guard.message.value = i18n.message_html(problem)
+
+    def _follow(self, go: Callable[[], None]) -> None:
+        """Open what a reference names, then move the keyboard's focus to its text."""
+        go()
+        column = "zh" if self.model.text_lang == "zh" else "en"
+        self.page.focus_on(f".csl-text-{column}")
 
     # navigation menus -------------------------------------------------------------------------
     def _version_options(self) -> list[tuple[str, str]]:
@@ -288,7 +290,7 @@ class LawExplorer(Translated):
     def _show_place(self) -> None:
         """Show the article open: its text, where it stands, what it cites and is cited by."""
         article, number = self._article, self.model.article
-        self.section_picker.layout.display = _shown_if(bool(self._sections()))
+        self.section_picker.layout.display = shown_if(bool(self._sections()))
         self.banner.value = html.version_banner_html(self.law, self.today, ui=self.model.lang)
         self.text_en.value = html.article_html(article, "en")
         self.text_zh.value = html.article_html(article, "zh")
@@ -330,33 +332,23 @@ class LawExplorer(Translated):
             if ref.kind == "borrows_penalty":
                 label += self._(" (penalty applied)")
             button = w.Button(description=label, layout=w.Layout(width="auto"))
-            button.on_click(lambda _, n=provision.article: self.show(self.law.version, n))
+            button.on_click(
+                lambda _, n=provision.article: self._follow(lambda: self.show(self.law.version, n))
+            )
             buttons.append(button)
         return buttons
 
     def _show_columns(self) -> None:
         view = self.model.text_lang
-        self.text_en.layout.display = _shown_if(view in ("both", "en"))
-        self.text_zh.layout.display = _shown_if(view in ("both", "zh"))
+        self.text_en.layout.display = shown_if(view in ("both", "en"))
+        self.text_zh.layout.display = shown_if(view in ("both", "zh"))
         self._show_changes()
 
     def _show_changes(self) -> None:
         """The article beside its counterpart, changes marked (Chinese unless only English)."""
-        if not self.model.compare:
-            self.changes.value = ""
-            return
-        number, version, other = self.model.article, self.model.version, self.model.other
-        if not counterparts(number, version, other):
-            self.changes.value = self._(
-                "<i>Nothing to compare: no counterpart in the {other} text.</i>"
-            ).format(other=other)
-            return
-        lang = "en" if self.model.text_lang == "en" else "zh"
-        sbs = side_by_side(number, version, other, lang)
-        note = (
-            "" if sbs.changed else self._("<p><i>The wording is the same in both versions.</i></p>")
-        )
-        self.changes.value = note + html.side_by_side_html(sbs)
+        m = self.model
+        shown = m.compare and words.changes_html(m.article, m.version, m.other, m.text_lang, m.lang)
+        self.changes.value = shown or ""
 
     def _hits(self) -> tuple:
         search = self.model.search
@@ -373,7 +365,7 @@ class LawExplorer(Translated):
         search = self.model.search
         if search is None:
             return
-        self.results.layout.display = _shown_if(bool(search.hits))  # no empty box on a phone
+        self.results.layout.display = shown_if(bool(search.hits))  # no empty box on a phone
         self.search_status.value = words.search_status(
             search.paragraphs, search.version, search.query, self.model.lang
         )

@@ -4,21 +4,25 @@
 changes are compared, the search query and its language, and the interface's language
 (:attr:`ExplorerModel.lang`, English or Chinese) as traits; the search results are derived
 from them. Switching the version keeps the provision where it continues (the
-concordance), else opens Article 1. The model imports no widgets;
+concordance), else opens Article 1. The version, article and language are the page's address
+(``?version=2025&article=61&lang=zh``). The model imports no widgets;
 :mod:`csl_helpers.views.law.explorer` draws it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from traitlets import Bool, HasTraits, Instance, Int, TraitError, Unicode, observe, validate
+from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validate
 
 from csl_helpers.law.concordance import concordance
 from csl_helpers.law.load import load_law, version_ids, version_info, version_on
 from csl_helpers.law.model import SearchHit
+from csl_helpers.law.query import whole_number
 from csl_helpers.law.text import Law
+from csl_helpers.views.addressed import Addressed
 from csl_helpers.views.traits import UiLang, VersionId
 
 LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
@@ -58,7 +62,7 @@ class Search:
         return len({hit.provision for hit in self.hits})
 
 
-class ExplorerModel(HasTraits):
+class ExplorerModel(Addressed):
     """What the explorer shows: :attr:`place` (version, article) and how.
 
     Set :attr:`version` to switch texts (the article follows the concordance), or call
@@ -74,6 +78,11 @@ class ExplorerModel(HasTraits):
     query = Unicode("")
     search_lang = Unicode("both")
     search = Instance(Search, allow_none=True, read_only=True)
+
+    ADDRESS = ("version", "article", "lang")
+    PARAMETERS = {"version": ("version",), "article": ("article",)}
+    REPLACING = ("lang",)
+    DEFAULTS = {"lang": "en"}
 
     def __init__(self, version: str | None = None, article: int = 1, lang: str = "en") -> None:
         super().__init__(lang=lang)
@@ -100,6 +109,24 @@ class ExplorerModel(HasTraits):
         """
         load_law(version_info(version).id).article(number)
         self.set_trait("place", (version, number))
+
+    def read_params(self, params: Mapping[str, str]) -> None:
+        """Open the ``article`` of the ``version`` an address names.
+
+        Either may be left out: the version open, the article that continues the one open.
+        """
+        version = params.get("version", self.version)
+        number = whole_number(params, "article", f"an article number of the {version} text")
+        try:
+            if number is None:
+                self.version = version
+            else:
+                self.go(version, number)
+        except (TraitError, ValueError) as exc:
+            raise ValueError(f"version: {exc}") from None
+        except LookupError as exc:
+            raise ValueError(f"article: {exc}") from None
+        super().read_params(params)
 
     def open_counterpart(self) -> None:
         """Open the provision the open article continues in (or becomes) the other version."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from html import escape
 
+from csl_helpers.law.concordance import counterparts, side_by_side
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.law.text import Law
 from csl_helpers.translation import gettext_for, ngettext_for
+from csl_helpers.views import markup as html
 
 
 def chapter_options(law: Law, ui: str) -> list[tuple[str, int]]:
@@ -88,3 +90,19 @@ def search_status(paragraphs: int, version: str, query: str, ui: str) -> str:
         paragraphs,
     )
     return said.format(n=paragraphs, version=version, query=escape(query.strip()))
+
+
+def changes_html(number: int, version: str, other: str, text_lang: str, ui: str) -> str:
+    """Article ``number`` of ``version`` beside its counterpart in ``other``, changes marked.
+
+    In Chinese unless the text is shown in English only (``text_lang``); a sentence in ``ui``
+    when there is no counterpart or nothing changed.
+    """
+    _ = gettext_for(ui)
+    if not counterparts(number, version, other):
+        return _("<i>Nothing to compare: no counterpart in the {other} text.</i>").format(
+            other=other
+        )
+    sbs = side_by_side(number, version, other, "en" if text_lang == "en" else "zh")
+    note = "" if sbs.changed else _("<p><i>The wording is the same in both versions.</i></p>")
+    return note + html.side_by_side_html(sbs)

@@ -3,8 +3,9 @@
 Every figure comes from :func:`csl_helpers.penalties.simulate` and every word of the Law
 from ``data/``; all text shown is escaped. The state lives in
 :class:`~csl_helpers.views.penalties.state.SimulatorModel`; this module draws it and links
-the controls to it. A URL query (``?version=2025&article=61&paragraph=1``) is read by
-:func:`csl_helpers.penalties.address.selection_from_query`; its ``lang`` (``en`` or ``zh``)
+the controls to it. The page's address (``?version=2025&article=61&paragraph=1``) opens a
+clause (:func:`csl_helpers.penalties.address.selection_from`) and follows the model's state
+(:class:`~csl_helpers.views.page_address.PageAddress`); its ``lang`` (``en`` or ``zh``)
 chooses the interface's language, which the page's 中文 / English switch changes.
 """
 
@@ -19,13 +20,15 @@ import ipywidgets as w
 from traitlets import dlink, link
 
 from csl_helpers.law.load import load_law, version_ids, version_on
-from csl_helpers.penalties.address import QUERY_KEYS, Selection, selection_from_query
+from csl_helpers.penalties.address import QUERY_KEYS, Selection
 from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.views import i18n
 from csl_helpers.views.binding import bind_choice
+from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.i18n import N_, Translated
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.markup import version_banner_html
+from csl_helpers.views.page_address import AddressKeeper, PageAddress
 from csl_helpers.views.penalties.markup import (
     STYLE,
     applicable_html,
@@ -107,8 +110,10 @@ class PenaltySimulator(Translated):
                 self.show_text,
                 self.text,
                 self.charts,
+                self.page,
             ]
         )
+        self.widget.add_class("csl-dashboard-root")
         self._link()
         self.guard.watch(self.widget)
         self.labels = i18n.StaticLabels(self.widget)
@@ -120,7 +125,7 @@ class PenaltySimulator(Translated):
 
     def _make_controls(self) -> None:
         m = self.model
-        self.mode = w.ToggleButtons(
+        self.mode = ChoiceButtons(
             options=self._mode_options(),
             value=m.mode,
             description=N_("Law"),
@@ -132,7 +137,7 @@ class PenaltySimulator(Translated):
         self.dates = w.HBox([self.conduct_date, self.decision_date])
         self.subject = w.Dropdown(description=N_("Who acted"), **WIDE)
         self.conduct = w.Dropdown(description=N_("What they did"), **WIDE)
-        self.tier = w.ToggleButtons(description=N_("Circumstances"))
+        self.tier = ChoiceButtons(description=N_("Circumstances"))
         self.gains = w.Text(
             value=m.gains_text,
             description=N_("Illegal gains (yuan)"),
@@ -166,6 +171,7 @@ class PenaltySimulator(Translated):
         self.banner = w.HTML()
         self.notes = {name: w.HTML() for name in ("dates", "illegal_gains", "procurement_amount")}
         self.guard = InputGuard(lambda: self.model.lang)
+        self.page = PageAddress()
         for widget, name in (
             (self.mode, "csl-pen-mode"),
             (self.subject, "csl-pen-subject"),
@@ -211,6 +217,7 @@ class PenaltySimulator(Translated):
                 (widget.layout, "display"),
                 lambda needs, a=amount: _shown_if(a in needs),
             )
+        self.address = AddressKeeper(m, self.page, self.banner, "clause", "csl-pen-error")
         m.observe(lambda change: self._show_result(change["new"]), "result")
         m.observe(lambda _: self._show_text(), ["outcome", "show_text"])
         m.observe(lambda _: self._show_lang(), "lang")
@@ -229,31 +236,21 @@ class PenaltySimulator(Translated):
         self._chosen = True
 
     def open_query(self, query: str, *, late: bool = False) -> None:
-        """Open the clause a URL query names; for a bad query, say what was wrong instead.
+        """Open what a page's address names; for a bad address, say what was wrong instead.
 
-        The query's ``lang`` (``en`` or ``zh``) sets the interface's language; another value
-        is told on the page, which stays in English. ``late``: the query may come after the
-        page is in use (a preheated kernel learns it when its page is requested, and a kernel
-        still starting when taken, later still): a choice the visitor has made by then is
-        kept, not overridden by the address.
+        The address's ``lang`` (``en`` or ``zh``) sets the interface's language; another value
+        is told on the page, which shows English. ``late``: the query may come after the page
+        is in use (a preheated kernel learns it when its page is requested, and a kernel still
+        starting when taken, later still): a choice the visitor has made by then is kept, not
+        overridden by the address; only its language is taken.
         """
-        lang, problem = i18n.lang_from_query(query)
-        self.model.lang = lang or self.model.lang
-        told = f'<p class="csl-pen-error">{escape(problem)}</p>' if problem else ""
-        try:
-            selection = selection_from_query(i18n.without_lang(query))
-        except ValueError as exc:
-            self.banner.value = told + (
-                '<p class="csl-pen-error">{}</p>'.format(
-                    self._("Could not open the requested clause: {reason}").format(
-                        reason=escape(str(exc))
-                    )
-                )
-            )
-            return
-        self.banner.value = told
-        if selection is not None and not (late and self._chosen):
-            self.open(selection)
+        query, problem = i18n.with_lang_read(self.model, query)
+        if late and self._chosen:
+            self.model.lang = i18n.lang_from_query(query)[0] or self.model.lang
+        else:
+            self.address.open(query)
+        if problem:
+            self.banner.value = i18n.message_html(problem) + self.banner.value
 
     # output -----------------------------------------------------------------------------------
     def _show_result(self, result: Result | None) -> None:

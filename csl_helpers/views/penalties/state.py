@@ -6,26 +6,32 @@ outcome is a derived trait, computed from the choices alone, never from a widget
 sets a choice (a control linked to it, a URL query, a test), the model brings the others in
 line: a version switch keeps the conduct where it continues, a conduct keeps its tier where
 the clause offers it. The interface's language (:attr:`SimulatorModel.lang`) words the menus'
-labels and every sentence the model makes. The model imports no widgets;
+labels and every sentence the model makes. The clause, its tier, the amounts it needs and the
+language are the page's address (``?version=2025&article=61&paragraph=1&tier=serious``). The
+model imports no widgets;
 :mod:`csl_helpers.views.penalties.simulator` draws it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
-from traitlets import Bool, HasTraits, Instance, Int, TraitError, Unicode, observe, validate
+from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validate
 
 from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.law.model import Provision
-from csl_helpers.penalties.address import Selection, default_selection
+from csl_helpers.penalties.address import Selection, default_selection, selection_from
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.model import TIER_NAMES, term
 from csl_helpers.penalties.simulation import Conduct, Outcome, conducts, simulate
-from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, pairs, same_conduct
+from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, same_conduct
 from csl_helpers.translation import N_, gettext_for
+from csl_helpers.views.addressed import Addressed
+from csl_helpers.views.penalties.conduct_menu import Key, conduct_label, counterpart_key, key_of
 from csl_helpers.views.penalties.entries import (
     Problem,
     amount_problems,
@@ -37,8 +43,6 @@ from csl_helpers.views.traits import UiLang
 
 DATES = "dates"
 """The mode in which the dates of the act and of the decision choose the text."""
-Key = tuple[int, int, int | None]
-"""A conduct as a menu names it: ``(article, paragraph, item)``."""
 CHOICES = (
     "mode",
     "conduct_date",
@@ -80,22 +84,6 @@ class Result:
         return self.outcome is None
 
 
-def key_of(c: Conduct) -> Key:
-    """The menu key of a conduct."""
-    return (c.rule.article, c.rule.paragraph, c.item)
-
-
-def conduct_label(c: Conduct, lang: str = "en") -> str:
-    """What a menu shows for a conduct: what was done, and the provision.
-
-    In Chinese, in the Law's words: the item, or the clause's first condition (its 的 dropped).
-    """
-    if lang == "zh":
-        what = c.label("zh").split(": ", 1)[1] if c.item else c.rule.tiers[0].trigger.zh
-        return f"{what.removesuffix('的')}（{c.provision.citation('zh')}）"
-    return f"{c.label().split(': ', 1)[1]} ({c.provision.citation()})"
-
-
 def version_for(mode: str, conduct_date: date | None) -> str:
     """The text whose clauses the menus offer: the chosen one, or the one in force at the act."""
     if mode != DATES:
@@ -104,18 +92,6 @@ def version_for(mode: str, conduct_date: date | None) -> str:
         return version_on(conduct_date).id
     except (ValueError, TypeError):
         return version_ids()[-1]
-
-
-def counterpart_key(key: Key, old: str, new: str) -> Key | None:
-    """The key of the conduct in ``new`` that continues ``key`` of ``old``, if any."""
-    article, paragraph, item = key
-    order = version_ids()
-    for pair in pairs():
-        forward = order.index(old) < order.index(new)
-        src, dst = (pair.old, pair.new) if forward else (pair.new, pair.old)
-        if (src.article, src.paragraph) == (article, paragraph) and src.item in (None, item):
-            return (dst.article, dst.paragraph, dst.item)
-    return None
 
 
 @lru_cache(maxsize=256)
@@ -155,7 +131,7 @@ def _act_and_decision() -> tuple[date, date]:
     return date(first.year - 1, 6, 1), date(first.year, 3, 1)
 
 
-class SimulatorModel(HasTraits):
+class SimulatorModel(Addressed):
     """The choices of the penalty simulator and the outcome they lead to.
 
     Set any choice; :attr:`result` (and :attr:`outcome`, the last outcome worked out) follow.
@@ -184,6 +160,15 @@ class SimulatorModel(HasTraits):
     result = Instance(Result, allow_none=True, read_only=True)
     outcome = Instance(Outcome, allow_none=True, read_only=True)
 
+    ADDRESS = ("mode", "conduct", "tier", "illegal_gains", "procurement_amount", "lang")
+    REPLACING = ("lang",)
+    DEFAULTS = {"lang": "en"}
+    PARAMETERS = {
+        "mode": ("version",),
+        "conduct": ("article", "paragraph", "item"),
+        "tier": ("tier",),
+    }
+
     def __init__(self, selection: Selection | None = None, lang: str = "en") -> None:
         act, decision = _act_and_decision()
         super().__init__(conduct_date=act, decision_date=decision, lang=lang)
@@ -194,6 +179,27 @@ class SimulatorModel(HasTraits):
         with self.hold_trait_notifications():
             self.mode = s.version
             self._settle(s.version, s.key, s.tier)
+
+    # the address ----------------------------------------------------------------------------
+    def write_field(self, name: str) -> dict[str, Any]:
+        """The clause as version, article, paragraph and item; an amount only where needed.
+
+        In the dates mode the version is the one the dates chose.
+        """
+        if name == "mode":
+            return {"version": self.version}
+        if name == "conduct":
+            return dict(zip(("article", "paragraph", "item"), self.conduct, strict=True))
+        if name in ("illegal_gains", "procurement_amount") and name not in self.needs:
+            return {}
+        return super().write_field(name)
+
+    def read_params(self, params: Mapping[str, str]) -> None:
+        """Open the clause and tier an address names, then the amounts it gives."""
+        selection = selection_from(params)
+        if selection is not None:
+            self.open(selection)
+        super().read_params(params)
 
     # the choices kept in line ---------------------------------------------------------------
     @validate("mode")
