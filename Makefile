@@ -14,8 +14,9 @@ LINTED := csl_helpers tests benchmarks notebooks share
 # serves a class on the local network (docs/running-a-class.md).
 VOILA_IP ?= 127.0.0.1
 VOILA_PORT ?= 8866
-# Preheated kernels per dashboard; empty keeps voila.json's. A class of N on one dashboard:
-# VOILA_POOL=N (docs/running-a-class.md has the measured figures).
+# Preheated kernels per dashboard; empty lets the server size its pools from the machine's
+# memory and grow the one a class takes from (share/voila/voila.py). A fixed pool of N per
+# dashboard: VOILA_POOL=N (docs/running-a-class.md has the measured figures).
 VOILA_POOL ?=
 # A class on one dashboard: `make run VOILA_POOL=40 VOILA_POOL_FOR=law_explorer.ipynb` keeps 40
 # preheated kernels for that dashboard and one for each other (Voila's kernel_pools_config).
