@@ -182,11 +182,21 @@ class SimulatorModel(Addressed):
     result = Instance(Result, allow_none=True, read_only=True)
     outcome = Instance(Outcome, allow_none=True, read_only=True)
 
-    ADDRESS = ("mode", "conduct", "tier", "illegal_gains", "procurement_amount")
+    ADDRESS = (
+        "mode",
+        "conduct",
+        "tier",
+        "conduct_date",
+        "decision_date",
+        "illegal_gains",
+        "procurement_amount",
+    )
     PARAMETERS = {
         "mode": ("version",),
         "conduct": ("article", "paragraph", "item"),
         "tier": ("tier",),
+        "conduct_date": ("act",),
+        "decision_date": ("decision",),
     }
 
     def __init__(self, selection: Selection | None = None) -> None:
@@ -204,10 +214,15 @@ class SimulatorModel(Addressed):
     def write_field(self, name: str) -> dict[str, Any]:
         """The clause as version, article, paragraph and item; an amount only where needed.
 
-        In the dates mode the version is the one the dates chose.
+        In the dates mode the version is the one the dates chose, and the dates (``act``,
+        ``decision``) follow.
         """
         if name == "mode":
             return {"version": self.version}
+        if name in ("conduct_date", "decision_date"):
+            day = getattr(self, name)
+            shown = self.mode == DATES and day is not None
+            return {self.PARAMETERS[name][0]: day.isoformat()} if shown else {}
         if name == "conduct":
             return dict(zip(("article", "paragraph", "item"), self.conduct, strict=True))
         if name in ("illegal_gains", "procurement_amount") and name not in self.needs:
@@ -215,10 +230,23 @@ class SimulatorModel(Addressed):
         return super().write_field(name)
 
     def read_params(self, params: Mapping[str, str]) -> None:
-        """Open the clause and tier an address names, then the amounts it gives."""
+        """Open the clause and tier an address names, its dates (the dates mode), its amounts."""
+        days = {}
+        for name, key in (("conduct_date", "act"), ("decision_date", "decision")):
+            if key in params:
+                try:
+                    days[name] = date.fromisoformat(params[key])
+                except ValueError:
+                    valid = f"{key} must be a date as YYYY-MM-DD; got {params[key]!r}"
+                    raise ValueError(valid) from None
         selection = selection_from(params)
         if selection is not None:
             self.open(selection)
+        if days:
+            with self.hold_trait_notifications():
+                self.conduct_date = days.get("conduct_date", self.conduct_date)
+                self.decision_date = days.get("decision_date", self.decision_date)
+                self.mode = DATES
         super().read_params(params)
 
     # the choices kept in line ---------------------------------------------------------------
