@@ -41,6 +41,7 @@ def test_parameters_are_each_known_and_given_once():
     [
         (ExplorerModel, lambda m: m.go(OLD, 40)),
         (SimulatorModel, lambda m: m.open_address(f"version={NEW}&article=71&item=2")),
+        (SimulatorModel, lambda m: setattr(m, "mode", "dates")),
         (NavigatorModel, lambda m: (m.answer(True), m.answer(False), m.tick(["real_identity"]))),
     ],
 )
@@ -58,6 +59,11 @@ def test_the_addresses_name_what_is_shown():
     simulator = SimulatorModel()
     simulator.open_address(f"version={NEW}&article=61&paragraph=1&tier=serious")
     assert simulator.address() == f"version={NEW}&article=61&paragraph=1&tier=serious"
+    simulator.open_address(
+        f"version={OLD}&article=64&paragraph=2&act=2024-05-01&decision=2026-02-01"
+    )
+    assert simulator.mode == "dates" and simulator.result.outcome.version == OLD
+    assert simulator.address().endswith("&act=2024-05-01&decision=2026-02-01&illegal_gains=0")
     navigator = NavigatorModel(NEW)
     navigator.answer(True)
     navigator.answer(False)
@@ -73,6 +79,7 @@ def test_the_addresses_name_what_is_shown():
         (ExplorerModel, "page=2", "unknown parameter 'page'"),
         (SimulatorModel, "version=2025&article=61&tier=nope", "tier must be one of"),
         (SimulatorModel, "illegal_gains=1.5", "illegal_gains must be a whole number"),
+        (SimulatorModel, "act=2024-13-01", "act must be a date as YYYY-MM-DD"),
         (NavigatorModel, "answers=yq", "answers must be letters y or n"),
         (NavigatorModel, "done=nothing", "done: unknown duty 'nothing'"),
     ],

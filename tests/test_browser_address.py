@@ -129,6 +129,7 @@ def test_the_navigator_keeps_answers_and_ticks_in_its_address_and_exports(opened
     expect(page.locator(".csl-nav-checklist-body")).to_have_attribute("data-version", other)
     page.locator(".csl-nav-version").get_by_role("radio", name=f"{today} text").click()
     expect(page.locator(".csl-nav-checklist-body")).to_have_attribute("data-version", today)
+    expect(page).to_have_url(re.compile(rf"\?version={today}&answers={letters}&done="))
     page.reload()
     expect(page.locator(".csl-nav-checklist-body")).to_be_visible(timeout=90_000)
     for duty in done:

@@ -8,6 +8,7 @@ built from them. Pure logic: no widgets.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from urllib.parse import parse_qs, urlencode
 
 
@@ -53,3 +54,17 @@ def whole_number(params: Mapping[str, str], key: str, valid: str) -> int | None:
     if not params[key].isdigit():
         raise ValueError(f"{key} must be a whole number; got {params[key]!r}; valid: {valid}")
     return int(params[key])
+
+
+def iso_date(params: Mapping[str, str], key: str) -> date | None:
+    """Parameter ``key`` as a date written YYYY-MM-DD (``None`` if not given).
+
+    Raises:
+        ValueError: naming ``key`` and what was given.
+    """
+    if key not in params:
+        return None
+    try:
+        return date.fromisoformat(params[key])
+    except ValueError:
+        raise ValueError(f"{key} must be a date as YYYY-MM-DD; got {params[key]!r}") from None

@@ -24,6 +24,7 @@ from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validat
 
 from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.law.model import Provision
+from csl_helpers.law.query import iso_date
 from csl_helpers.penalties.address import Selection, default_selection, selection_from
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.model import TIER_NAMES, term
@@ -160,13 +161,24 @@ class SimulatorModel(Addressed):
     result = Instance(Result, allow_none=True, read_only=True)
     outcome = Instance(Outcome, allow_none=True, read_only=True)
 
-    ADDRESS = ("mode", "conduct", "tier", "illegal_gains", "procurement_amount", "lang")
+    ADDRESS = (
+        "mode",
+        "conduct",
+        "tier",
+        "conduct_date",
+        "decision_date",
+        "illegal_gains",
+        "procurement_amount",
+        "lang",
+    )
     REPLACING = ("lang",)
     DEFAULTS = {"lang": "en"}
     PARAMETERS = {
         "mode": ("version",),
         "conduct": ("article", "paragraph", "item"),
         "tier": ("tier",),
+        "conduct_date": ("act",),
+        "decision_date": ("decision",),
     }
 
     def __init__(self, selection: Selection | None = None, lang: str = "en") -> None:
@@ -184,10 +196,14 @@ class SimulatorModel(Addressed):
     def write_field(self, name: str) -> dict[str, Any]:
         """The clause as version, article, paragraph and item; an amount only where needed.
 
-        In the dates mode the version is the one the dates chose.
+        In the dates mode: the version the dates chose, then the dates (``act``, ``decision``).
         """
         if name == "mode":
             return {"version": self.version}
+        if name in ("conduct_date", "decision_date"):
+            day = getattr(self, name)
+            shown = self.mode == DATES and day is not None
+            return {self.PARAMETERS[name][0]: day.isoformat()} if shown else {}
         if name == "conduct":
             return dict(zip(("article", "paragraph", "item"), self.conduct, strict=True))
         if name in ("illegal_gains", "procurement_amount") and name not in self.needs:
@@ -195,10 +211,17 @@ class SimulatorModel(Addressed):
         return super().write_field(name)
 
     def read_params(self, params: Mapping[str, str]) -> None:
-        """Open the clause and tier an address names, then the amounts it gives."""
+        """Open the clause and tier an address names, its dates (the dates mode), its amounts."""
+        dates = (("conduct_date", "act"), ("decision_date", "decision"))
+        days = {name: iso_date(params, key) for name, key in dates if key in params}
         selection = selection_from(params)
         if selection is not None:
             self.open(selection)
+        if days:
+            with self.hold_trait_notifications():
+                self.conduct_date = days.get("conduct_date", self.conduct_date)
+                self.decision_date = days.get("decision_date", self.decision_date)
+                self.mode = DATES
         super().read_params(params)
 
     # the choices kept in line ---------------------------------------------------------------
