@@ -67,6 +67,7 @@ function render({ model, el }) {
   model.on("msg:custom", focus);
   window.addEventListener("popstate", popped);
   write();
+  written = true; // the page's own entry is the first view: what follows is pushed after it
   return () => {
     model.off("change:query", write);
     model.off("msg:custom", focus);

@@ -250,7 +250,7 @@ class PenaltySimulator(Translated):
         else:
             self.address.open(query)
         if problem:
-            self.banner.value = i18n.message_html(problem) + self.banner.value
+            self.banner.value = f'<p class="csl-pen-error">{escape(problem)}</p>{self.banner.value}'
 
     # output -----------------------------------------------------------------------------------
     def _show_result(self, result: Result | None) -> None:
