@@ -33,8 +33,9 @@ def words(view) -> dict[str, str]:
             value = getattr(widget, name, None)
             if isinstance(value, str) and (name != "value" or isinstance(widget, w.HTML)):
                 out[f"{i}.{name}"] = value
-        if hasattr(widget, "_options_labels"):
-            out[f"{i}.options"] = " | ".join(widget._options_labels)
+        shown = getattr(widget, "_options_labels", None) or getattr(widget, "labels", None)
+        if shown is not None:
+            out[f"{i}.options"] = " | ".join(shown)
     return out
 
 
@@ -49,7 +50,7 @@ def labels(view, skip=frozenset()) -> list[str]:
         if {"csl-ui-lang", "csl-lang", *skip} & set(widget._dom_classes):
             continue  # the language switches name each language in that language
         found += [getattr(widget, n, "") or "" for n in ("description", "placeholder")]
-        found += list(getattr(widget, "_options_labels", ()))
+        found += list(getattr(widget, "_options_labels", ()) or getattr(widget, "labels", ()))
     return found
 
 

@@ -153,13 +153,16 @@ def _pairs(options: tuple) -> list[tuple[str, object]]:
     return [o if isinstance(o, tuple) else (str(o), o) for o in options]
 
 
-def lang_switch(model: HasTraits) -> w.ToggleButtons:
-    """The 中文 / English switch, tied to ``model.lang`` both ways."""
-    switch = w.ToggleButtons(
+def lang_switch(model: HasTraits) -> ChoiceButtons:
+    """The 中文 / English switch, tied to ``model.lang`` both ways.
+
+    One radio group named in both languages, each language named in itself, so it reads the
+    same whatever the page's language.
+    """
+    switch = ChoiceButtons(
         options=[(UI_LANG_NAMES[code], code) for code in ("zh", "en")],
         value=model.lang,
-        tooltips=["切换到中文界面", "Switch the interface to English"],
-        style={"button_width": "6em"},
+        description="语言 · Language",
     )
     switch.add_class("csl-ui-lang")
     link((switch, "value"), (model, "lang"))
