@@ -413,7 +413,3 @@ if "get_config" in globals():  # read by Voila as its configuration file
     c = get_config()  # noqa: F821
     c.VoilaConfiguration.page_config_hook = page_config_hook
     c.VoilaConfiguration.multi_kernel_manager_class = ClassroomKernelManager
-    if os.name == "posix":
-        # Kernels talk to the server over Unix sockets: a TCP port chosen for a kernel can be
-        # taken by another connection before the kernel binds it, and a class opens hundreds.
-        c.KernelManager.transport = "ipc"
