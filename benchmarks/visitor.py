@@ -23,7 +23,7 @@ With ``--against DIR`` (another checkout of the project, e.g. ``git worktree add
 comparison in the same conditions.
 
 Run: .venv/bin/python benchmarks/visitor.py [--runs 20] [--dashboard penalty_simulator.ipynb]
-[--against ../main]
+[--against ../main] [--lang zh]
 """
 
 from __future__ import annotations
@@ -78,7 +78,8 @@ NEXT_OPTION = """(s) => {
 }"""
 OTHER_BUTTON = """(box) => {
     const buttons = [...box.querySelectorAll('button')];
-    const other = buttons.find((b) => !b.classList.contains('mod-active')) || buttons[0];
+    const chosen = (b) => b.classList.contains('mod-active') || b.ariaChecked === 'true';
+    const other = buttons.find((b) => !chosen(b)) || buttons[0];
     other.click();
 }"""
 CLICK = "(b) => b.click()"
@@ -247,9 +248,16 @@ def server_command(port: int, checkout: Path | None = None) -> str:
 
 
 def measure(
-    name: str, runs: int, budget: float, quiet_ms: int, against: Path | None = None
+    name: str,
+    runs: int,
+    budget: float,
+    quiet_ms: int,
+    against: Path | None = None,
+    lang: str = "",
 ) -> list[Figures]:
     """Serve the dashboards as `make run` does and visit ``name`` ``runs`` times.
+
+    ``lang`` (``en`` or ``zh``) opens the page in that language (``?lang=``); empty: none asked.
 
     With ``against`` (another checkout), its server runs too and the visits alternate
     between the two, so both meet the same load of the machine.
@@ -257,7 +265,8 @@ def measure(
     from playwright.sync_api import sync_playwright
 
     checkouts = [None] if against is None else [None, against]
-    figures = [Figures(name if c is None else f"{name} ({c})") for c in checkouts]
+    title = f"{name}?lang={lang}" if lang else name
+    figures = [Figures(title if c is None else f"{title} ({c})") for c in checkouts]
     stop = time.monotonic() + budget * len(checkouts)  # the budget is per server
     with ExitStack() as stack:
         servers = []
@@ -278,7 +287,7 @@ def measure(
                     figs.errors.append(f"budget of {budget:.0f} s a server spent: visit left out")
                     continue
                 warm(server.process.pid, kernels, 120)
-                url = f"{server.url}/voila/render/{name}"
+                url = f"{server.url}/voila/render/{name}" + (f"?lang={lang}" if lang else "")
                 try:
                     loaded, result, settled = visit(browser, url, PROBES[name], quiet_ms)
                 except Exception as exc:  # a failed visit is a figure, not a crash
@@ -359,6 +368,7 @@ def main() -> None:
     )
     parser.add_argument("--budget", type=float, default=600, help="most seconds per dashboard")
     parser.add_argument("--quiet", type=int, default=500, help="ms with no change: settled")
+    parser.add_argument("--lang", choices=("en", "zh"), help="the page's language (?lang=)")
     parser.add_argument(
         "--against",
         type=Path,
@@ -373,7 +383,8 @@ def main() -> None:
         parser.error(f"--against {args.against} is not a checkout of this project")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     for name in args.dashboard or sorted(PROBES):
-        for figures in measure(name, args.runs, args.budget, args.quiet, args.against):
+        measured = measure(name, args.runs, args.budget, args.quiet, args.against, args.lang or "")
+        for figures in measured:
             report(figures)
         print(f"load average now {os.getloadavg()[0]:.1f}")
 

@@ -42,7 +42,7 @@ from csl_helpers.views.penalties.plots import (
     fines_chart,
     versions_side_by_side,
 )
-from csl_helpers.views.penalties.state import DATES, Result, SimulatorModel
+from csl_helpers.views.penalties.state import CHOICES, DATES, Result, SimulatorModel
 from csl_helpers.views.plotly_chart import PlotlyChart
 
 __all__ = [
@@ -57,17 +57,12 @@ __all__ = [
 WIDE = {"layout": {"width": "100%", "max_width": "60em"}}
 INITIAL = {"style": {"description_width": "initial"}}
 ROW = {"flex_flow": "row wrap", "align_items": "center"}
-CHOICES = [
-    "mode",
-    "conduct_date",
-    "decision_date",
-    "subject",
-    "conduct",
-    "tier",
+SET_BY_VISITOR = (
+    *(c for c in CHOICES if c not in ("illegal_gains", "procurement_amount")),
     "gains_text",
     "procurement_text",
-]
-"""The model's traits a visitor sets through the controls."""
+)
+"""The model's traits a visitor sets through the controls (amounts as typed)."""
 FIELDS = {"conduct_date": "dates", "decision_date": "dates"}
 """The note beside which a field's problem is told (an amount has a note of its own)."""
 
@@ -119,7 +114,7 @@ class PenaltySimulator(Translated):
         self.labels = i18n.StaticLabels(self.widget)
         self._show_result(self.model.result)
         self._chosen = False  # whether the visitor has changed a control yet
-        self.model.observe(self._on_choice, CHOICES)
+        self.model.observe(self._on_choice, list(SET_BY_VISITOR))
         if self.model.lang != "en":
             self._show_lang()
 
