@@ -3,7 +3,9 @@
 For each dashboard of notebooks/dashboards/ this starts `make run`'s server (share/voila/serve.py,
 through tests/conftest.py's :func:`voila_command`) on 127.0.0.1 and a free port, waits until its
 preheated pool is full and the server idle, then opens the dashboard ``--runs`` times (default
-20) in one Chromium, each visit in a fresh browser context finding the pool warm again, and
+20) in one Chromium, each visit in a fresh browser context finding the pool warm again (the
+server refills it as `make run` does, 10 s after a kernel is taken, so a visit never shares the
+machine with a kernel starting: each visit waits for the refill), and
 measures:
 
 - request to interactive: from the request to the page's main control shown and usable (the
@@ -117,8 +119,10 @@ READY = """(ready) => {
             window.__cslReady = performance.now();
         }
     };
+    // Nodes added or removed, and inline styles (Voila shows the cells by one): watching every
+    // attribute would make the check itself force style work while the widgets are drawn.
     new MutationObserver(check).observe(document, {subtree: true, childList: true,
-                                                   attributes: true});
+                                                   attributeFilter: ["style"]});
 }"""
 WATCH = """([control, result]) => {
     window.__cslChanges = [performance.now()];
@@ -227,16 +231,11 @@ def visit(browser, url: str, probe: Probe, quiet_ms: int) -> tuple[float, float,
         context.close()
 
 
-REFILL_AT_ONCE = " --ClassroomKernelManager.refill_delay=0"
-"""A taken kernel is replaced at once rather than after `make run`'s delay (which spares a
-class's first clicks): every visit still waits for the full pool and an idle server."""
-
-
 def server_command(port: int, checkout: Path | None = None) -> str:
     """`make run`'s server on ``port``: this checkout's, or another's (its serve.py, its
     dashboards, and its csl_helpers first on its kernels' path), to compare the two."""
     if checkout is None:
-        return voila_command(port) + REFILL_AT_ONCE
+        return voila_command(port)
     spec = importlib.util.spec_from_file_location(
         "other_serve", checkout / "share" / "voila" / "serve.py"
     )
@@ -244,7 +243,7 @@ def server_command(port: int, checkout: Path | None = None) -> str:
     spec.loader.exec_module(serve)
     env = {**serve.voila_environment(), "PYTHONPATH": str(checkout)}
     argv = serve.voila_argv(ip="127.0.0.1", port=port)
-    return shlex.join([*(f"{k}={v}" for k, v in env.items()), *argv]) + REFILL_AT_ONCE
+    return shlex.join([*(f"{k}={v}" for k, v in env.items()), *argv])
 
 
 def measure(

@@ -24,16 +24,22 @@ from csl_helpers.views.penalties.simulator import PenaltySimulator
 __all__ = ["law_explorer", "obligation_navigator", "penalty_simulator"]
 
 
-def when_requested(open_query: Callable[[str], None]) -> None:
+def when_requested(
+    open_query: Callable[[str], None], prepare: Callable[[], None] | None = None
+) -> None:
     """Call ``open_query`` with the page's query string once a page has asked for this kernel.
 
     Outside a preheated kernel (a notebook, a kernel started for its page) that is at once.
+    A preheated kernel first calls ``prepare`` while it waits in the pool: work a page's query
+    may need (the same charts in another language) is then done before any visitor waits.
     """
     if os.environ.get("VOILA_PREHEAT") != "True":
         open_query(os.environ.get("QUERY_STRING", ""))
         return
 
     def wait() -> None:
+        if prepare is not None:
+            prepare()
         wait_for_page_request()  # not voila.utils': its imports cost 1.8 CPU-s per kernel
         open_query(os.environ.get("QUERY_STRING", ""))
 
@@ -57,7 +63,9 @@ def penalty_simulator(lang: str = "en") -> w.Widget:
     Its interface is in ``lang`` (``"en"`` or ``"zh"``), or the address's ``?lang=``.
     """
     simulator = PenaltySimulator(lang=lang)
-    when_requested(lambda query: simulator.open_query(query, late=True))
+    when_requested(
+        lambda query: simulator.open_query(query, late=True), simulator.prepare_languages
+    )
     return simulator.widget
 
 

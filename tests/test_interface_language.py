@@ -144,3 +144,42 @@ def test_a_refused_change_is_told_in_the_pages_language():
     data = {"method": "update", "state": {"index": 99}, "buffer_paths": []}
     s.tier.comm.handle_msg({"content": {"data": data}, "buffers": []})
     assert "“情节”未更改" in s.guard.message.value
+
+
+def test_a_simulator_prepared_in_the_pool_is_reworded_without_building_a_chart():
+    from csl_helpers.translation import gettext_for
+    from csl_helpers.views.penalties.plots import AXIS_TITLE, fines_chart
+
+    fines_chart.cache_clear()  # no chart built by an earlier test
+    simulator = PenaltySimulator(lang="en")
+    simulator.prepare_languages()
+    built = fines_chart.cache_info().misses
+    simulator.open_query("lang=zh", late=True)
+    assert simulator.model.lang == "zh"
+    assert fines_chart.cache_info().misses == built
+    axis = simulator.fines_chart.figure["layout"]["xaxis"]["title"]["text"]
+    assert axis == gettext_for("zh")(AXIS_TITLE) != AXIS_TITLE
+
+
+def test_a_preheated_kernel_prepares_before_it_waits_for_its_page(monkeypatch):
+    steps: list[str] = []
+    opened = __import__("threading").Event()
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("QUERY_STRING", "lang=zh")
+    monkeypatch.setattr(dashboards, "wait_for_page_request", lambda: steps.append("page"))
+
+    def open_query(query: str) -> None:
+        steps.append(query)
+        opened.set()
+
+    dashboards.when_requested(open_query, lambda: steps.append("prepared"))
+    assert opened.wait(10)
+    assert steps == ["prepared", "page", "lang=zh"]
+
+
+def test_outside_a_preheated_kernel_the_query_is_opened_at_once(monkeypatch):
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setenv("QUERY_STRING", "lang=zh")
+    seen: list[str] = []
+    dashboards.when_requested(seen.append, lambda: seen.append("prepared"))
+    assert seen == ["lang=zh"]

@@ -307,6 +307,21 @@ class PenaltySimulator(Translated):
             self.fines_chart.highlight = chosen_traces(chart, outcome)
         self.versions_chart.figure = _pairs_figure(result.pairs, ui) if result.pairs else {}
 
+    def prepare_languages(self) -> None:
+        """Build the charts of the result shown in every interface language, ahead of a page.
+
+        A preheated kernel does this while it waits for its page (:mod:`csl_helpers.dashboards`):
+        a page that asks for another language than the one the kernel ran in is then re-worded
+        from charts already built, and shows as soon as a page in the kernel's own language.
+        """
+        result = self.model.result
+        if result is None or result.outcome is None:
+            return
+        for ui in i18n.UI_LANGS:
+            fines_chart(result.outcome.version, result.illegal_gains, result.procurement_amount, ui)
+            if result.pairs:
+                _pairs_figure(result.pairs, ui)
+
     def _show_lang(self) -> None:
         """Word the whole page in the model's language: labels, menus, outcome and charts."""
         self._show_words("penalty_simulator", {self.mode: self._mode_options})
