@@ -119,10 +119,11 @@ READY = """(ready) => {
             window.__cslReady = performance.now();
         }
     };
-    // Nodes added or removed, and inline styles (Voila shows the cells by one): watching every
-    // attribute would make the check itself force style work while the widgets are drawn.
+    // Nodes added or removed, and what shows or hides one (Voila shows the cells by an inline
+    // style, a widget by its classes): watching every attribute would make the check itself
+    // force style work while the widgets are drawn.
     new MutationObserver(check).observe(document, {subtree: true, childList: true,
-                                                   attributeFilter: ["style"]});
+                                                   attributeFilter: ["style", "class", "hidden"]});
 }"""
 WATCH = """([control, result]) => {
     window.__cslChanges = [performance.now()];
