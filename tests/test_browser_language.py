@@ -88,6 +88,7 @@ def test_a_dashboard_opens_in_chinese_and_switches_to_english_in_place(page, voi
     expect(page.locator(where)).to_contain_text(zh, timeout=90_000)
     switch = page.locator(".csl-ui-lang")
     expect(switch.get_by_role("radio", name="中文")).to_have_attribute("aria-checked", "true")
+    expect(page).to_have_title(re.compile(r"^[^A-Za-z]+$"))  # the tab is named in Chinese too
     text = settled_text(
         page, f'body [lang="en"], {SWITCHES}', lambda t: set(ENGLISH_WORD.findall(t)) <= NAMES
     )
@@ -104,6 +105,7 @@ def test_a_dashboard_opens_in_chinese_and_switches_to_english_in_place(page, voi
     switch.get_by_role("radio", name="English").click()
     expect(page.locator(where)).to_contain_text(en)
     assert page.evaluate("window.cslSamePage === true"), "the page was loaded again"
+    expect(page).to_have_title(re.compile(r"· CSL Notebooks$"))
     skip = f'body [lang="zh-Hans"], {SWITCHES}, {LAW_MENUS}'
     text = settled_text(page, skip, lambda t: not CHINESE.findall(t))
     assert not CHINESE.findall(text), text

@@ -183,3 +183,26 @@ def test_outside_a_preheated_kernel_the_query_is_opened_at_once(monkeypatch):
     seen: list[str] = []
     dashboards.when_requested(seen.append, lambda: seen.append("prepared"))
     assert seen == ["lang=zh"]
+
+
+@pytest.mark.parametrize(
+    ("name", "view"),
+    [
+        ("law_explorer", LawExplorer),
+        ("penalty_simulator", PenaltySimulator),
+        ("obligation_navigator", ObligationNavigator),
+    ],
+)
+def test_a_dashboard_names_its_tab_in_its_language(name, view):
+    import json
+    from pathlib import Path
+
+    from csl_helpers.views.i18n import TITLES
+
+    notebook = Path(__file__).parent.parent / "notebooks" / "dashboards" / f"{name}.ipynb"
+    english = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["title"]
+    assert TITLES[name] == english  # the tab an English page has from its notebook
+    shown = view(lang="zh")
+    assert shown.page.title and not re.search("[A-Za-z]", shown.page.title), shown.page.title
+    shown.model.lang = "en"
+    assert shown.page.title == english

@@ -81,6 +81,14 @@ INTROS = {
 (the notebook's own opening cell, in English, is then hidden by :data:`HIDE_INTRO`)."""
 
 
+TITLES = {
+    "law_explorer": N_("Law Explorer · CSL Notebooks"),
+    "penalty_simulator": N_("Penalty simulator · CSL Notebooks"),
+    "obligation_navigator": N_("Obligation Navigator · CSL Notebooks"),
+}
+"""Each dashboard's page title (its browser tab); in English, its notebook's ``title``."""
+
+
 class Translated:
     """A view whose words follow ``self.model.lang``: ``self._("…")`` translates one."""
 
@@ -101,7 +109,8 @@ class Translated:
     def _show_words(self, name: str, menus: dict[Menu, Callable[[], list]]) -> None:
         """Word the page's fixed labels, the ``menus`` and the introduction in the model's language.
 
-        ``name`` is the dashboard's (a key of :data:`INTROS`); the view has ``labels``, ``intro``.
+        ``name`` is the dashboard's (a key of :data:`INTROS` and :data:`TITLES`); the view has
+        ``labels``, ``intro`` and ``page`` (its :class:`~csl_helpers.views.page_address.PageAddress`).
         """
         lang = self.model.lang
         self.labels.show(lang)  # type: ignore[attr-defined]
@@ -109,6 +118,7 @@ class Translated:
             relabel(widget, tuple(options()))
         intro = "" if lang == "en" else HIDE_INTRO + self._(INTROS[name])
         self.intro.value = intro  # type: ignore[attr-defined]
+        self.page.title = self._(TITLES[name])  # type: ignore[attr-defined]
 
 
 def _widgets(root: w.Widget) -> Iterator[w.Widget]:

@@ -63,13 +63,19 @@ function render({ model, el }) {
     };
     requestAnimationFrame(() => go(20));
   };
+  const name = () => {
+    if (voila && model.get("title")) document.title = model.get("title");
+  };
   model.on("change:query", write);
+  model.on("change:title", name);
   model.on("msg:custom", focus);
   window.addEventListener("popstate", popped);
   write();
+  name();
   written = true; // the page's own entry is the first view: what follows is pushed after it
   return () => {
     model.off("change:query", write);
+    model.off("change:title", name);
     model.off("msg:custom", focus);
     window.removeEventListener("popstate", popped);
   };
@@ -91,6 +97,8 @@ class PageAddress(anywidget.AnyWidget):
     """What messages about it call it."""
     query = Unicode("").tag(sync=True)
     history = Unicode("replace").tag(sync=True)
+    title = Unicode("").tag(sync=True)
+    """The page's title (its browser tab) in the page's language; empty: the notebook's own."""
 
     def __init__(self) -> None:
         super().__init__(layout={"display": "none"})
