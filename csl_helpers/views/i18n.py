@@ -110,7 +110,8 @@ class Translated:
         """Word the page's fixed labels, the ``menus`` and the introduction in the model's language.
 
         ``name`` is the dashboard's (a key of :data:`INTROS` and :data:`TITLES`); the view has
-        ``labels``, ``intro`` and ``page`` (its :class:`~csl_helpers.views.page_address.PageAddress`).
+        ``labels``, ``intro`` and ``page``, its
+        :class:`~csl_helpers.views.page_address.PageAddress`.
         """
         lang = self.model.lang
         self.labels.show(lang)  # type: ignore[attr-defined]
