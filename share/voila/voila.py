@@ -26,6 +26,7 @@ import json
 import os
 import re
 import sys
+import time
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,7 @@ def _beside(name: str) -> Any:
 
 voila_internals = _beside("voila_internals")
 pool_sizing = _beside("pool_sizing")
+kernel_ports = _beside("kernel_ports")
 
 _SENTENCE = re.compile(r"^(.+?[.!?。])(?:\s|$)", re.DOTALL)
 
@@ -233,9 +235,32 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         self._seen: dict[str, set[str]] = {}  # kernels taken from each pool, at the last look
         self._last_take: dict[str, float] = {}
         self._idle_size: int | None = None
+        self._ports: dict[str, tuple[list[int], float]] = {}  # given to a kernel, and when
         if self.automatic and self.has_trait("kernel_pools_config"):
             self._size_idle_pools()
             asyncio.get_event_loop().create_task(self._follow_the_class())
+
+    def pre_start_kernel(self, kernel_name: str | None, kwargs: Any) -> tuple[Any, str, str]:
+        """The manager of a kernel about to start, given TCP ports outside the ephemeral range.
+
+        jupyter_client would pick them from the range outgoing connections take theirs from, and
+        a class's connections took one before its kernel bound it (kernel_ports.py).
+        """
+        km, kernel_name, kernel_id = super().pre_start_kernel(kernel_name, kwargs)
+        if km.transport == "tcp" and len(kernel_ports.kernel_port_range()) >= 1000:
+            given = kernel_ports.free_ports(km.ip, self._ports_given())
+            km.shell_port, km.iopub_port, km.stdin_port, km.hb_port, km.control_port = given
+            km.cache_ports = False  # keep them: jupyter_client would pick its own again
+            self._ports[kernel_id] = (given, time.monotonic())
+        return km, kernel_name, kernel_id
+
+    def _ports_given(self) -> set[int]:
+        """Ports of kernels running or started in the last two minutes (not all bound yet)."""
+        running, now = set(self.list_kernel_ids()), time.monotonic()
+        for kernel_id, (_, when) in list(self._ports.items()):
+            if kernel_id not in running and now - when > 120:
+                del self._ports[kernel_id]
+        return {port for ports, _ in self._ports.values() for port in ports}
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         """Start a kernel; one for the pool that no visitor waits for waits its turn first."""
