@@ -154,7 +154,8 @@ async def visitor(url: str, pid: int, page_path: str, deadline: float, result: V
     start = time.perf_counter()
     page = await fetch_page(url + page_path, timeout=deadline)
     if page.status != 200 or not page.kernel_id:
-        result.error = f"page answered {page.status}"
+        # A 200 without a kernel is Voila's page for a kernel that died before its notebook ran.
+        result.error = f"page answered {page.status}" + ("" if page.kernel_id else ", no kernel")
         return
     if WIDGET_VIEW not in page.html:
         result.error = "the page shows no dashboard (no widget in its outputs)"
