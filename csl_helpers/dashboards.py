@@ -30,20 +30,21 @@ def when_requested(
     """Call ``open_query`` with the page's query string once a page has asked for this kernel.
 
     Outside a preheated kernel (a notebook, a kernel started for its page) that is at once.
-    A preheated kernel first calls ``prepare`` while it waits in the pool: work a page's query
-    may need (the same charts in another language) is then done before any visitor waits.
+    A preheated kernel also calls ``prepare`` while it waits in the pool, beside the wait: work
+    a page's query may need (the same charts in another language) is then done before any
+    visitor waits, and a page that comes sooner is not kept waiting for it.
     """
     if os.environ.get("VOILA_PREHEAT") != "True":
         open_query(os.environ.get("QUERY_STRING", ""))
         return
 
     def wait() -> None:
-        if prepare is not None:
-            prepare()
         wait_for_page_request()  # not voila.utils': its imports cost 1.8 CPU-s per kernel
         open_query(os.environ.get("QUERY_STRING", ""))
 
     threading.Thread(target=wait, daemon=True).start()
+    if prepare is not None:
+        threading.Thread(target=prepare, daemon=True).start()
 
 
 def law_explorer(lang: str = "en") -> w.Widget:

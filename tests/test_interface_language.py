@@ -161,9 +161,13 @@ def test_a_simulator_prepared_in_the_pool_is_reworded_without_building_a_chart()
     assert axis == gettext_for("zh")(AXIS_TITLE) != AXIS_TITLE
 
 
-def test_a_preheated_kernel_prepares_before_it_waits_for_its_page(monkeypatch):
+def test_a_preheated_kernel_prepares_while_it_waits_and_a_page_does_not_wait_for_that(
+    monkeypatch,
+):
+    import threading
+
     steps: list[str] = []
-    opened = __import__("threading").Event()
+    opened, prepared, page_done = threading.Event(), threading.Event(), threading.Event()
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     monkeypatch.setenv("QUERY_STRING", "lang=zh")
     monkeypatch.setattr(dashboards, "wait_for_page_request", lambda: steps.append("page"))
@@ -172,9 +176,17 @@ def test_a_preheated_kernel_prepares_before_it_waits_for_its_page(monkeypatch):
         steps.append(query)
         opened.set()
 
-    dashboards.when_requested(open_query, lambda: steps.append("prepared"))
+    def prepare() -> None:
+        assert page_done.wait(10)  # slow preparing: still going when the page is opened
+        steps.append("prepared")
+        prepared.set()
+
+    dashboards.when_requested(open_query, prepare)
     assert opened.wait(10)
-    assert steps == ["prepared", "page", "lang=zh"]
+    assert steps == ["page", "lang=zh"]
+    page_done.set()
+    assert prepared.wait(10)
+    assert steps == ["page", "lang=zh", "prepared"]
 
 
 def test_outside_a_preheated_kernel_the_query_is_opened_at_once(monkeypatch):
