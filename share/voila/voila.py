@@ -247,8 +247,9 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         a class's connections took one before its kernel bound it (kernel_ports.py).
         """
         km, kernel_name, kernel_id = super().pre_start_kernel(kernel_name, kwargs)
-        if km.transport == "tcp" and len(kernel_ports.kernel_port_range()) >= 1000:
-            given = kernel_ports.free_ports(km.ip, self._ports_given())
+        ports = kernel_ports.kernel_port_range()
+        if km.transport == "tcp" and len(ports) >= 1000:
+            given = kernel_ports.free_ports(km.ip, self._ports_given(), ports=ports)
             km.shell_port, km.iopub_port, km.stdin_port, km.hb_port, km.control_port = given
             km.cache_ports = False  # keep them: jupyter_client would pick its own again
             self._ports[kernel_id] = (given, time.monotonic())
