@@ -16,12 +16,30 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from csl_helpers.views.i18n import UI_LANGS
 from csl_helpers.views.law.explorer import LawExplorer
+from csl_helpers.views.law.explorer_state import ExplorerModel
 from csl_helpers.views.obligations.navigator import ObligationNavigator
+from csl_helpers.views.obligations.navigator_state import NavigatorModel
 from csl_helpers.views.page_request import wait_for_page_request
-from csl_helpers.views.penalties.simulator import PenaltySimulator
+from csl_helpers.views.penalties.simulator import PenaltySimulator, prepare_charts
+from csl_helpers.views.penalties.state import SimulatorModel
 
-__all__ = ["law_explorer", "obligation_navigator", "penalty_simulator"]
+__all__ = ["law_explorer", "obligation_navigator", "penalty_simulator", "prepare_shared"]
+
+
+def prepare_shared() -> None:
+    """Load and work out, once, what every dashboard's first page needs, in every language.
+
+    For a process that kernels are forked from (`make run`: share/voila/fork_server.py): each
+    kernel then finds the Law loaded and the first charts built, and its dashboard costs the
+    machine a fraction of a fresh start. Builds the dashboards' models, not their widgets (a
+    widget belongs to the kernel that shows it), and starts no thread.
+    """
+    for lang in UI_LANGS:
+        ExplorerModel(lang=lang)
+        NavigatorModel(lang=lang)
+        prepare_charts(SimulatorModel(lang=lang).result)
 
 
 def when_requested(

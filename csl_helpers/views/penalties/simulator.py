@@ -314,18 +314,22 @@ class PenaltySimulator(Translated):
         a page that asks for another language than the one the kernel ran in is then re-worded
         from charts already built, and shows as soon as a page in the kernel's own language.
         """
-        result = self.model.result
-        if result is None or result.outcome is None:
-            return
-        for ui in i18n.UI_LANGS:
-            fines_chart(result.outcome.version, result.illegal_gains, result.procurement_amount, ui)
-            if result.pairs:
-                _pairs_figure(result.pairs, ui)
+        prepare_charts(self.model.result)
 
     def _show_lang(self) -> None:
         """Word the whole page in the model's language: labels, menus, outcome and charts."""
         self._show_words("penalty_simulator", {self.mode: self._mode_options})
         self._show_result(self.model.result)
+
+
+def prepare_charts(result: Result | None) -> None:
+    """Build and keep the charts of ``result`` in every interface language (none if no outcome)."""
+    if result is None or result.outcome is None:
+        return
+    for ui in i18n.UI_LANGS:
+        fines_chart(result.outcome.version, result.illegal_gains, result.procurement_amount, ui)
+        if result.pairs:
+            _pairs_figure(result.pairs, ui)
 
 
 @lru_cache(maxsize=64)
