@@ -195,7 +195,12 @@ def _private_names_read(tree: ast.AST) -> set[str]:
             target, name = node.args[0], node.args[1]
             if isinstance(name, ast.Constant) and not getattr(target, "id", "") == "self":
                 found.add(str(name.value))
-    return {n for n in found if n.startswith("_") and not n.startswith("__")}
+    return {n for n in found if n.startswith("_") and not n.startswith("__")} - DOCUMENTED
+
+
+DOCUMENTED = {"_exit"}
+"""Names with a leading underscore that their package documents: ``os._exit``, how a forked
+child ends (share/voila/fork_server.py)."""
 
 
 def _own_names(tree: ast.AST) -> set[str]:

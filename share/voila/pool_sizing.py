@@ -56,7 +56,7 @@ def kernel_rss(server: int | None = None) -> int:
     sizes = []
     for child in children:
         try:
-            if "ipykernel" in " ".join(child.cmdline()):
+            if "ipykernel_launcher" in " ".join(child.cmdline()):
                 sizes.append(child.memory_info().rss)
         except psutil.Error:
             continue

@@ -15,7 +15,9 @@ extension (Binder) would read it too. It gives Voila two things:
   :class:`ClassroomKernelManager`) and keeps the culler off the pooled kernels and off a
   kernel a visitor has just taken, until its page had time to connect; what it reads of
   Voila's own state is in voila_internals.py beside this file, the one place that uses a
-  name Voila keeps private.
+  name Voila keeps private. It forks its kernels from one process that has made their
+  imports and loaded the Law (kernel_fork.py, fork_server.py), so a visitor's kernel costs
+  the machine a fraction of a fresh Python.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Bool, Float, Integer
+from traitlets import Bool, Float, Integer, List, Unicode
 
 
 def _beside(name: str) -> Any:
@@ -50,6 +52,7 @@ def _beside(name: str) -> Any:
 voila_internals = _beside("voila_internals")
 pool_sizing = _beside("pool_sizing")
 kernel_ports = _beside("kernel_ports")
+kernel_fork = _beside("kernel_fork")
 
 _SENTENCE = re.compile(r"^(.+?[.!?。])(?:\s|$)", re.DOTALL)
 
@@ -196,6 +199,10 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
     is still at least half full; and `grow_window` seconds after the last visitor took a
     kernel, the pool is cut back to its idle size.
 
+    With `fork_kernels` on, every kernel is forked from one process that has imported and
+    called `fork_preload` (voila.json: ipykernel, and csl_helpers' shared preparation), and
+    is given TCP ports outside the ephemeral range (:meth:`pre_start_kernel`).
+
     Voila makes its pooled manager (`VoilaKernelManager`) a subclass of this class; a pool
     entry is the asyncio task that starts a kernel and then renders its notebook, and it
     leaves its pool when a visitor takes it. This class reads the pools through
@@ -226,8 +233,21 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
         120.0, config=True, help="Seconds after the last take that a grown pool is kept."
     )
 
+    fork_kernels = Bool(
+        True,
+        config=True,
+        help="Fork kernels from one process that has made their imports (kernel_fork.py).",
+    )
+    fork_preload = List(
+        Unicode(),
+        ["ipykernel.kernelapp"],
+        config=True,
+        help="What that process imports ('module') or calls ('module:function') before forking.",
+    )
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self._fork_server = kernel_fork.ForkServer(self.fork_preload) if self.fork_kernels else None
         self._refilling = 0
         self._entries: set[asyncio.Task] = set()  # every pool entry seen until one is taken
         self._taken = False
@@ -241,10 +261,11 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
             asyncio.get_event_loop().create_task(self._follow_the_class())
 
     def pre_start_kernel(self, kernel_name: str | None, kwargs: Any) -> tuple[Any, str, str]:
-        """The manager of a kernel about to start, given TCP ports outside the ephemeral range.
+        """The manager of a kernel about to start: its ports, and forked if `fork_kernels`.
 
-        jupyter_client would pick them from the range outgoing connections take theirs from, and
-        a class's connections took one before its kernel bound it (kernel_ports.py).
+        Its TCP ports are outside the ephemeral range: jupyter_client would pick them from the
+        range outgoing connections take theirs from, and a class's connections took one before
+        its kernel bound it (kernel_ports.py).
         """
         km, kernel_name, kernel_id = super().pre_start_kernel(kernel_name, kwargs)
         ports = kernel_ports.kernel_port_range()
@@ -253,6 +274,11 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
             km.shell_port, km.iopub_port, km.stdin_port, km.hb_port, km.control_port = given
             km.cache_ports = False  # keep them: jupyter_client would pick its own again
             self._ports[kernel_id] = (given, time.monotonic())
+        if self._fork_server is not None:
+            km.provisioner = kernel_fork.ForkProvisioner(
+                kernel_id=kernel_id, kernel_spec=km.kernel_spec, parent=km
+            )
+            km.provisioner.fork_server = self._fork_server
         return km, kernel_name, kernel_id
 
     def _ports_given(self) -> set[int]:
@@ -309,6 +335,14 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
             self.get_kernel(kernel_id).last_activity = datetime.now(UTC)
             return
         await super().cull_kernel_if_idle(kernel_id)
+
+    async def shutdown_all(self, now: bool = False) -> None:
+        """Shut every kernel down, then the process they were forked from."""
+        try:
+            await super().shutdown_all(now=now)
+        finally:
+            if self._fork_server is not None:
+                self._fork_server.stop()
 
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
         """Shut a kernel down, forgetting that it came from the pool."""
