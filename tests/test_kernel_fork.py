@@ -203,3 +203,21 @@ def test_the_shared_preparation_builds_charts_in_every_language_and_no_widget(mo
     dashboards.prepare_shared()
     assert fines_chart.cache_info().currsize == len(UI_LANGS)
     assert threading.active_count() == threads
+
+
+def test_a_forked_kernel_takes_the_comms_of_a_kernel_started_afresh(fork_server):
+    """ipywidgets registers its comm targets when imported in a kernel, which forking skips."""
+    code = "import csl_helpers.dashboards, comm\nprint(sorted(comm.get_comm_manager().targets))"
+
+    async def targets(server):
+        manager, client = await _start(server)
+        printed, _ = await _run(client, code)
+        await _stop(manager, client)
+        return printed.strip()
+
+    afresh = kernel_fork.ForkServer(["ipykernel.kernelapp"])
+    afresh.start()
+    afresh.stop()  # every kernel asked of it starts the usual way
+    forked, usual = asyncio.run(targets(fork_server)), asyncio.run(targets(afresh))
+    assert "jupyter.widget.control" in usual
+    assert forked == usual

@@ -132,11 +132,14 @@ def _become_kernel(request: dict, connection: socket.socket, listener: socket.so
         os.chdir(request["cwd"])
         sys.argv = [sys.executable, "-m", "ipykernel_launcher", *request["argv"]]
         setproctitle.setproctitle(" ".join(sys.argv))  # what ps and psutil show of a kernel
-        from ipykernel.kernelapp import launch_new_instance
+        from ipykernel.kernelapp import IPKernelApp
 
+        app = IPKernelApp.instance()
         # ipykernel stops when its parent is no longer the process that started it: this one
         # (its default, JPY_PARENT_PID, was read when the fork server imported it)
-        launch_new_instance([*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}"])
+        app.initialize([*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}"])
+        _as_if_imported_in_the_kernel()
+        app.start()
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else 1
@@ -146,6 +149,16 @@ def _become_kernel(request: dict, connection: socket.socket, listener: socket.so
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def _as_if_imported_in_the_kernel() -> None:
+    """What the preloaded modules do when imported in a kernel, and did not do here.
+
+    ipywidgets registers its comm targets on import when IPython runs; imported here, before
+    any kernel, it did not, and a page could not load the widgets' states in one request.
+    """
+    if "ipywidgets" in sys.modules:
+        sys.modules["ipywidgets"].register_comm_target()
 
 
 if __name__ == "__main__":
