@@ -205,11 +205,16 @@ def test_the_shared_preparation_builds_charts_in_every_language_and_no_widget(mo
     assert threading.active_count() == threads
 
 
-def test_a_forked_kernel_takes_the_comms_of_a_kernel_started_afresh(fork_server):
-    """ipywidgets registers its comm targets when imported in a kernel, which forking skips."""
-    code = "import csl_helpers.dashboards, comm\nprint(sorted(comm.get_comm_manager().targets))"
+def test_a_forked_kernel_sees_what_a_kernel_started_afresh_sees(fork_server):
+    """Comm targets (ipywidgets registers its own when imported in a kernel, which forking
+    skips), the import path, the command line, plotly's renderer and the parent's pid."""
+    code = (
+        "import os, sys, comm, plotly.io, csl_helpers.dashboards\n"
+        "print(sorted(comm.get_comm_manager().targets), sys.path, sys.argv[0],\n"
+        "      plotly.io.renderers.default, os.environ['JPY_PARENT_PID'] == str(os.getppid()))"
+    )
 
-    async def targets(server):
+    async def seen(server):
         manager, client = await _start(server)
         printed, _ = await _run(client, code)
         await _stop(manager, client)
@@ -218,6 +223,6 @@ def test_a_forked_kernel_takes_the_comms_of_a_kernel_started_afresh(fork_server)
     afresh = kernel_fork.ForkServer(["ipykernel.kernelapp"])
     afresh.start()
     afresh.stop()  # every kernel asked of it starts the usual way
-    forked, usual = asyncio.run(targets(fork_server)), asyncio.run(targets(afresh))
+    forked, usual = asyncio.run(seen(fork_server)), asyncio.run(seen(afresh))
     assert "jupyter.widget.control" in usual
     assert forked == usual

@@ -24,6 +24,7 @@ started itself (interrupt, terminate, kill).
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import os
 import select
@@ -36,6 +37,7 @@ from pathlib import Path
 
 import setproctitle
 
+LAUNCHER = "ipykernel_launcher"
 REQUEST_LIMIT = 1 << 20
 """The largest request read (bytes): a kernel's environment and arguments."""
 
@@ -54,6 +56,8 @@ def main(socket_path: str, preload: list[str]) -> None:
         threads = threading.active_count() - 1
         print(f"fork server: {threads} threads running after the imports", file=sys.stderr)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the system reaps the kernels that end
+    sys.stdout.flush()  # or every kernel would write what is still buffered again
+    sys.stderr.flush()
     try:
         serve(listener)
     finally:
@@ -129,14 +133,16 @@ def _become_kernel(request: dict, connection: socket.socket, listener: socket.so
         os.close(devnull)
         os.environ.clear()
         os.environ.update(request["env"])
+        # ipykernel stops when its parent is no longer the process that started it: this one
+        # (the default of parent_handle, from JPY_PARENT_PID, was read before any request)
+        os.environ["JPY_PARENT_PID"] = str(os.getppid())
         os.chdir(request["cwd"])
-        sys.argv = [sys.executable, "-m", "ipykernel_launcher", *request["argv"]]
-        setproctitle.setproctitle(" ".join(sys.argv))  # what ps and psutil show of a kernel
+        # what ps and psutil show of a kernel, and what the kernel sees as its command line
+        setproctitle.setproctitle(" ".join([sys.executable, "-m", LAUNCHER, *request["argv"]]))
+        sys.argv = [importlib.util.find_spec(LAUNCHER).origin, *request["argv"]]
         from ipykernel.kernelapp import IPKernelApp
 
         app = IPKernelApp.instance()
-        # ipykernel stops when its parent is no longer the process that started it: this one
-        # (its default, JPY_PARENT_PID, was read when the fork server imported it)
         app.initialize([*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}"])
         _as_if_imported_in_the_kernel()
         app.start()
