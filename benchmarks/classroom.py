@@ -15,8 +15,9 @@ that many times (stock Voila once). Reported per class: time to interactive (med
 max), the answer to the change, failures and hangs (with the step a hung visitor was at),
 peak memory of the server and its kernels, kernels left 60 s after the visitors left, the
 CPU-seconds one visitor's kernel used (start, notebook and the change, median) and the
-server's CPU-seconds per visitor, and the machine's load average before and after (other
-jobs on a shared machine slow every figure).
+server's CPU-seconds per visitor (with the process `make run` forks its kernels from), and
+the machine's load average before and after (other jobs on a shared machine slow every
+figure).
 
 Bounded: at most 100 visitors, each given --deadline seconds, the whole class --budget seconds;
 servers listen on 127.0.0.1 only and are stopped at the end.
@@ -150,6 +151,19 @@ def cpu_seconds(process: psutil.Process | None) -> float | None:
     return times.user + times.system
 
 
+def serving_cpu(pid: int) -> float:
+    """CPU-seconds of the server and its processes that are not kernels (`make run`: the one
+    its kernels are forked from)."""
+    try:
+        server = psutil.Process(pid)
+        helpers = [
+            p for p in server.children() if "ipykernel_launcher" not in " ".join(p.cmdline())
+        ]
+    except psutil.NoSuchProcess:
+        return 0.0
+    return sum(cpu_seconds(p) or 0 for p in (server, *helpers))
+
+
 async def visitor(url: str, pid: int, page_path: str, deadline: float, result: Visit) -> None:
     start = time.perf_counter()
     page = await fetch_page(url + page_path, timeout=deadline)
@@ -264,11 +278,11 @@ def measure_class(name, command, page_path, args, spread) -> ClassResult:
     with server(command) as (url, proc):
         ready_after = settle(proc.pid, args.warmup)  # a preheated pool fills before the class
         load = os.getloadavg()[0]
-        used = cpu_seconds(psutil.Process(proc.pid))
+        used = serving_cpu(proc.pid)
         result = asyncio.run(
             run_class(url, proc.pid, page_path, args.visitors, args.deadline, args.budget, spread)
         )
-        result.server_cpu = (cpu_seconds(psutil.Process(proc.pid)) or 0) - (used or 0)
+        result.server_cpu = serving_cpu(proc.pid) - used
         result.load = (load, os.getloadavg()[0])
         result.name = name
         result.ready_after = ready_after
