@@ -19,6 +19,7 @@ import pytest
 from conftest import free_port, serving, share_voila, voila_command
 from jupyter_client.manager import AsyncKernelManager
 from test_pool import kernel_processes, wait_for_quiet_kernels
+from voila_client import run
 
 kernel_fork = share_voila("kernel_fork")
 PRELOAD = ["ipykernel.kernelapp", "csl_helpers.dashboards:prepare_shared"]
@@ -77,7 +78,7 @@ def test_a_forked_kernel_has_the_imports_and_caches_its_server_made(fork_server,
         await _stop(manager, client)
         return pid, printed, reply
 
-    pid, printed, reply = asyncio.run(scenario())
+    pid, printed, reply = run(scenario())
     assert reply["status"] == "ok"
     first, second = printed.splitlines()
     assert first.split() == [str(fork_server.process.pid), str(pid), str(tmp_path), "given"]
@@ -93,7 +94,7 @@ def test_a_forked_kernel_is_named_by_its_connection_file(fork_server):
         await _stop(manager, client)
         return command, connection_file
 
-    command, connection_file = asyncio.run(scenario())
+    command, connection_file = run(scenario())
     assert f"-m ipykernel_launcher -f {connection_file}" in command
 
 
@@ -108,7 +109,7 @@ def test_a_forked_kernel_is_interrupted_and_stopped_like_any_other(fork_server):
         await _stop(manager, client)
         return reply, pid, await manager.is_alive()
 
-    reply, pid, alive = asyncio.run(scenario())
+    reply, pid, alive = run(scenario())
     assert reply["status"] == "error" and reply["ename"] == "KeyboardInterrupt"
     assert not alive
     assert not psutil.pid_exists(pid)
@@ -122,7 +123,7 @@ def test_kernels_stop_when_their_fork_server_stops():
         client.stop_channels()
         return manager.provisioner.pid
 
-    pid = asyncio.run(scenario())
+    pid = run(scenario())
     assert psutil.pid_exists(pid)
     server.stop()
     kernel = psutil.Process(pid) if psutil.pid_exists(pid) else None
@@ -145,7 +146,7 @@ def test_other_commands_and_a_stopped_fork_server_start_kernels_the_usual_way(ca
         await _stop(manager, client)
         return printed
 
-    assert asyncio.run(scenario()).strip() == str(os.getpid())  # started by this process
+    assert run(scenario()).strip() == str(os.getpid())  # started by this process
     assert "without the fork server" in caplog.text
 
 
@@ -161,7 +162,7 @@ def test_a_bad_request_is_refused_naming_its_field(fork_server, request_, named)
     async def ask():
         return await fork_server._ask(request_)  # the server's own way of asking
 
-    answer = asyncio.run(ask())
+    answer = run(ask())
     assert set(answer) == {"error"} and named in answer["error"]
     with socket.socket(socket.AF_UNIX) as raw:  # and it still answers after them
         raw.connect(str(fork_server.socket_path))
@@ -223,6 +224,6 @@ def test_a_forked_kernel_sees_what_a_kernel_started_afresh_sees(fork_server):
     afresh = kernel_fork.ForkServer(["ipykernel.kernelapp"])
     afresh.start()
     afresh.stop()  # every kernel asked of it starts the usual way
-    forked, usual = asyncio.run(seen(fork_server)), asyncio.run(seen(afresh))
+    forked, usual = run(seen(fork_server)), run(seen(afresh))
     assert "jupyter.widget.control" in usual
     assert forked == usual
