@@ -87,16 +87,30 @@ def serve(listener: socket.socket) -> None:
 
 
 def _answer(connection: socket.socket, listener: socket.socket) -> None:
+    """Fork the kernel a request asks for and send its pid, or say what was wrong with it.
+
+    A kernel whose pid cannot be sent (the server stopped waiting) is stopped: nobody would.
+    """
     connection.settimeout(10)
     try:
         request = _read_request(connection)
         pid = os.fork()
     except (OSError, ValueError) as error:
-        connection.sendall(json.dumps({"error": str(error)}).encode() + b"\n")
+        _send(connection, {"error": str(error)})
         return
     if pid == 0:
         _become_kernel(request, connection, listener)
-    connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+    if not _send(connection, {"pid": pid}):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _send(connection: socket.socket, answer: dict) -> bool:
+    """Send one line of JSON; whether it went (the asking side may have gone)."""
+    try:
+        connection.sendall(json.dumps(answer).encode() + b"\n")
+        return True
+    except OSError:
+        return False
 
 
 def _read_request(connection: socket.socket) -> dict:
