@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib.util
 import json
 import statistics
 import sys
@@ -26,18 +25,11 @@ from jupyter_client.manager import AsyncKernelManager
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARDS = ROOT / "notebooks" / "dashboards"
+sys.path.insert(0, str(ROOT / "tests"))
 
+from conftest import share_voila  # noqa: E402
 
-def _share_voila(name: str):
-    spec = importlib.util.spec_from_file_location(
-        f"csl_voila_{name}", ROOT / "share" / "voila" / f"{name}.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-kernel_fork = _share_voila("kernel_fork")
+kernel_fork = share_voila("kernel_fork")
 
 
 def cpu(process: psutil.Process) -> float:
@@ -46,12 +38,9 @@ def cpu(process: psutil.Process) -> float:
 
 
 async def one_kernel(server, notebook: Path) -> tuple[float, float]:
-    """CPU-seconds to start a kernel through ``server`` and to run ``notebook`` in it."""
+    """CPU-seconds to start a kernel through ``server`` (None: afresh) and to run ``notebook``."""
     manager = AsyncKernelManager(kernel_name="python3")
-    manager.provisioner = kernel_fork.ForkProvisioner(
-        kernel_id=f"cost-{time.monotonic_ns()}", kernel_spec=manager.kernel_spec, parent=manager
-    )
-    manager.provisioner.fork_server = server
+    kernel_fork.start_through(manager, f"cost-{time.monotonic_ns()}", server)
     await manager.start_kernel(cwd=str(notebook.parent))
     client = manager.client()
     client.start_channels()
@@ -73,9 +62,6 @@ async def one_kernel(server, notebook: Path) -> tuple[float, float]:
 
 
 async def measure(notebooks: list[Path], runs: int, preload: list[str]) -> None:
-    afresh = kernel_fork.ForkServer(["ipykernel.kernelapp"])
-    afresh.start()
-    afresh.stop()  # a stopped fork server: every kernel starts the usual way
     forking = kernel_fork.ForkServer(preload)
     began = time.perf_counter()
     forking.start()
@@ -87,7 +73,7 @@ async def measure(notebooks: list[Path], runs: int, preload: list[str]) -> None:
     )
     try:
         for notebook in notebooks:
-            for name, server in (("afresh", afresh), ("forked", forking)):
+            for name, server in (("afresh", None), ("forked", forking)):
                 costs = [await one_kernel(server, notebook) for _ in range(runs)]
                 start = statistics.median(c[0] for c in costs)
                 run = statistics.median(c[1] for c in costs)

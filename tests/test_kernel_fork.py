@@ -35,10 +35,7 @@ def fork_server():
 
 async def _start(fork_server, **kwargs) -> tuple[AsyncKernelManager, object]:
     manager = AsyncKernelManager(kernel_name="python3")
-    manager.provisioner = kernel_fork.ForkProvisioner(
-        kernel_id=f"test-{time.monotonic_ns()}", kernel_spec=manager.kernel_spec, parent=manager
-    )
-    manager.provisioner.fork_server = fork_server
+    kernel_fork.start_through(manager, f"test-{time.monotonic_ns()}", fork_server)
     await manager.start_kernel(**kwargs)
     client = manager.client()
     client.start_channels()
@@ -224,9 +221,6 @@ def test_a_forked_kernel_sees_what_a_kernel_started_afresh_sees(fork_server):
         await _stop(manager, client)
         return printed.strip()
 
-    afresh = kernel_fork.ForkServer(["ipykernel.kernelapp"])
-    afresh.start()
-    afresh.stop()  # every kernel asked of it starts the usual way
-    forked, usual = run(seen(fork_server)), run(seen(afresh))
+    forked, usual = run(seen(fork_server)), run(seen(None))  # None: started the usual way
     assert "jupyter.widget.control" in usual
     assert forked == usual

@@ -180,3 +180,12 @@ class ForkProvisioner(LocalProvisioner):
         self.pid = self.pgid = pid
         self.cwd = cwd
         return self.connection_info
+
+
+def start_through(km: Any, kernel_id: str, server: ForkServer | None) -> None:
+    """Have the kernel manager ``km`` (not started yet) start its kernel through ``server``.
+
+    With no server, the kernel starts the usual way.
+    """
+    km.provisioner = ForkProvisioner(kernel_id=kernel_id, kernel_spec=km.kernel_spec, parent=km)
+    km.provisioner.fork_server = server

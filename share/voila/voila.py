@@ -275,10 +275,7 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
             km.cache_ports = False  # keep them: jupyter_client would pick its own again
             self._ports[kernel_id] = (given, time.monotonic())
         if self._fork_server is not None:
-            km.provisioner = kernel_fork.ForkProvisioner(
-                kernel_id=kernel_id, kernel_spec=km.kernel_spec, parent=km
-            )
-            km.provisioner.fork_server = self._fork_server
+            kernel_fork.start_through(km, kernel_id, self._fork_server)
         return km, kernel_name, kernel_id
 
     def _ports_given(self) -> set[int]:
