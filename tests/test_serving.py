@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "notebooks" / "dashboards"
 DASHBOARDS = sorted(p.name for p in FOLDER.glob("[!._]*.ipynb"))
 HOOK_DIR = ROOT / "share" / "voila"
+TEMPLATE = ROOT / "share" / "jupyter" / "voila" / "templates" / "csl"
 PLOTLY = "application/vnd.plotly.v1+json"
 
 
@@ -181,6 +183,38 @@ def test_served_dashboards_load_plotly_only_where_they_draw_charts(voila_url):
         assert "@jupyter-widgets/jupyterlab-manager" in loaded
         assert "@voila-dashboards/jupyterlab-preview" not in loaded
         assert ("jupyterlab-plotly" in loaded) == (name in charts), name
+
+
+def test_a_dashboard_page_names_the_script_of_its_chunks_and_a_folder_page_none(tmp_path):
+    nbformat.write(nbformat.v4.new_notebook(cells=[]), tmp_path / "a.ipynb")
+    settings = {"contents_manager": SimpleNamespace(root_dir=str(tmp_path))}
+    configuration = SimpleNamespace(template="csl", extra_labextensions_path=[])
+    hook = page_config_hook()
+    config = {"federated_extensions": [{"name": "jupyterlab-plotly"}]}  # no entry file: none
+    config = hook(config, settings=settings, notebook_path="a.ipynb",
+                  voila_configuration=configuration)  # fmt: skip
+    script = config["cslPageScripts"]
+    assert re.fullmatch(r"static/page-scripts-[0-9a-f]{16}\.js", script)
+    assert (TEMPLATE / script).stat().st_size > 1_000_000  # Voila's own chunks
+    assert "cslPageScripts" not in hook({}, settings=settings, notebook_path="")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", DASHBOARDS)
+def test_a_dashboard_page_fetches_its_chunks_in_one_script(page, voila_url, name):
+    """Voila's chunks and the extensions' come in the page script: the page fetches only
+    voila.js and the extensions' entry files itself (without it, some ninety requests queued
+    six at a time)."""
+    scripts = []
+    page.on("request", lambda r: scripts.append(urlparse(r.url).path))
+    page.goto(f"{voila_url}/voila/render/{name}")
+    expect(page.locator(".jupyter-widgets").first).to_be_visible(timeout=90_000)
+    page.wait_for_load_state("networkidle")
+    assert sum(Path(p).name.startswith("page-scripts-") for p in scripts) == 1
+    own = [p for p in scripts if re.match(r"/voila/(static|labextensions)/.*\.js$", p)]
+    separate = [p for p in own if not re.search(r"/(voila|remoteEntry\.[0-9a-f]+)\.js$", p)]
+    assert separate == []
+    assert any(p.endswith("/voila.js") for p in own)
 
 
 @pytest.mark.browser

@@ -9,7 +9,9 @@ extension (Binder) would read it too. It gives Voila two things:
   (../jupyter/voila/templates/csl/tree.html): one line per dashboard notebook, titled by its
   first Markdown heading and summed up by the first sentence after it, so a new dashboard
   appears once its file is there. On a dashboard's page it leaves out the JupyterLab
-  extensions the page does not use (see :func:`page_extensions`);
+  extensions the page does not use (see :func:`page_extensions`) and names the one script
+  that carries the chunks of Voila's page and of those extensions (see :func:`page_script`
+  and page_scripts.py);
 - a kernel manager that refills the preheated pool in the background, a few kernels at a
   time, so the refill does not take the machine from the visitors (see
   :class:`ClassroomKernelManager`) and keeps the culler off the pooled kernels and off a
@@ -53,6 +55,10 @@ voila_internals = _beside("voila_internals")
 pool_sizing = _beside("pool_sizing")
 kernel_ports = _beside("kernel_ports")
 kernel_fork = _beside("kernel_fork")
+page_scripts = _beside("page_scripts")
+
+TEMPLATE_STATIC = Path(__file__).resolve().parents[1] / "jupyter/voila/templates/csl/static"
+"""The page template's own static folder, where the page's script of chunks is written."""
 
 _SENTENCE = re.compile(r"^(.+?[.!?。])(?:\s|$)", re.DOTALL)
 
@@ -168,9 +174,41 @@ def page_config_hook(page_config: dict[str, Any], **kwargs: Any) -> dict[str, An
     if target.is_dir():
         page_config["cslDashboards"] = dashboard_entries(target, root)
     elif "federated_extensions" in page_config:
-        extensions = page_config["federated_extensions"]
-        page_config["federated_extensions"] = page_extensions(extensions, target)
+        extensions = page_extensions(page_config["federated_extensions"], target)
+        page_config["federated_extensions"] = extensions
+        script = page_script(extensions, kwargs.get("voila_configuration"))
+        if script is not None:
+            page_config["cslPageScripts"] = f"static/{script}"
     return page_config
+
+
+def page_script(extensions: list[dict[str, Any]], configuration: Any) -> str | None:
+    """The name of the script of the chunks of Voila's page and of ``extensions``; or None.
+
+    The script is written into TEMPLATE_STATIC (page_scripts.py); None when there is nothing
+    to write or it cannot be written. The chunks are read from the folders Voila serves the
+    page's scripts from: its static paths for the page's template, and its labextensions path.
+    """
+    template = getattr(configuration, "template", None) or "csl"
+    extra = tuple(getattr(configuration, "extra_labextensions_path", None) or ())
+    entries = tuple((e.get("name"), e.get("load")) for e in extensions)
+    folders = _script_folders(template, extra, entries)
+    return page_scripts.for_page(folders, TEMPLATE_STATIC) if folders else None
+
+
+@lru_cache(maxsize=16)
+def _script_folders(
+    template: str, extra: tuple[str, ...], entries: tuple[tuple[str, str], ...]
+) -> tuple[Path, ...]:
+    from voila.paths import collect_static_paths
+    from voila.utils import get_voila_labextensions_path
+
+    static = page_scripts.static_folder(collect_static_paths(["voila", "nbconvert"], template))
+    if static is None:
+        return ()
+    extensions = [{"name": name, "load": load} for name, load in entries]
+    search = get_voila_labextensions_path(list(extra) or None)
+    return (static, *page_scripts.extension_folders(extensions, search))
 
 
 class ClassroomKernelManager(AsyncMappingKernelManager):

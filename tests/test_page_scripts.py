@@ -1,0 +1,119 @@
+"""The one script that carries a dashboard page's chunks (share/voila/page_scripts.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import share_voila
+
+page_scripts = share_voila("page_scripts")
+
+WEBPACK = b'"use strict";(self.webpackChunk_a=self.webpackChunk_a||[]).push([[1],{1:()=>{}}]);'
+RSPACK = b"(self.rspackChunk_b=self.rspackChunk_b||[]).push([[2],{2(){}}])"
+QUOTED = b"(self['webpackChunk_c'] = self['webpackChunk_c'] || []).push([[3], {}])"
+LICENSED = b"/*! For license information please see 4.js.LICENSE.txt */\n" + WEBPACK
+NOT_CHUNKS = {
+    "an entry file (remoteEntry)": b"var _JUPYTERLAB;(()=>{var e={};})();",
+    "a style entry": b"/* This is a generated file of CSS imports */\nimport 'x.css';",
+    "a script of its own": b"(function() { window.x = 1; })();",
+    "an empty file": b"",
+    "a push into another global": b"(self.otherList=self.otherList||[]).push(1)",
+}
+
+
+@pytest.mark.parametrize("head", [WEBPACK, RSPACK, QUOTED, LICENSED])
+def test_a_chunk_is_known_by_its_push_into_the_builds_array(head):
+    assert page_scripts.is_chunk(head)
+
+
+@pytest.mark.parametrize("what", sorted(NOT_CHUNKS))
+def test_entry_style_and_other_scripts_are_not_chunks(what):
+    assert not page_scripts.is_chunk(NOT_CHUNKS[what])
+
+
+def installed_voila_static() -> Path:
+    from voila.paths import collect_static_paths
+
+    folder = page_scripts.static_folder(collect_static_paths(["voila", "nbconvert"], "csl"))
+    assert folder is not None, "no voila.js in Voila's static paths"
+    return folder
+
+
+def test_every_chunk_of_the_installed_voila_and_only_those_are_found():
+    """Voila names its chunks `<id>.voila.js`: the content rule finds exactly those, not the
+    page script voila.js nor the landing page's treepage.js."""
+    folder = installed_voila_static()
+    named = {p.name for p in folder.glob("*.js") if re.fullmatch(r"\d+\.voila\.js", p.name)}
+    found = {p.name for p in page_scripts.chunk_files(folder)}
+    assert len(named) > 50
+    assert found == named
+
+
+def test_the_installed_widget_manager_gives_its_chunks_but_not_its_entry_file():
+    from voila.utils import get_voila_labextensions_path
+
+    search = get_voila_labextensions_path()
+    name = "@jupyter-widgets/jupyterlab-manager"
+    entry = next(e for r in search for e in (Path(r) / name / "static").glob("remoteEntry.*.js"))
+    load = f"static/{entry.name}"
+    [folder] = page_scripts.extension_folders([{"name": name, "load": load}], search)
+    assert folder == entry.parent
+    found = page_scripts.chunk_files(folder)
+    assert found and entry not in found
+    assert all(not p.name.startswith(("remoteEntry", "style")) for p in found)
+
+
+def test_chunks_are_joined_each_ended_by_a_semicolon(tmp_path):
+    """Two chunks written as they are would read `push(...)(self....)`: a call of the first
+    push's result."""
+    (tmp_path / "1.js").write_bytes(RSPACK + b"\n")
+    (tmp_path / "2.js").write_bytes(QUOTED)
+    (tmp_path / "remoteEntry.js").write_bytes(NOT_CHUNKS["an entry file (remoteEntry)"])
+    assert page_scripts.bundle([tmp_path]) == RSPACK + b"\n;\n" + QUOTED + b"\n;\n"
+
+
+def test_the_page_script_is_written_once_and_named_by_its_content(tmp_path):
+    chunks, into = tmp_path / "chunks", tmp_path / "static"
+    chunks.mkdir()
+    into.mkdir()
+    (chunks / "1.js").write_bytes(WEBPACK)
+    name = page_scripts.for_page((chunks,), into)
+    assert name == page_scripts.script_name(WEBPACK + b"\n;\n")
+    assert re.fullmatch(r"page-scripts-[0-9a-f]{16}\.js", name)
+    assert (into / name).read_bytes() == WEBPACK + b"\n;\n"
+    assert [p.name for p in into.iterdir()] == [name]  # no temporary file left
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "1.js").write_bytes(RSPACK)
+    assert page_scripts.for_page((other,), into) != name  # another build, another name
+
+
+def test_no_page_script_without_chunks_or_where_it_cannot_be_written(tmp_path):
+    empty, chunks = tmp_path / "empty", tmp_path / "chunks"
+    empty.mkdir()
+    chunks.mkdir()
+    (chunks / "1.js").write_bytes(WEBPACK)
+    assert page_scripts.for_page((empty,), tmp_path) is None
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    assert page_scripts.for_page((chunks,), not_a_folder) is None
+
+
+def test_extensions_are_found_where_voila_serves_them_first(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for root in (first, second):
+        (root / "ext" / "static").mkdir(parents=True)
+        (root / "ext" / "static" / "remoteEntry.1.js").write_text("")
+    (second / "only" / "static").mkdir(parents=True)
+    (second / "only" / "static" / "remoteEntry.2.js").write_text("")
+    extensions = [
+        {"name": "ext", "load": "static/remoteEntry.1.js"},
+        {"name": "only", "load": "static/remoteEntry.2.js"},
+        {"name": "missing", "load": "static/remoteEntry.3.js"},
+        {"name": "no entry file named"},
+    ]
+    found = page_scripts.extension_folders(extensions, [first, second])
+    assert found == [first / "ext" / "static", second / "only" / "static"]
+    assert page_scripts.static_folder([first, tmp_path], entry="x.js") is None
