@@ -79,7 +79,7 @@ def test_the_page_script_is_written_once_and_named_by_its_content(tmp_path):
     chunks.mkdir()
     into.mkdir()
     (chunks / "1.js").write_bytes(WEBPACK)
-    name = page_scripts.for_page((chunks,), into)
+    name = page_scripts.for_page((chunks,), (into,))
     assert name == page_scripts.script_name(WEBPACK + b"\n;\n")
     assert re.fullmatch(r"page-scripts-[0-9a-f]{16}\.js", name)
     assert (into / name).read_bytes() == WEBPACK + b"\n;\n"
@@ -87,7 +87,7 @@ def test_the_page_script_is_written_once_and_named_by_its_content(tmp_path):
     other = tmp_path / "other"
     other.mkdir()
     (other / "1.js").write_bytes(RSPACK)
-    assert page_scripts.for_page((other,), into) != name  # another build, another name
+    assert page_scripts.for_page((other,), (into,)) != name  # another build, another name
 
 
 def test_no_page_script_without_chunks_or_where_it_cannot_be_written(tmp_path):
@@ -95,10 +95,26 @@ def test_no_page_script_without_chunks_or_where_it_cannot_be_written(tmp_path):
     empty.mkdir()
     chunks.mkdir()
     (chunks / "1.js").write_bytes(WEBPACK)
-    assert page_scripts.for_page((empty,), tmp_path) is None
+    assert page_scripts.for_page((empty,), (tmp_path,)) is None
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("")
-    assert page_scripts.for_page((chunks,), not_a_folder) is None
+    assert page_scripts.for_page((chunks,), (not_a_folder, not_a_folder / "below")) is None
+
+
+def test_a_read_only_template_folder_gives_the_next_place_the_template_is_served_from(tmp_path):
+    """As on a hub: the repository cannot be written, the user's Jupyter data folder can."""
+    chunks, user = tmp_path / "chunks", tmp_path / "home" / "voila" / "templates" / "csl" / "static"
+    chunks.mkdir()
+    (chunks / "1.js").write_bytes(WEBPACK)
+    read_only = tmp_path / "file"
+    read_only.write_text("")  # no folder can be made in it, whoever runs the test
+    name = page_scripts.for_page((chunks,), (read_only, user))
+    assert (user / name).is_file()
+    written = (user / name).stat().st_mtime_ns
+    page_scripts.for_page.cache_clear()
+    assert page_scripts.for_page((chunks,), (tmp_path / "repo", user)) == name
+    assert not (tmp_path / "repo").exists()  # found where it was, not written again
+    assert (user / name).stat().st_mtime_ns == written
 
 
 def test_extensions_are_found_where_voila_serves_them_first(tmp_path):

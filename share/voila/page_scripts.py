@@ -20,10 +20,11 @@ way is left to load it as before. Measured with benchmarks/visitor.py, the Law E
 interactive in 0.97 s with the whole set, 0.91 s with the recorded list and 1.43 s with
 neither (10 visits each, alternating, one run).
 
-:func:`for_page` writes the script into a folder the page template serves and names it by a
-digest of its content, so a page never meets a script of other builds; it writes nothing when
-the script is there already, and answers None (the page fetches its chunks as before) when
-the folder cannot be written.
+:func:`for_page` writes the script into a folder the page template serves (the template's own,
+or where the repository is read-only, as on a hub, the user's Jupyter data folder) and names
+it by a digest of its content, so a page never meets a script of other builds; it writes
+nothing when the script is there already, and answers None (the page fetches its chunks as
+before) when no folder can be written.
 """
 
 from __future__ import annotations
@@ -90,10 +91,12 @@ def script_name(content: bytes) -> str:
 
 
 @lru_cache(maxsize=16)
-def for_page(folders: tuple[Path, ...], into: Path) -> str | None:
-    """The name of the page script of ``folders``' chunks in ``into``, written if missing.
+def for_page(folders: tuple[Path, ...], places: tuple[Path, ...]) -> str | None:
+    """The name of the script of ``folders``' chunks, found in or written to one of ``places``.
 
-    None when the folders hold no chunk or ``into`` cannot be written: the page then fetches
+    The first place that holds it gives it; failing that, the first that can be written.
+    ``places`` are folders the page template serves its static files from (see voila.py).
+    None when the folders hold no chunk or no place can be written: the page then fetches
     its chunks one by one. Kept for the server's life (the installed builds do not change
     under a running server); a server that could not write tries again after a restart.
     """
@@ -101,18 +104,22 @@ def for_page(folders: tuple[Path, ...], into: Path) -> str | None:
     if not content:
         return None
     name = script_name(content)
-    target = into / name
-    if target.is_file() and target.stat().st_size == len(content):
+    for place in places:
+        target = place / name
+        if target.is_file() and target.stat().st_size == len(content):
+            return name
+    for place in places:
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=place, prefix=".page-scripts-", suffix=".tmp")
+            with os.fdopen(handle, "wb") as file:
+                file.write(content)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, place / name)  # two servers write the same bytes
+        except OSError:
+            continue
         return name
-    try:
-        handle, temporary = tempfile.mkstemp(dir=into, prefix=".page-scripts-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)  # two servers writing the same name write the same bytes
-    except OSError:
-        return None
-    return name
+    return None
 
 
 def extension_folders(extensions: Sequence[dict], search: Sequence[str | Path]) -> list[Path]:

@@ -185,15 +185,25 @@ def page_config_hook(page_config: dict[str, Any], **kwargs: Any) -> dict[str, An
 def page_script(extensions: list[dict[str, Any]], configuration: Any) -> str | None:
     """The name of the script of the chunks of Voila's page and of ``extensions``; or None.
 
-    The script is written into TEMPLATE_STATIC (page_scripts.py); None when there is nothing
-    to write or it cannot be written. The chunks are read from the folders Voila serves the
-    page's scripts from: its static paths for the page's template, and its labextensions path.
+    The script is written into TEMPLATE_STATIC, or where that cannot be written into the
+    template's folder in the user's Jupyter data folder, which Voila serves the template's
+    static files from too (page_scripts.py); None when there is nothing to write or nowhere
+    to write it. The chunks are read from the folders Voila serves the page's scripts from:
+    its static paths for the page's template, and its labextensions path.
     """
     template = getattr(configuration, "template", None) or "csl"
     extra = tuple(getattr(configuration, "extra_labextensions_path", None) or ())
     entries = tuple((e.get("name"), e.get("load")) for e in extensions)
     folders = _script_folders(template, extra, entries)
-    return page_scripts.for_page(folders, TEMPLATE_STATIC) if folders else None
+    if not folders:
+        return None
+    return page_scripts.for_page(folders, (TEMPLATE_STATIC, _user_template_static()))
+
+
+def _user_template_static() -> Path:
+    from jupyter_core.paths import jupyter_data_dir
+
+    return Path(jupyter_data_dir()) / TEMPLATE_STATIC.relative_to(TEMPLATE_STATIC.parents[3])
 
 
 @lru_cache(maxsize=16)
