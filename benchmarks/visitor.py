@@ -333,33 +333,6 @@ def report(figures: Figures) -> None:
         print(f"  failed visit: {error}")
 
 
-def one_visitor_in_chromium(url: str, pid: int, page_path: str, runs: int) -> tuple[list, list]:
-    """Request to interactive and click to settled, in seconds, on a server already running.
-
-    ``page_path`` is ``/voila/render/<dashboard>``; each visit waits for the server ``pid`` to
-    run as many kernels as before the first one (its pool refilled) and to be idle.
-    """
-    from playwright.sync_api import sync_playwright
-
-    if shutil.which("chromium") is None:
-        print("chromium is not on PATH: no browser figures")
-        return [], []
-    probe = PROBES[page_path.rsplit("/", 1)[-1].split("?")[0]]
-    loads, settles = [], []
-    full = kernels_of(pid)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        try:
-            for _ in range(runs):
-                warm(pid, full, 120)
-                loaded, _result, settled = visit(browser, url + page_path, probe, 300)
-                loads.append(loaded)
-                settles.append(settled)
-        finally:
-            browser.close()
-    return loads, settles
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20, help="visits per dashboard")
