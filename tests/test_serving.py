@@ -197,6 +197,10 @@ def test_a_dashboard_page_names_the_script_of_its_chunks_and_a_folder_page_none(
     assert re.fullmatch(r"static/page-scripts-[0-9a-f]{16}\.js", script)
     assert (TEMPLATE / script).stat().st_size > 1_000_000  # Voila's own chunks
     assert "cslPageScripts" not in hook({}, settings=settings, notebook_path="")
+    unknown = SimpleNamespace(template="../elsewhere", extra_labextensions_path=[])
+    config = hook({"federated_extensions": []}, settings=settings, notebook_path="a.ipynb",
+                  voila_configuration=unknown)  # fmt: skip
+    assert "cslPageScripts" not in config  # Voila refuses the name: the page goes without
 
 
 @pytest.mark.browser

@@ -213,11 +213,15 @@ def _script_folders(
     from voila.paths import collect_static_paths
     from voila.utils import get_voila_labextensions_path
 
-    static = page_scripts.static_folder(collect_static_paths(["voila", "nbconvert"], template))
+    try:  # the page is served without the script rather than not at all
+        static_paths = collect_static_paths(["voila", "nbconvert"], template)
+        search = get_voila_labextensions_path(list(extra) or None)
+    except (ValueError, OSError):
+        return ()
+    static = page_scripts.static_folder(static_paths)
     if static is None:
         return ()
     extensions = [{"name": name, "load": load} for name, load in entries]
-    search = get_voila_labextensions_path(list(extra) or None)
     return (static, *page_scripts.extension_folders(extensions, search))
 
 
