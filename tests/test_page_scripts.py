@@ -58,7 +58,7 @@ def test_the_installed_widget_manager_gives_its_chunks_but_not_its_entry_file():
     name = "@jupyter-widgets/jupyterlab-manager"
     entry = next(e for r in search for e in (Path(r) / name / "static").glob("remoteEntry.*.js"))
     load = f"static/{entry.name}"
-    [folder] = page_scripts.extension_folders([{"name": name, "load": load}], search)
+    [folder] = page_scripts.extension_folders([(name, load)], search)
     assert folder == entry.parent
     found = page_scripts.chunk_files(folder)
     assert found and entry not in found
@@ -125,10 +125,10 @@ def test_extensions_are_found_where_voila_serves_them_first(tmp_path):
     (second / "only" / "static").mkdir(parents=True)
     (second / "only" / "static" / "remoteEntry.2.js").write_text("")
     extensions = [
-        {"name": "ext", "load": "static/remoteEntry.1.js"},
-        {"name": "only", "load": "static/remoteEntry.2.js"},
-        {"name": "missing", "load": "static/remoteEntry.3.js"},
-        {"name": "no entry file named"},
+        ("ext", "static/remoteEntry.1.js"),
+        ("only", "static/remoteEntry.2.js"),
+        ("missing", "static/remoteEntry.3.js"),
+        ("no entry file named", None),
     ]
     found = page_scripts.extension_folders(extensions, [first, second])
     assert found == [first / "ext" / "static", second / "only" / "static"]

@@ -123,17 +123,18 @@ def for_page(folders: tuple[Path, ...], places: tuple[Path, ...]) -> str | None:
     return None
 
 
-def extension_folders(extensions: Sequence[dict], search: Sequence[str | Path]) -> list[Path]:
+def extension_folders(
+    entries: Iterable[tuple[str | None, str | None]], search: Sequence[str | Path]
+) -> list[Path]:
     """The folders of the page's extensions' entry files, as Voila serves them.
 
-    Each extension is an entry of the page config's ``federated_extensions`` (``name`` and
-    ``load``, the entry file's path in the extension); Voila serves it from the first folder
-    of ``search`` (its labextensions path) that holds it. An extension found nowhere is left
-    out: the page fails to load it, as it would without this script.
+    ``entries`` are the ``name`` and ``load`` (the entry file's path in the extension) of each
+    of the page config's ``federated_extensions``; Voila serves an entry file from the first
+    folder of ``search`` (its labextensions path) that holds it. An extension found nowhere,
+    or without both, is left out: the page fails to load it, as it would without this script.
     """
     folders = []
-    for extension in extensions:
-        name, load = extension.get("name"), extension.get("load")
+    for name, load in entries:
         if not name or not load:
             continue
         for root in search:

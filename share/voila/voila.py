@@ -221,8 +221,7 @@ def _script_folders(
     static = page_scripts.static_folder(static_paths)
     if static is None:
         return ()
-    extensions = [{"name": name, "load": load} for name, load in entries]
-    return (static, *page_scripts.extension_folders(extensions, search))
+    return (static, *page_scripts.extension_folders(entries, search))
 
 
 class ClassroomKernelManager(AsyncMappingKernelManager):
