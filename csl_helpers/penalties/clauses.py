@@ -2,7 +2,9 @@
 
 :func:`rule` finds the rule an article and paragraph set, :func:`conducts` lists every
 conduct a menu can offer (a rule, or each listed item of it) and :func:`tiers_of` the tiers
-the Law offers for one, counting the tiers a later paragraph adds (有前款行为，造成…后果的).
+the Law offers for one, counting the tiers a later paragraph adds (有前款行为，造成…后果的);
+:func:`tier_of` gives a tier as the paragraph that sets it words it, with the short name a
+button shows (:class:`~csl_helpers.penalties.model.TierName`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from csl_helpers.law.load import load_law, version_ids, version_info
+from csl_helpers.law.load import DataError, load_law, version_ids, version_info
 from csl_helpers.law.model import Provision
 from csl_helpers.penalties.model import AMOUNTS, TIERS, Borrow, Rule, Tier, term
 from csl_helpers.penalties.rules import penalty_rules, rules_by_id
@@ -26,6 +28,8 @@ __all__ = [
     "rule",
     "rules",
     "subjects_offered",
+    "tier_name",
+    "tier_of",
     "tier_sources",
     "tiers_of",
 ]
@@ -168,8 +172,52 @@ def conducts(version: str) -> tuple[Conduct, ...]:
                 fine = lent_tier(setter, setter.tier(t))[0].fine
                 needs |= set(fine.needs if fine else ())
             needed = tuple(a for a in AMOUNTS if a in needs)
+            _check_names(r, item, sources)
             out.append(Conduct(r, item, tuple(t for t, _ in sources), needed))
     return tuple(out)
+
+
+def _check_names(r: Rule, item: int | None, sources: tuple[tuple[str, Rule], ...]) -> None:
+    """The tiers a conduct offers, from whichever paragraphs, must have distinct names."""
+    for lang in ("zh", "en"):
+        names = [setter.tier(t).name.text(lang) for t, setter in sources]
+        if len(set(names)) != len(names):
+            where = Provision(r.article, r.paragraph, item).citation()
+            raise DataError(
+                f"{r.version} {where}: its tiers {[t for t, _ in sources]} are named {names} "
+                f"({lang}); each needs a name of its own"
+            )
+
+
+def tier_of(version: str, conduct: Provision | Conduct, tier: str) -> Tier:
+    """The tier ``tier`` of a clause as the paragraph that sets it words it: name and trigger.
+
+    >>> tier_of("2025", Provision(65, 1), "aggravated").name.zh
+    '拒不改正或者情节严重'
+    >>> tier_of("2025", Provision(61, 1), "serious").trigger.provision.citation()
+    'Article 61(3)'
+
+    Raises:
+        ValueError: naming the tiers the clause offers.
+    """
+    r, item = resolve(version, conduct)
+    sources = dict(tier_sources(r, item))
+    if tier not in sources:
+        where = Provision(r.article, r.paragraph, item).citation()
+        raise ValueError(
+            f"tier must be one of {', '.join(map(repr, sources))} for {where} of the "
+            f"{r.version} text; got {tier!r}"
+        )
+    return sources[tier].tier(tier)
+
+
+def tier_name(version: str, conduct: Provision | Conduct, tier: str, lang: str = "en") -> str:
+    """The short name of a clause's tier in ``lang``: the clause's words in Chinese.
+
+    >>> tier_name("2016", Provision(74, 2), "aggravated", "zh")
+    '构成犯罪'
+    """
+    return tier_of(version, conduct, tier).name.text(lang)
 
 
 def subjects_offered(version: str) -> tuple[str, ...]:

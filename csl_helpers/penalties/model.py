@@ -1,7 +1,9 @@
 """The values of Chapter 6 (法律责任) as data: rules, tiers, fines and the words they use.
 
 Each :class:`Rule` is one paragraph (款) of the chapter of legal liability, named by its
-provision id, with its tiers in order (base, aggravated, serious, especially serious). The
+provision id, with its tiers in order of severity (internal ids ``base``, ``aggravated``,
+``serious``, ``especially_serious``; each tier is named on screen by its own
+:class:`TierName`, the clause's words, never by the id). The
 rules are read and checked against the Chinese text by :mod:`csl_helpers.penalties.rules`;
 the words they are written in (tiers, persons, enforcers, subjects, measures) are
 ``data/penalties/vocabulary.yaml``, read here by :func:`vocabulary`.
@@ -31,6 +33,7 @@ __all__ = [
     "Referral",
     "Rule",
     "Tier",
+    "TierName",
     "Vocab",
     "cn_amount",
     "stated_range",
@@ -39,7 +42,8 @@ __all__ = [
 ]
 
 TIERS: tuple[str, ...] = ("base", "aggravated", "serious", "especially_serious")
-"""Tier ids, least to most severe (``data/penalties/vocabulary.yaml``)."""
+"""Tier ids, least to most severe (``data/penalties/vocabulary.yaml``): internal ids for
+addresses and the correspondence data, never shown; a tier is shown by its :class:`TierName`."""
 TIER_NAMES = {
     "base": N_("base"),
     "aggravated": N_("aggravated"),
@@ -214,11 +218,34 @@ class Referral(Bilingual):
 
 
 @dataclass(frozen=True)
+class TierName(Bilingual):
+    """A tier's short name, for a button: the Chinese in the clause's own words.
+
+    ``zh`` is taken from the Chinese of the paragraph the tier comes from (``……`` marks words
+    of the Law left out; the loader checks the rest occur there, in order); ``en`` is a plain
+    rendering that is the project's wording, not a translation of record (``en_by``).
+
+    >>> TierName("拒不改正或者情节严重", "refuses to correct or serious circumstances").text("zh")
+    '拒不改正或者情节严重'
+    """
+
+    zh: str
+    en: str
+    en_by: str = "project"
+    """Whose English this is: ``project`` (the suite's own wording)."""
+
+
+@dataclass(frozen=True)
 class Tier:
-    """One tier of a rule: its trigger in the Law's words and what the Law attaches to it."""
+    """One tier of a rule: its name, its trigger in the Law's words and what the Law attaches.
+
+    ``name`` is what a button shows (the clause's words, short); ``trigger`` the full words
+    beside it.
+    """
 
     id: str
     trigger: Quote
+    name: TierName = TierName("", "")
     measures: tuple[MeasureSet, ...] = ()
     fine: Fine | None = None
     person_fine: PersonFine | None = None

@@ -9,6 +9,7 @@ ones the wording names.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from csl_helpers.law.load import DataError, require
@@ -25,8 +26,14 @@ from csl_helpers.penalties.model import (
     PersonFine,
     Range,
     Referral,
+    TierName,
     vocabulary,
 )
+
+NAME_LENGTH = {"zh": 20, "en": 56}
+"""The longest tier name a button takes, in characters, per language."""
+OMITTED = "……"
+"""What marks words of the Law left out of a tier's Chinese name."""
 
 
 def provision_at(value: Any, where: str) -> Provision:
@@ -248,3 +255,48 @@ def referral_of(entry: Any, zh: str, en: str, trigger: str, apl_title: str, wher
             f"{'names' if names else 'does not name'} 《{apl_title}》"
         )
     return Referral(norm(entry["zh"]), norm(entry["en"]), norm(entry["note"]), marked)
+
+
+def tier_name_of(entry: Any, texts: dict[str, str], en_by: str, where: str) -> TierName:
+    """A tier's short name, its Chinese checked to be words of one of ``texts``.
+
+    ``texts`` maps each paragraph the tier may take its words from (its own, the one its
+    trigger is quoted from, the one it borrows its penalty from) to that paragraph's Chinese.
+    ``……`` in the name marks words left out: the parts it separates must occur in that order
+    in one paragraph. The English is a plain rendering in the words of ``en_by``.
+
+    Raises:
+        DataError: ``where`` naming the field (``name.zh`` or ``name.en``) at fault.
+    """
+    require(entry, {"zh", "en"}, where)
+    zh, en = entry["zh"], entry["en"]
+    for lang, value in (("zh", zh), ("en", en)):
+        if not isinstance(value, str) or not value.strip():
+            raise DataError(f"{where}.{lang}: expected a short name, got {value!r}")
+        if len(value) > NAME_LENGTH[lang]:
+            raise DataError(
+                f"{where}.{lang}: {value!r} is {len(value)} characters, more than a button "
+                f"takes ({NAME_LENGTH[lang]})"
+            )
+    if re.search(r"[\u3400-\u9fff]", en):
+        raise DataError(f"{where}.en: {en!r} is not English")
+    parts = [p for p in re.split("…+", norm(zh)) if p]
+    if not parts or re.search("…+", zh.replace(OMITTED, "")):
+        raise DataError(f"{where}.zh: {zh!r}: mark words left out with {OMITTED} only")
+    if not any(_in_order(parts, norm(text)) for text in texts.values()):
+        raise DataError(
+            f"{where}.zh: the words of {zh!r} do not occur in "
+            f"{' or '.join(texts)} (the paragraph the tier comes from)"
+        )
+    return TierName(norm(zh), norm(en), en_by)
+
+
+def _in_order(parts: list[str], text: str) -> bool:
+    """Whether each of ``parts`` occurs in ``text``, each after the one before."""
+    at = 0
+    for part in parts:
+        found = text.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True

@@ -7,6 +7,14 @@ on load (see :mod:`csl_helpers.penalties.rule_fields`), and the provisions a rul
 borrows from must be the references :mod:`csl_helpers.law.citations` extracts. A file that
 breaks any of this raises :class:`~csl_helpers.law.load.DataError` naming the file, the entry
 and the field.
+
+Each tier carries its short ``name`` (what a button shows): its Chinese is words of the
+paragraph the tier comes from, which is the rule's own paragraph, the paragraph its trigger is
+quoted from (``trigger.in``) or, for a tier that borrows another paragraph's penalty
+(依照该款规定处罚, ``borrows`` / ``persons_as``), the paragraph it borrows from: 2025 Art. 62(2)
+says only 造成本法第六十一条第三款规定的后果的 for both its tiers, which take their names from
+the two consequences of Art. 61(3). The English names are the project's own wording
+(``tier_names_en: project`` in each file).
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from csl_helpers.penalties.rule_fields import (
     quoted,
     referral_of,
     text_at,
+    tier_name_of,
 )
 
 __all__ = ["penalty_rules", "read_rule", "rules_by_id", "rules_file"]
@@ -53,10 +62,17 @@ def penalty_rules(version: str) -> tuple[Rule, ...]:
     law = load_law(version)
     name = rules_file(version)
     raw = read_yaml(name)
-    require(raw, {"version", "rules"}, name)
+    require(raw, {"version", "tier_names_en", "rules"}, name)
     if str(raw["version"]) != version:
         raise DataError(f"{name}, version: {raw['version']!r} is not {version!r}")
-    out = [read_rule(law, entry, f"{name}, rules[{i}]") for i, entry in enumerate(raw["rules"])]
+    if raw["tier_names_en"] not in EN_BY:
+        raise DataError(
+            f"{name}, tier_names_en: {raw['tier_names_en']!r} is not one of {', '.join(EN_BY)}"
+        )
+    out = [
+        read_rule(law, entry, f"{name}, rules[{i}]", raw["tier_names_en"])
+        for i, entry in enumerate(raw["rules"])
+    ]
     _check_complete(law, out, name)
     _check_borrows(out, name)
     return tuple(out)
@@ -110,7 +126,10 @@ def _check_complete(law: Law, rules: list[Rule], name: str) -> None:
 
 _RULE_KEYS = {"id", "subject", "conduct", "punishes", "enforcer", "tiers"}
 _RULE_OPTIONAL = {"conduct_of", "item_punishes", "item_subjects", "note"}
-_TIER_KEYS = {"tier", "trigger"}
+_TIER_KEYS = {"tier", "name", "trigger"}
+EN_BY = ("project",)
+"""Whose English the tier names are in: the project's own wording (no English of record
+names the tiers)."""
 _TIER_OPTIONAL = {
     "measures",
     "fine",
@@ -122,8 +141,10 @@ _TIER_OPTIONAL = {
 }
 
 
-def read_rule(law: Law, entry: Any, where: str) -> Rule:
+def read_rule(law: Law, entry: Any, where: str, en_by: str = "project") -> Rule:
     """One entry of a rules file, checked against the paragraph it names.
+
+    ``en_by`` is whose wording the English tier names are (``tier_names_en`` of the file).
 
     Raises:
         DataError: ``where`` with the entry's id and the field at fault.
@@ -141,11 +162,16 @@ def read_rule(law: Law, entry: Any, where: str) -> Rule:
         raise DataError(f"{where}.enforcer: unknown enforcer {enforcer!r}; valid: {valid}")
     subjects, item_subjects = _actors(entry, provision, items, where)
     tiers = tuple(
-        _tier(law, provision, t, where, f"{where}.tiers[{j}]") for j, t in enumerate(entry["tiers"])
+        _tier(law, provision, t, where, f"{where}.tiers[{j}]", en_by)
+        for j, t in enumerate(entry["tiers"])
     )
     ids = [t.id for t in tiers]
     if not ids or ids != sorted(set(ids), key=TIERS.index):
         raise DataError(f"{where}.tiers: {ids} are not distinct tiers in the order {TIERS}")
+    for lang in ("zh", "en"):
+        names = [t.name.text(lang) for t in tiers]
+        if len(set(names)) != len(names):
+            raise DataError(f"{where}.tiers: two tiers are both named {names} ({lang})")
     borrowed = {b.rule.id for t in tiers for b in (t.borrows, t.persons_as) if b is not None}
     punishes = tuple(provision_at(p, f"{where}.punishes") for p in entry["punishes"])
     conduct_of = tuple(provision_at(p, f"{where}.conduct_of") for p in entry.get("conduct_of", ()))
@@ -196,8 +222,8 @@ def _subjects(value: Any, where: str) -> tuple[str, ...]:
     return values
 
 
-def _tier(law: Law, provision: Provision, t: Any, rule_where: str, where: str) -> Tier:
-    """One tier of a rule: its trigger quoted from the text, and what the Law attaches to it."""
+def _tier(law: Law, provision: Provision, t: Any, rule_where: str, where: str, en_by: str) -> Tier:
+    """One tier of a rule: its name and trigger from the text, and what the Law attaches."""
     require(t, _TIER_KEYS, where, _TIER_OPTIONAL)
     if t["tier"] not in TIERS:
         raise DataError(f"{where}.tier: {t['tier']!r} is not one of {', '.join(TIERS)}")
@@ -209,7 +235,16 @@ def _tier(law: Law, provision: Provision, t: Any, rule_where: str, where: str) -
     at = provision_at(trig["in"], f"{tw}.trigger.in") if "in" in trig else provision
     quoted(trig["zh"], text_at(law, at, "zh", f"{tw}.trigger.in"), f"{tw}.trigger.zh")
     quoted(trig["en"], text_at(law, at, "en", f"{tw}.trigger.in"), f"{tw}.trigger.en")
-    tier = Tier(id=t["tier"], trigger=Quote(norm(trig["zh"]), norm(trig["en"]), at))
+    sources = {provision.citation(): zh, at.citation(): text_at(law, at, "zh", f"{tw}.trigger.in")}
+    for key in ("borrows", "persons_as"):
+        if isinstance(t.get(key), dict) and "rule" in t[key]:
+            lent = provision_at(t[key]["rule"], f"{tw}.{key}.rule")
+            sources[lent.citation()] = text_at(law, lent, "zh", f"{tw}.{key}.rule")
+    tier = Tier(
+        id=t["tier"],
+        trigger=Quote(norm(trig["zh"]), norm(trig["en"]), at),
+        name=tier_name_of(t["name"], sources, en_by, f"{tw}.name"),
+    )
     if "measures" in t:
         tier = replace(tier, measures=measures_of(t["measures"], zh, tw))
     if "fine" in t:
