@@ -45,7 +45,8 @@ def test_make_run_serves_the_dashboards_with_the_template_and_both_config_folder
     command, voila = make_run()
     assert Path(command[0]).name == "python"
     assert voila == serve.voila_argv()
-    assert Path(voila[0]).name == "voila" and voila[1] == str(FOLDER)
+    assert Path(voila[0]).name == "python" and voila[2] == str(FOLDER)
+    assert voila[1] == str(HOOK_DIR / "server_app.py")  # Voila, compressing (compression.py)
     assert "--template=csl" in voila
     paths = [arg.split("=", 1)[1] for arg in voila if arg.startswith("--Voila.config_file_paths=")]
     assert paths == [str(ROOT), str(HOOK_DIR)]  # voila.json, then voila.py

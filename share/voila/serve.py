@@ -11,9 +11,11 @@ page template, settings and hooks:
   ``VOILA_POOL`` and ``VOILA_POOL_FOR`` give (docs/running-a-class.md).
 
 Run: ``python share/voila/serve.py [--ip 0.0.0.0] [--port 8866] [--pool N] [--pool-for NAME]``.
-The script becomes Voila (the same process), so stopping it stops the server. It imports
-nothing of Voila: run as a script, its folder comes first on ``sys.path``, where voila.py
-would stand in for the voila package.
+The script becomes the server (the same process), so stopping it stops the server: Voila's
+own application as server_app.py beside this file runs it, with its responses compressed and
+its content-named files cached (compression.py). This script imports nothing of Voila: run as
+a script, its folder comes first on ``sys.path``, where voila.py would stand in for the voila
+package.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARDS = ROOT / "notebooks" / "dashboards"
+SERVER_APP = Path(__file__).resolve().with_name("server_app.py")
+"""The script that runs Voila's application with compressed and cached responses."""
 TEMPLATES = ROOT / "share" / "jupyter"
 CONFIG_DIRS = (ROOT, ROOT / "share" / "voila")
 """Where Voila reads its settings: voila.json, then the hooks of voila.py."""
@@ -47,6 +51,12 @@ def voila_executable() -> str:
     return found
 
 
+def voila_python() -> str:
+    """The Python that runs the ``voila`` command (its virtual environment's), else this one."""
+    beside = Path(voila_executable()).parent / "python"
+    return str(beside) if beside.is_file() else sys.executable
+
+
 def voila_argv(
     *,
     ip: str = IP,
@@ -55,7 +65,7 @@ def voila_argv(
     pool_for: str | None = None,
     folder: Path = DASHBOARDS,
 ) -> list[str]:
-    """The command line of the server: Voila over ``folder`` on ``ip``:``port``.
+    """The command line of the server: Voila (server_app.py) over ``folder`` on ``ip``:``port``.
 
     Args:
         ip: the address to listen on; ``0.0.0.0`` serves the local network.
@@ -77,7 +87,8 @@ def voila_argv(
     if pool is not None and pool < 0:
         raise ValueError(f"pool {pool} is negative; valid: 0 or more preheated kernels")
     argv = [
-        voila_executable(),
+        voila_python(),
+        str(SERVER_APP),
         str(folder),
         "--template=csl",
         *(f"--Voila.config_file_paths={d}" for d in CONFIG_DIRS),  # one item each
