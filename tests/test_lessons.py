@@ -109,7 +109,7 @@ def test_terms_are_found_longest_first_once_each():
 
 
 def test_article_view_toggles_version_and_language():
-    view = ArticleView(5, "2016", "en")
+    view = ArticleView(5, "2016", show="en")
     first_2016 = load_law("2016").chapter(5).articles[0]
     assert first_2016.citation("en") in view.text.value
     assert first_2016.citation("zh") not in view.text.value
@@ -121,7 +121,9 @@ def test_article_view_toggles_version_and_language():
         and first_2025.citation("en") in view.text.value
     )
     assert 'href="#csl-term-2025-network_operator"' in view.text.value
-    with pytest.raises(ValueError, match="lang must be one of both, en, zh"):
+    with pytest.raises(ValueError, match="show must be one of both, en, zh; got 'fr'"):
+        ArticleView(5, show="fr")
+    with pytest.raises(ValueError, match="lang must be one of en, zh; got 'fr'"):
         ArticleView(5, lang="fr")
 
 
@@ -132,10 +134,14 @@ def test_scope_widget_and_sorter_answer_from_the_package():
     assert "Article 77" in widget.result.value and "Article 75" in widget.result.value
     sorter = Sorter()
     ex = sorter.items[0]
-    (sorter.yes if not ex.answer else sorter.no).click()
+    sorter.check.click()
+    assert "Pick an answer first" in sorter.feedback.value
+    sorter.choice.value = not ex.answer
+    sorter.check.click()
     assert "Not quite" in sorter.feedback.value and sorter.score == 0
     sorter.next.click()
-    assert sorter.feedback.value == "" and ex.example not in sorter.prompt.value
+    assert sorter.feedback.value == "" and ex.example.en not in sorter.prompt.value
+    assert sorter.choice.value is None
 
 
 def test_chapter_references_stay_outside_the_chapter():

@@ -10,6 +10,7 @@ import pytest
 from csl_helpers import load_law
 from csl_helpers.law.load import DataError, read_yaml, version_ids
 from csl_helpers.lessons.quiz import load_quiz, parse_quiz, quiz_names
+from csl_helpers.lessons.words import Words
 from csl_helpers.views.lessons.quiz import QuizWidget, feedback_html
 
 NAME = "01_general_provisions"
@@ -78,7 +79,7 @@ def test_unknown_fields_repeated_ids_and_repeated_choices_are_errors():
     with pytest.raises(DataError, match="id: used twice"):
         parse_quiz(NAME, raw)
     raw = raw_quiz()
-    raw["questions"][0]["choices"].append(raw["questions"][0]["choices"][0])
+    raw["questions"][0]["choices"].append(dict(raw["questions"][0]["choices"][0]))
     with pytest.raises(DataError, match="choices: a choice is listed twice"):
         parse_quiz(NAME, raw)
 
@@ -98,7 +99,7 @@ def test_widget_gives_feedback_with_the_article_for_right_and_wrong_answers():
     view.check.click()
     assert "Pick an answer first" in view.feedback.value
 
-    view.choices.value = wrong
+    view.choices.value = q.choices.index(wrong)
     view.check.click()
     assert "Not quite" in view.feedback.value
     assert "csl-quiz-wrong" in view.feedback.value
@@ -107,13 +108,16 @@ def test_widget_gives_feedback_with_the_article_for_right_and_wrong_answers():
         first_line = load_law(version).text_of(provision, "zh").split("\n")[0]
         assert first_line in view.feedback.value
 
-    view.choices.value = q.answer
+    view.choices.value = q.choices.index(q.answer)
     view.check.click()
     assert "Right." in view.feedback.value
-    assert q.explanation in view.feedback.value
+    assert q.explanation.en in view.feedback.value
 
 
 def test_feedback_escapes_text():
     q = load_quiz(NAME).questions[0]
-    bad = dataclasses.replace(q.check(q.answer), explanation="<script>x</script>")
+    bad = dataclasses.replace(
+        q.check(q.answer), explanation=Words("<script>x</script>", "<script>中</script>")
+    )
     assert "<script>" not in feedback_html(bad)
+    assert "<script>" not in feedback_html(bad, "zh")

@@ -2,7 +2,9 @@
 
 The steps are data (``data/incident_steps.yaml``); each names who acts and the provision of
 each version that says so. On load, every actor's Chinese name must occur in its provision and
-the 2025 provision must be the concordance counterpart of the 2016 one.
+the 2025 provision must be the concordance counterpart of the 2016 one. Each title and
+situation is worded in English and Chinese, its quotations of the Law found in the step's
+provisions.
 
 >>> steps = incident_steps()
 >>> steps[3].id, steps[3].provision("2016").citation(), steps[3].provision("2025").citation()
@@ -24,6 +26,7 @@ from csl_helpers.law.load import (
     version_ids,
 )
 from csl_helpers.law.model import Provision
+from csl_helpers.lessons.words import Words, words_at
 
 FILE = "incident_steps.yaml"
 
@@ -42,8 +45,8 @@ class Step:
 
     number: int
     id: str
-    title: str
-    situation: str
+    title: Words
+    situation: Words
     actors: tuple[Actor, ...]
     provisions: tuple[tuple[str, Provision], ...]
 
@@ -60,8 +63,9 @@ def parse_steps(raw: dict) -> tuple[Step, ...]:
 
     Raises:
         DataError: naming file, step and field, for unknown or missing fields, a provision
-            that does not exist, an actor its provision does not name, or 2016 and 2025
-            provisions that are not counterparts.
+            that does not exist, an actor its provision does not name, 2016 and 2025
+            provisions that are not counterparts, a wording not in both languages, or a
+            quotation that is in neither provision.
     """
     require(raw, {"steps"}, FILE)
     steps = []
@@ -93,12 +97,13 @@ def parse_steps(raw: dict) -> tuple[Step, ...]:
                         f"{p.citation()} of the {version} text"
                     )
             actors.append(Actor(a["zh"], " ".join(a["en"].split())))
+        texts = [load_law(v).article(p.article).text("zh") for v, p in provisions]
         steps.append(
             Step(
                 i,
                 entry["id"],
-                entry["title"],
-                " ".join(entry["situation"].split()),
+                words_at(entry["title"], f"{where}: title", texts),
+                words_at(entry["situation"], f"{where}: situation", texts),
                 tuple(actors),
                 tuple(provisions),
             )

@@ -2,13 +2,17 @@
 
 The rules are data (``data/scope.yaml``): where the network is, what the actor does and
 whether serious consequences followed decide which article speaks and what it says. Each rule
-quotes the Chinese words it rests on, and the quote is checked against the text on load.
+quotes the Chinese words it rests on, and the quote is checked against the text on load. The
+choices, outcomes and reasons are worded in English and Chinese; their quotations of the Law
+are checked too (:func:`~csl_helpers.lessons.words.words_at`).
 
 >>> finding = reach("2025", network="china", activity="endanger_from_abroad", serious=False)
 >>> finding.outcome, finding.provision.citation()
 ('liable', 'Article 77')
 >>> reach("2016", network="china", activity="endanger_from_abroad", serious=False).outcome
 'not_reached'
+>>> finding.summary.zh
+'依法追究境外行为者的法律责任。'
 """
 
 from __future__ import annotations
@@ -28,16 +32,18 @@ from csl_helpers.law.load import (
     version_info,
 )
 from csl_helpers.law.model import Provision
+from csl_helpers.lessons.words import Words, words_at
 
 FILE = "scope.yaml"
+ARTICLES = {"2016": (2, 75), "2025": (2, 77)}
+"""The articles of each version the scope rules rest on (the choices quote them)."""
 
 
 @dataclass(frozen=True)
-class Choice:
-    """One answer the user can give: a place for the network, or an activity."""
+class Choice(Words):
+    """One answer the user can give: a place for the network, or an activity (or an outcome)."""
 
-    id: str
-    en: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,8 +53,8 @@ class Finding:
     version: str
     outcome: str
     """``applies``, ``liable``, ``liable_and_sanctions`` or ``not_reached``."""
-    summary: str
-    reason: str
+    summary: Words
+    reason: Words
     provision: Provision
     quote: str
     """The Chinese words of ``provision`` the finding rests on."""
@@ -63,7 +69,7 @@ class _Rule:
     outcome: str
     provision: Provision
     quote: str
-    reason: str
+    reason: Words
 
     def matches(self, network: str, activity: str, serious: bool) -> bool:
         return (
@@ -74,10 +80,13 @@ class _Rule:
 
 
 def _choices(raw: dict, key: str) -> tuple[Choice, ...]:
+    texts = [load_law(v).article(a).text("zh") for v, arts in ARTICLES.items() for a in arts]
     out = []
     for i, entry in enumerate(raw[key]):
-        require(entry, {"id", "en"}, f"{FILE}, {key}[{i}]")
-        out.append(Choice(entry["id"], " ".join(entry["en"].split())))
+        where = f"{FILE}, {key}[{i}]"
+        require(entry, {"id", "en", "zh"}, where)
+        words = words_at({"en": entry["en"], "zh": entry["zh"]}, where, texts)
+        out.append(Choice(words.en, words.zh, entry["id"]))
     return tuple(out)
 
 
@@ -154,7 +163,7 @@ def _rule(
         entry["outcome"],
         provision,
         entry["quote"],
-        " ".join(entry["reason"].split()),
+        words_at(entry["reason"], f"{where}.reason", [wording]),
     )
 
 
@@ -184,5 +193,5 @@ def reach(version: str, *, network: str, activity: str, serious: bool = False) -
     if not isinstance(serious, bool):
         raise ValueError(f"serious must be True or False, not {serious!r}")
     (rule,) = (r for r in rules if r.version == version and r.matches(network, activity, serious))
-    summary = next(o.en for o in outs if o.id == rule.outcome)
+    summary = next(Words(o.en, o.zh) for o in outs if o.id == rule.outcome)
     return Finding(version, rule.outcome, summary, rule.reason, rule.provision, rule.quote)

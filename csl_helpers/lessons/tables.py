@@ -68,7 +68,7 @@ def reach_table(network: str, activity: str, serious: bool = False) -> Table:
     rows = []
     for v in version_ids():
         f = reach(v, network=network, activity=activity, serious=serious)
-        rows.append((f"{v} text", f.provision.citation(), f.summary, f.reason))
+        rows.append((f"{v} text", f.provision.citation(), f.summary.en, f.reason.en))
     head = ("version", "provision", "finding", "why")
     return Table("Does the Law reach this case?", head, tuple(rows))
 
@@ -79,7 +79,7 @@ def incident_table() -> Table:
     for step in incident_steps():
         cites = " / ".join(f"{v} {p.citation()}" for v, p in step.provisions)
         who = "; ".join(a.zh for a in step.actors)
-        rows.append((str(step.number), step.title, cites, who))
+        rows.append((str(step.number), step.title.en, cites, who))
     return Table("An incident, step by step", ("", "step", "provision", "who acts"), tuple(rows))
 
 
@@ -90,7 +90,9 @@ def defined_terms(version: str | None = None) -> Stack:
 
 def examples_table(count: int = 3) -> Table:
     """The first ``count`` everyday examples of the sorting exercise and their answers."""
-    rows = tuple((ex.example, ex.question, ex.check(True).answer) for ex in examples()[:count])
+    rows = tuple(
+        (ex.example.en, ex.question(), ex.check(True).answer.en) for ex in examples()[:count]
+    )
     return Table("Everyday examples", ("example", "question", "answer"), rows)
 
 

@@ -1,7 +1,10 @@
-"""A chapter's articles, read from ``data/``, with one toggle for language and one for version.
+"""A chapter's articles, read from ``data/``, with one choice of texts and one of version.
 
 Defined terms in the text link to the chapter's key-terms list, which quotes each term's
-definition from the Law (2016 Art. 76 / 2025 Art. 78).
+definition from the Law (2016 Art. 76 / 2025 Art. 78). The widget speaks the reader's
+language (``lang="en"`` or ``"zh"``; for a reader in Chinese the Chinese text leads), ``show``
+picks the texts shown (``"both"``, ``"en"``, ``"zh"``); both choices are radio groups
+(:class:`~csl_helpers.views.choice.ChoiceButtons`, as on the dashboards).
 """
 
 from __future__ import annotations
@@ -14,11 +17,35 @@ import ipywidgets as w
 from csl_helpers.law.glossary import Term, find_terms, terms_in_chapter
 from csl_helpers.law.load import load_law, version_on, versions
 from csl_helpers.law.model import Article
+from csl_helpers.law.numerals import to_cn
 from csl_helpers.law.text import Law
+from csl_helpers.lessons.words import check_lesson_lang
+from csl_helpers.translation import N_, gettext_for
 from csl_helpers.views import markup as html
+from csl_helpers.views.choice import ChoiceButtons
 
-LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
-"""The language toggle's choices: label and value."""
+LANG_VIEWS = ((N_("English | 中文"), "both"), (N_("English"), "en"), ("中文", "zh"))
+"""The text choice's options, label (in English, marked for the catalogues) and value."""
+ORDER = {"en": ("en", "zh"), "zh": ("zh", "en")}
+"""The texts in the order a reader in each language reads them: their own first."""
+
+
+def show_options(lang: str) -> tuple[tuple[str, str], ...]:
+    """The text choice's options in ``lang``; for a reader in Chinese, Chinese first."""
+    _ = gettext_for(lang)
+    options = tuple((_(label), value) for label, value in LANG_VIEWS)
+    return options if lang == "en" else (options[2], options[0], options[1])
+
+
+def _in(text: str, lang: str) -> str:
+    """``text`` escaped; English words of the Law marked as English (for a reader's voice)."""
+    return f'<span lang="en">{escape(text)}</span>' if lang == "en" else escape(text)
+
+
+def _langs(show: str, lang: str) -> tuple[str, ...]:
+    return ORDER[lang] if show == "both" else (show,)
+
+
 STYLE = """<style>
 .csl-article p { margin: 0.3em 0; line-height: 1.5; }
 .csl-item { padding-left: 1.5em; }
@@ -55,34 +82,42 @@ def linked_article_html(article: Article, lang: str) -> str:
     return html.article_html(article, lang, lambda text: _linked(text, article.version, lang, seen))
 
 
-def key_terms_html(terms: tuple[Term, ...], lang: str = "both") -> str:
+def key_terms_html(terms: tuple[Term, ...], show: str = "both", lang: str = "en") -> str:
     """The key terms, each with its definition quoted from the Law and its citation."""
-    langs = ("en", "zh") if lang == "both" else (lang,)
+    _ = gettext_for(check_lesson_lang(lang))
+    langs = _langs(show, lang)
     rows = []
     for t in terms:
-        cite = " · ".join(escape(t.defined_in.citation(x)) for x in langs)
-        rows.append(
-            f'<dt id="csl-term-{t.version}-{t.id}">{escape(t.en)} · {escape(t.zh)} '
-            f"<small>({t.version} text, {cite})</small></dt>"
-        )
+        cite = " · ".join(_in(t.defined_in.citation(x), x) for x in langs)
+        name = " · ".join(_in(t.zh if x == "zh" else t.en, x) for x in langs)
+        where = _("{version} text, {citation}").format(version=t.version, citation=cite)
+        rows.append(f'<dt id="csl-term-{t.version}-{t.id}">{name} <small>({where})</small></dt>')
         rows += [f'<dd lang="{x}">{escape(t.definition(x))}</dd>' for x in langs]
     return f'<dl class="csl-key-terms">{"".join(rows)}</dl>'
 
 
-def chapter_html(law: Law, chapter: int, lang: str, today: str) -> str:
-    """The banner, then every article of ``chapter`` in one or both languages, then key terms."""
-    langs = ("en", "zh") if lang == "both" else (lang,)
+def chapter_html(law: Law, chapter: int, show: str, today: str, lang: str = "en") -> str:
+    """The banner, then every article of ``chapter`` in one or both languages, then key terms.
+
+    ``show`` is the texts shown (``"both"``, ``"en"``, ``"zh"``), ``lang`` the reader's.
+    """
+    _ = gettext_for(check_lesson_lang(lang))
+    langs = _langs(show, lang)
     ch = law.chapter(chapter)
     rows = []
     for article in ch.articles:
         cols = "".join(f"<div>{linked_article_html(article, x)}</div>" for x in langs)
-        rows.append(f'<div class="csl-row">{cols}</div>{html.provenance_html(article)}')
+        about_en = html.provenance_html(article, ui=lang) if "en" in langs else ""
+        rows.append(f'<div class="csl-row">{cols}</div>{about_en}')
     terms = terms_in_chapter(law.version, chapter)
-    title = " · ".join(escape(ch.title(x)) for x in langs)
+    title = " · ".join(_in(ch.title(x), x) for x in langs)
+    number = to_cn(chapter) if lang == "zh" else str(chapter)
+    heading = _("Chapter {number}: {title}").format(number=number, title=title)
+    key_terms = "<h4>" + escape(_("Key terms")) + "</h4>" + key_terms_html(terms, show, lang)
     return (
-        f"{html.version_banner_html(law, today)}<h3>Chapter {chapter}: {title}</h3>"
+        f"{html.version_banner_html(law, today, ui=lang)}<h3>{heading}</h3>"
         + "".join(rows)
-        + ("<h4>Key terms</h4>" + key_terms_html(terms, lang) if terms else "")
+        + (key_terms if terms else "")
     )
 
 
@@ -93,18 +128,24 @@ class ArticleView:
     versions, so the version toggle keeps the chapter and changes the articles.
     """
 
-    def __init__(self, chapter: int, version: str | None = None, lang: str = "both") -> None:
+    def __init__(
+        self, chapter: int, version: str | None = None, lang: str = "en", show: str = "both"
+    ) -> None:
+        self.lang = check_lesson_lang(lang)
+        _ = gettext_for(self.lang)
         self.today = version_on(date.today()).id
         self.chapter = load_law(version).chapter(chapter).number
-        if lang not in dict((v, k) for k, v in LANG_VIEWS):
+        if show not in dict((v, k) for k, v in LANG_VIEWS):
             valid = ", ".join(v for _, v in LANG_VIEWS)
-            raise ValueError(f"lang must be one of {valid}, not {lang!r}")
-        self.version_picker = w.ToggleButtons(
-            options=[(f"{v.id} text", v.id) for v in versions()],
+            raise ValueError(f"show must be one of {valid}; got {show!r}")
+        self.version_picker = ChoiceButtons(
+            options=[(_("{version} text").format(version=v.id), v.id) for v in versions()],
             value=load_law(version).version,
-            description="Version",
+            description=_("Version"),
         )
-        self.lang_picker = w.ToggleButtons(options=LANG_VIEWS, value=lang, description="Show")
+        self.lang_picker = ChoiceButtons(
+            options=show_options(self.lang), value=show, description=_("Show")
+        )
         self.text = w.HTML(layout=w.Layout(max_height="40em", overflow="auto"))
         self.version_picker.add_class("csl-av-version")
         self.lang_picker.add_class("csl-av-lang")
@@ -125,9 +166,13 @@ class ArticleView:
     def render(self) -> None:
         """Show the chapter in the chosen version and language(s)."""
         law = load_law(self.version_picker.value)
-        self.text.value = chapter_html(law, self.chapter, self.lang_picker.value, self.today)
+        self.text.value = chapter_html(
+            law, self.chapter, self.lang_picker.value, self.today, self.lang
+        )
 
 
-def article_view(chapter: int, version: str | None = None, lang: str = "both") -> w.Widget:
-    """The articles of ``chapter``, opened on ``version`` (default: in force today)."""
-    return ArticleView(chapter, version, lang).widget
+def article_view(
+    chapter: int, version: str | None = None, lang: str = "en", show: str = "both"
+) -> w.Widget:
+    """The articles of ``chapter``, opened on ``version`` (default: in force today), in ``lang``."""
+    return ArticleView(chapter, version, lang, show).widget

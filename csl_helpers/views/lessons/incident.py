@@ -1,4 +1,8 @@
-"""Walk an incident through Chapter 5, one step at a time: who acts, under which article."""
+"""Walk an incident through Chapter 5, one step at a time: who acts, under which article.
+
+In the reader's language (``lang="en"`` or ``"zh"``); the version is one radio group
+(:class:`~csl_helpers.views.choice.ChoiceButtons`, as on the dashboards).
+"""
 
 from __future__ import annotations
 
@@ -8,36 +12,60 @@ import ipywidgets as w
 
 from csl_helpers.law.load import load_law, versions
 from csl_helpers.lessons.incident import Step, incident_steps
+from csl_helpers.lessons.words import check_lesson_lang
+from csl_helpers.translation import gettext_for
+from csl_helpers.views.choice import ChoiceButtons
+from csl_helpers.views.lessons.quiz import TAGS
 
 
-def step_html(step: Step, version: str, total: int) -> str:
-    """One step: the situation, who acts (as the Law names them) and the provision's text."""
+def step_html(step: Step, version: str, total: int, lang: str = "en") -> str:
+    """One step: the situation, who acts (as the Law names them) and the provision's text.
+
+    For a reader in Chinese, who acts is the Law's own name and the provision is quoted in
+    Chinese alone; else each actor has its English gloss and the provision both texts.
+    """
+    lang = check_lesson_lang(lang)
+    _ = gettext_for(lang)
     law = load_law(version)
     p = step.provision(version)
-    actors = "".join(f"<li>{escape(a.en)} ({escape(a.zh)})</li>" for a in step.actors)
+    heading = _("Step {n} of {total}: {title}").format(
+        n=step.number, total=total, title=step.title.text(lang)
+    )
+    if lang == "zh":
+        actors = "".join(f"<li>{escape(a.zh)}</li>" for a in step.actors)
+        cite = _("{version} text").format(version=version) + p.citation("zh")
+        quotes = f'<p lang="zh-Hans">{escape(law.text_of(p, "zh"))}</p>'
+    else:
+        actors = "".join(f"<li>{escape(a.en)} ({escape(a.zh)})</li>" for a in step.actors)
+        cite = f"{version} text, {p.citation('en')} · {p.citation('zh')}"
+        quotes = (
+            f'<p lang="en">{escape(law.text_of(p, "en"))}</p>'
+            f'<p lang="zh">{escape(law.text_of(p, "zh"))}</p>'
+        )
+    who = _("Who acts")
     return (
-        f"<h4>Step {step.number} of {total}: {escape(step.title)}</h4>"
-        f"<p>{escape(step.situation)}</p>"
-        f"<p><b>Who acts</b></p><ul>{actors}</ul>"
-        f"<p><b>{version} text, {escape(p.citation('en'))} · {escape(p.citation('zh'))}</b></p>"
-        f'<p lang="en">{escape(law.text_of(p, "en"))}</p>'
-        f'<p lang="zh">{escape(law.text_of(p, "zh"))}</p>'
+        f'<div lang="{TAGS[lang]}"><h4>{escape(heading)}</h4>'
+        f"<p>{escape(step.situation.text(lang))}</p>"
+        f"<p><b>{escape(who)}</b></p><ul>{actors}</ul>"
+        f"<p><b>{escape(cite)}</b></p>{quotes}</div>"
     ).replace("\n", "<br>")
 
 
 class IncidentWalk:
-    """Previous / Next through the steps, with a version toggle."""
+    """Previous / Next through the steps, with a version choice."""
 
-    def __init__(self, version: str | None = None) -> None:
+    def __init__(self, version: str | None = None, lang: str = "en") -> None:
+        self.lang = check_lesson_lang(lang)
+        _ = gettext_for(self.lang)
         self.steps = incident_steps()
         self.index = 0
-        self.version = w.ToggleButtons(
-            options=[(f"{v.id} text", v.id) for v in versions()],
+        self.version = ChoiceButtons(
+            options=[(_("{version} text").format(version=v.id), v.id) for v in versions()],
             value=load_law(version).version,
-            description="Version",
+            description=_("Version"),
         )
-        self.back = w.Button(description="◀ Previous")
-        self.forward = w.Button(description="Next ▶")
+        self.back = w.Button(description=_("◀ Previous"))
+        self.forward = w.Button(description=_("Next ▶"))
         self.text = w.HTML()
         for widget, name in (
             (self.version, "csl-incident-version"),
@@ -59,9 +87,11 @@ class IncidentWalk:
         self.index = index
         self.back.disabled = index == 0
         self.forward.disabled = index == len(self.steps) - 1
-        self.text.value = step_html(self.steps[index], self.version.value, len(self.steps))
+        self.text.value = step_html(
+            self.steps[index], self.version.value, len(self.steps), self.lang
+        )
 
 
-def incident_walk(version: str | None = None) -> w.Widget:
-    """The Chapter 5 incident walk, opened on ``version`` (default: in force today)."""
-    return IncidentWalk(version).widget
+def incident_walk(version: str | None = None, lang: str = "en") -> w.Widget:
+    """The Chapter 5 incident walk, opened on ``version`` (default: in force today), in ``lang``."""
+    return IncidentWalk(version, lang).widget

@@ -1,7 +1,9 @@
 """Does the Law reach this case? Pick where the network is and what the actor does.
 
-The finding comes from :func:`csl_helpers.scope.reach`, for both versions at once, with the
-provision that decides it and the decisive words marked in the Chinese text.
+The finding comes from :func:`csl_helpers.lessons.scope.reach`, for both versions at once, with
+the provision that decides it and the decisive words marked in the Chinese text. In the
+reader's language (``lang="en"`` or ``"zh"``); the place of the network is one radio group
+(:class:`~csl_helpers.views.choice.ChoiceButtons`, as on the dashboards).
 """
 
 from __future__ import annotations
@@ -12,46 +14,64 @@ import ipywidgets as w
 
 from csl_helpers.law.load import load_law, version_ids
 from csl_helpers.lessons.scope import Finding, activities, networks, reach
+from csl_helpers.lessons.words import check_lesson_lang
+from csl_helpers.translation import gettext_for
+from csl_helpers.views.choice import ChoiceButtons
+from csl_helpers.views.lessons.quiz import TAGS
 
 STYLE = """<style>
-.csl-scope-cols { display: flex; gap: 1.5em; }
-.csl-scope-cols > div { flex: 1 1 0; border-left: 4px solid #36c; padding-left: 0.8em; }
+.csl-scope-cols { display: flex; flex-wrap: wrap; gap: 1.5em; }
+.csl-scope-cols > div { flex: 1 1 18em; border-left: 4px solid #36c; padding-left: 0.8em; }
 .csl-scope-applies, .csl-scope-liable, .csl-scope-liable_and_sanctions { color: #176317; }
 .csl-scope-not_reached { color: #a31515; }
+.csl-scope-network .csl-choice-options, .csl-scope-activity .csl-choice-options {
+  flex-direction: column; align-items: flex-start; }
+.csl-scope-network .csl-choice-option, .csl-scope-activity .csl-choice-option {
+  text-align: left; }
 </style>"""
 
 
-def finding_html(finding: Finding) -> str:
-    """One version's finding: the outcome, why, and the provision with the decisive words."""
+def finding_html(finding: Finding, lang: str = "en") -> str:
+    """One version's finding: the outcome, why, and the provision with the decisive words.
+
+    For a reader in Chinese the provision is quoted in Chinese alone; else in Chinese and in
+    English.
+    """
+    lang = check_lesson_lang(lang)
+    _ = gettext_for(lang)
     law = load_law(finding.version)
     zh = escape(law.text_of(finding.provision, "zh"))
     quote = escape(finding.quote)
     zh = zh.replace(quote, f"<mark>{quote}</mark>", 1)
-    en = escape(law.text_of(finding.provision, "en"))
-    cite = f"{finding.provision.citation('en')} · {finding.provision.citation('zh')}"
+    heading = _("{version} text").format(version=finding.version)
+    if lang == "zh":
+        cite, en = finding.provision.citation("zh"), ""
+    else:
+        cite = f"{finding.provision.citation('en')} · {finding.provision.citation('zh')}"
+        en = f"<p lang='en'>{escape(law.text_of(finding.provision, 'en'))}</p>"
     return (
-        f"<div><h4>{escape(finding.version)} text</h4>"
-        f'<p class="csl-scope-{finding.outcome}"><b>{escape(finding.summary)}</b></p>'
-        f"<p>{escape(finding.reason)}</p>"
-        f"<p><b>{escape(cite)}</b></p><p lang='zh'>{zh}</p><p lang='en'>{en}</p></div>"
+        f'<div lang="{TAGS[lang]}"><h4>{escape(heading)}</h4>'
+        f'<p class="csl-scope-{finding.outcome}"><b>{escape(finding.summary.text(lang))}</b></p>'
+        f"<p>{escape(finding.reason.text(lang))}</p>"
+        f"<p><b>{escape(cite)}</b></p><p lang='zh-Hans'>{zh}</p>{en}</div>"
     )
 
 
 class ScopeWidget:
     """Pickers for the facts, and the finding of each version beside the other."""
 
-    def __init__(self) -> None:
-        self.network = w.Dropdown(
-            options=[(c.en, c.id) for c in networks()],
-            description="Network",
-            layout=w.Layout(width="40em"),
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = check_lesson_lang(lang)
+        _ = gettext_for(self.lang)
+        self.network = ChoiceButtons(
+            options=[(c.text(self.lang), c.id) for c in networks()], description=_("Network")
         )
-        self.activity = w.Dropdown(
-            options=[(c.en, c.id) for c in activities()],
-            description="Actor",
-            layout=w.Layout(width="40em"),
+        self.activity = ChoiceButtons(
+            options=[(c.text(self.lang), c.id) for c in activities()], description=_("Actor")
         )
-        self.serious = w.Checkbox(value=False, description="It caused serious consequences")
+        self.serious = w.Checkbox(
+            value=False, description=_("It caused serious consequences"), indent=False
+        )
         self.result = w.HTML()
         for widget, name in (
             (self.network, "csl-scope-network"),
@@ -79,10 +99,12 @@ class ScopeWidget:
             for v in version_ids()
         ]
         self.result.value = (
-            '<div class="csl-scope-cols">' + "".join(map(finding_html, findings)) + "</div>"
+            '<div class="csl-scope-cols">'
+            + "".join(finding_html(f, self.lang) for f in findings)
+            + "</div>"
         )
 
 
-def scope_widget() -> w.Widget:
-    """The "does the Law reach this case?" widget of Chapter 1."""
-    return ScopeWidget().widget
+def scope_widget(lang: str = "en") -> w.Widget:
+    """The "does the Law reach this case?" widget of Chapter 1, in ``lang``."""
+    return ScopeWidget(lang).widget
