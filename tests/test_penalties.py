@@ -451,7 +451,8 @@ def test_a_new_tier_moves_the_highlight_and_leaves_the_chart_of_all_fines_alone(
     assert chart.figure is figure  # not rebuilt, not sent again
     assert chart.highlight and chart.highlight != before
     hovers = {data[i]["hovertemplate"] for i in chart.highlight}
-    assert all(sim.model.tier.replace("_", " ") in data[i]["y"][0] for i in chart.highlight), hovers
+    named = dict((t, label) for label, t in sim.model.tier_choices)[sim.model.tier]
+    assert all(named in data[i]["y"][0] for i in chart.highlight), hovers
 
 
 def test_an_address_read_late_does_not_undo_what_the_visitor_chose():

@@ -9,8 +9,10 @@ import pytest
 from traitlets import TraitError
 
 from csl_helpers.law.load import version_after, version_ids, version_info, version_on
+from csl_helpers.law.model import Provision
 from csl_helpers.penalties.address import Selection, default_selection, selection_from_query
 from csl_helpers.penalties.circumstances import Circumstances
+from csl_helpers.penalties.clauses import tier_name
 from csl_helpers.penalties.simulation import conducts, simulate, tiers_of
 from csl_helpers.penalties.version_rule import pairs, same_conduct
 from csl_helpers.views.penalties.plots import versions_side_by_side
@@ -252,7 +254,8 @@ def test_the_comparison_chart_says_which_version_sets_no_fine():
     old, new = compared[0]
     fig = versions_side_by_side([(old, new)])
     said = [(t.text, t.y) for t in fig.data if t.text is not None]
-    assert said == [((f"{old.version}: no fine",), (f"{old.version}: {old.citation()} · base",))]
+    named = tier_name(old.version, old.provision, old.tier)
+    assert said == [((f"{old.version}: no fine",), (f"{old.version}: {old.citation()} · {named}",))]
     assert any(str(t.y[0]).startswith(f"{new.version}:") for t in fig.data if t.text is None)
 
 
@@ -294,3 +297,72 @@ def test_the_outcome_says_whether_its_text_is_in_force_today(version):
         assert "This is the law in force today." in sim.outcome.value
     else:
         assert f"Not in force today: the {today.id} text is." in sim.outcome.value
+
+
+# --- tiers named by the Law, and carried across texts ------------------------------------------
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_2016_clause_offers_its_own_tiers_by_its_own_names(lang):
+    """2016 Arts. 59(1), 59(2), 64(1): two tiers each, named in the clause's words."""
+    for c in conducts(OLD):
+        model = SimulatorModel(Selection(OLD, c.rule.article, c.rule.paragraph, c.item), lang=lang)
+        want = tuple((tier_name(OLD, c, t, lang), t) for t in c.tiers)
+        assert model.tier_choices == want, c.provision
+    model = SimulatorModel(Selection(OLD, 59, 1), lang="en")
+    model.lang = "zh"  # the live switch
+    assert [label for label, _ in model.tier_choices] == [
+        "不履行……网络安全保护义务",
+        "拒不改正或者导致危害网络安全等后果",
+    ]
+    with pytest.raises(TraitError, match="tier must be one of base, aggravated"):
+        model.tier = "serious"
+    assert model.tier == "base" and "tier=serious" not in model.address()
+
+
+def test_no_tier_button_wears_a_criminal_law_notion():
+    for v in version_ids():
+        for c in conducts(v):
+            model = SimulatorModel(Selection(v, c.rule.article, c.rule.paragraph, c.item), "zh")
+            labels = " ".join(label for label, _ in model.tier_choices)
+            assert "一般情节" not in labels and "加重情节" not in labels, c.provision
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_dates_mode_carries_the_tier_to_its_counterpart_and_says_so(lang):
+    """2025 Art. 61(2) 造成……严重危害网络安全后果, act in 2025: 2016 Art. 59(2), 拒不改正…."""
+    model = SimulatorModel(Selection(NEW, 61, 2, None, "serious"), lang=lang)
+    assert model.tier_note == ""
+    model.mode = DATES
+    assert version_on(model.conduct_date).id == OLD == model.version
+    assert (model.conduct, model.tier) == ((59, 2, None), "aggravated")
+    fine = model.result.outcome.fine
+    assert (fine.low, fine.high) == (100_000, 1_000_000)
+    assert fine == simulate(OLD, 59, 2, tier="aggravated").fine
+    assert tier_name(NEW, Provision(61, 2), "serious", lang) in model.tier_note
+    assert tier_name(OLD, Provision(59, 2), "aggravated", lang) in model.tier_note
+    assert "tier=aggravated" in model.address()
+    model.tier = "base"  # a choice of the visitor's own: nothing more to tell
+    assert model.tier_note == ""
+
+
+def test_a_version_switch_carries_the_tier_and_the_note_follows_the_language():
+    model = SimulatorModel(Selection(OLD, 64, 1, None, "serious"), lang="en")
+    model.mode = NEW
+    assert (model.conduct, model.tier) == ((71, 1, 2), "base")  # 2025 Art. 71(1)(2), referred
+    english = model.tier_note
+    assert "serious circumstances" in english and "Article 71(1)(2)" in english
+    model.lang = "zh"
+    assert "情节严重" in model.tier_note and model.tier_note != english
+    model.mode = OLD
+    assert (model.conduct, model.tier) == ((64, 1, None), "base")
+    # the same tier where it continues: nothing to tell
+    model = SimulatorModel(Selection(OLD, 59, 1, None, "aggravated"))
+    model.mode = NEW
+    assert (model.conduct, model.tier, model.tier_note) == ((61, 1, None), "aggravated", "")
+
+
+def test_a_tier_without_counterpart_is_told():
+    """2025 Art. 63 is new: the 2016 text has nothing to carry its 情节严重 to."""
+    model = SimulatorModel(Selection(NEW, 63, 1, None, "serious"), lang="zh")
+    model.mode = OLD
+    assert model.tier == model.tier_choices[0][1]
+    assert "情节严重" in model.tier_note and "2016" in model.tier_note

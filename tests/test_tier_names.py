@@ -20,6 +20,7 @@ from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.clauses import conducts, tier_name, tier_of, tier_sources
 from csl_helpers.penalties.rules import read_rule, rules_by_id, rules_file
 from csl_helpers.penalties.simulation import simulate
+from csl_helpers.views.penalties.conduct_menu import key_of
 
 CRIMINAL_LAW = ("一般情节", "加重情节")
 """Notions of the criminal law the Law's liability chapter never uses for its tiers."""
@@ -179,3 +180,32 @@ def test_a_tier_name_the_text_does_not_bear_out_is_refused_naming_field_and_rule
     law = load_law(version)
     with pytest.raises(DataError, match=re.escape(message)):
         read_rule(law, _mutated(version, rule_id, change), f"{rules_file(version)}, rules[0]")
+
+
+@pytest.mark.parametrize("opened", ["link", "preheated", "switch"])
+@pytest.mark.parametrize(
+    "clause", ["article=59&paragraph=1", "article=59&paragraph=2", "article=64"]
+)
+def test_the_simulators_tier_buttons_are_the_2016_clauses_own_in_chinese(opened, clause):
+    """From a link, a kernel preheated in English, or the live switch: the clause's two tiers.
+
+    A page built in English on the first clause (2025 Art. 61(1), four tiers) and then worded
+    in Chinese kept offering those four buttons for a 2016 clause that has two.
+    """
+    from csl_helpers.views.penalties.simulator import PenaltySimulator
+
+    query = f"version=2016&{clause}"
+    if opened == "link":
+        sim = PenaltySimulator(lang="zh")
+        sim.open_query(query + "&lang=zh")
+    else:
+        sim = PenaltySimulator(lang="en")
+        sim.open_query(query + ("&lang=zh" if opened == "preheated" else ""), late=True)
+        if opened == "switch":
+            sim.model.lang = "zh"
+    c = next(c for c in conducts("2016") if key_of(c) == sim.model.conduct)
+    want = tuple((tier_name("2016", c, t, "zh"), t) for t in c.tiers)
+    assert len(want) == 2
+    assert tuple(sim.tier.options) == want == sim.model.tier_choices
+    trigger = tier_of("2016", c, sim.model.tier).trigger.zh
+    assert trigger in sim.tier_help.value  # the full words beside the buttons

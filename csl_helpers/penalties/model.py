@@ -17,7 +17,6 @@ from functools import cache
 from csl_helpers.law.load import DataError, read_yaml, require
 from csl_helpers.law.model import Bilingual, Provision, check_lang
 from csl_helpers.penalties.amounts import cn_amount, stated_range
-from csl_helpers.translation import N_
 
 __all__ = [
     "AMOUNTS",
@@ -44,13 +43,6 @@ __all__ = [
 TIERS: tuple[str, ...] = ("base", "aggravated", "serious", "especially_serious")
 """Tier ids, least to most severe (``data/penalties/vocabulary.yaml``): internal ids for
 addresses and the correspondence data, never shown; a tier is shown by its :class:`TierName`."""
-TIER_NAMES = {
-    "base": N_("base"),
-    "aggravated": N_("aggravated"),
-    "serious": N_("serious"),
-    "especially_serious": N_("especially serious"),
-}
-"""Each tier as the interface names it (translated through :mod:`csl_helpers.translation`)."""
 AMOUNTS: tuple[str, ...] = ("illegal_gains", "procurement_amount")
 """The amounts a fine can be a multiple of."""
 

@@ -34,7 +34,8 @@ from csl_helpers.penalties.comparison import (
 )
 from csl_helpers.penalties.correspondence import Pair, pairs
 from csl_helpers.penalties.limitation import Limitation, Possibility, limitation, possibilities
-from csl_helpers.penalties.model import TIER_NAMES, TIERS
+from csl_helpers.penalties.clauses import tier_name
+from csl_helpers.penalties.model import TIERS
 from csl_helpers.penalties.outcome import Outcome
 from csl_helpers.penalties.simulation import question, simulate
 from csl_helpers.translation import gettext_for
@@ -256,7 +257,7 @@ def _reasons(
             ).format(
                 citation=c.new.citation(lang),
                 decision=decision_version,
-                tier=_(TIER_NAMES[c.new.tier]),
+                tier=tier_name(c.new.version, c.new.provision, c.new.tier, lang),
                 verdict=_(VERDICT_NAMES[c.verdict]),
             )
             + ("" if lang == "zh" else " ").join(("", *worded))

@@ -10,7 +10,7 @@ from csl_helpers.law.links import article_links
 from csl_helpers.law.load import load_law, version_ids
 from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, tiers_per_severity
 from csl_helpers.penalties.ceilings import ceiling_pairs
-from csl_helpers.penalties.model import TIER_NAMES
+from csl_helpers.penalties.model import term
 from csl_helpers.translation import N_, gettext_for
 
 KIND_COLOURS = {"cites": "#8aa4c8", "borrows_penalty": "#c0504d"}
@@ -67,7 +67,7 @@ def severity_chart(ui: str = "en") -> go.Figure:
         rows = tiers_per_severity(v)
         fig.add_bar(
             name=_("{version} text").format(version=v),
-            x=[_(TIER_NAMES[t]) for t, _n in rows],
+            x=[term("tiers", t).label(ui) for t, _n in rows],
             y=[n for _t, n in rows],
         )
     fig.update_layout(title=_("Penalty tiers offered by Chapter 6"), barmode="group")

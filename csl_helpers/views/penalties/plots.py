@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 
 from csl_helpers.law.load import version_ids
 from csl_helpers.penalties.circumstances import Circumstances
-from csl_helpers.penalties.model import TIER_NAMES, Range
+from csl_helpers.penalties.clauses import tier_name
+from csl_helpers.penalties.model import Range
 from csl_helpers.penalties.simulation import Outcome, conducts, simulate
 from csl_helpers.translation import N_, gettext_for
 
@@ -111,6 +112,11 @@ def _add_ranges(
     return drawn
 
 
+def _tier(o: Outcome, ui: str) -> str:
+    """The outcome's tier as its clause names it (the Law's words in Chinese)."""
+    return tier_name(o.version, o.provision, o.tier, ui)
+
+
 def _same_row(o: Outcome, mine: Outcome) -> bool:
     return o.provision == mine.provision and o.tier == mine.tier
 
@@ -173,7 +179,7 @@ def _fines_figure(
     _ = gettext_for(ui)
     fig = go.Figure()
     rows = fined_outcomes(version, illegal_gains, procurement_amount)
-    labels = [f"{o.provision.citation(ui)} · {_(TIER_NAMES[o.tier])}" for o in rows]
+    labels = [f"{o.provision.citation(ui)} · {_tier(o, ui)}" for o in rows]
     drawn = _add_ranges(fig, rows, labels, mine, ui)
     for name, colour, dash in (
         (_("fine on the offender"), OFFENDER, "solid"),
@@ -214,7 +220,7 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]], ui: str = "en") 
     unfined = []
     for old, new in pairs:
         for o in (old, new):
-            label = f"{o.version}: {o.citation(ui)} · {_(TIER_NAMES[o.tier])}"
+            label = f"{o.version}: {o.citation(ui)} · {_tier(o, ui)}"
             if o.fine is None and o.person_fine is None:
                 unfined.append((o, label))
             for r, colour, who in (

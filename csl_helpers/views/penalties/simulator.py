@@ -20,7 +20,9 @@ import ipywidgets as w
 from traitlets import dlink, link
 
 from csl_helpers.law.load import load_law, version_ids, version_on
+from csl_helpers.law.model import Provision
 from csl_helpers.penalties.address import QUERY_KEYS, Selection
+from csl_helpers.penalties.clauses import tier_of
 from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.views import i18n
 from csl_helpers.views.binding import bind_choice
@@ -172,6 +174,7 @@ class PenaltySimulator(Translated):
             (self.subject, "csl-pen-subject"),
             (self.conduct, "csl-pen-conduct"),
             (self.tier, "csl-pen-tier"),
+            (self.tier_help, "csl-pen-tier-help"),
             (self.gains, "csl-pen-gains"),
             (self.procurement, "csl-pen-procurement"),
             (self.outcome, "csl-pen-result"),
@@ -200,8 +203,10 @@ class PenaltySimulator(Translated):
             (self.show_text, "show_text"),
         ):
             link((widget, "value"), (m, name))
-        for name in ("subject", "conduct", "tier"):
+        self._menus = [
             bind_choice(getattr(self, name), m, name, f"{name}_choices")
+            for name in ("subject", "conduct", "tier")
+        ]
         dlink((m, "mode"), (self.dates.layout, "display"), lambda mode: _shown_if(mode == DATES))
         for widget, amount in (
             (self.gains, "illegal_gains"),
@@ -216,6 +221,8 @@ class PenaltySimulator(Translated):
         m.observe(lambda change: self._show_result(change["new"]), "result")
         m.observe(lambda _: self._show_text(), ["outcome", "show_text"])
         m.observe(lambda _: self._show_lang(), "lang")
+        m.observe(lambda _: self._show_tier(), ["version", "conduct", "tier", "tier_note"])
+        self._show_tier()
 
     # the model's state ------------------------------------------------------------------------
     @property
@@ -285,6 +292,33 @@ class PenaltySimulator(Translated):
         self.outcome.value = banner + outcome_html(result.outcome, ui=ui)
         self._draw(result)
 
+    def _show_tier(self) -> None:
+        """Beside the tier buttons: the chosen tier's full words, and what a change of text did.
+
+        The buttons show each tier's short name; the trigger is the Law's words in full (in an
+        English page with the English beside it), the paragraph named where another one sets
+        the tier (2025 Art. 61(3) for Art. 61(1)).
+        """
+        m = self.model
+        try:
+            tier = tier_of(m.version, Provision(*m.conduct), m.tier)
+        except (TypeError, ValueError):
+            self.tier_help.value = ""
+            return
+        ui, trigger = m.lang, tier.trigger
+        where = ""
+        if (trigger.provision.article, trigger.provision.paragraph) != m.conduct[:2]:
+            where = self._("({citation})").format(citation=trigger.provision.citation(ui))
+        words = f'<span lang="zh-Hans">{escape(trigger.zh)}</span>{escape(where)}'
+        if ui != "zh":
+            words = f"{escape(trigger.en)} {escape(where)}<br>" + words
+        note = (
+            f'<p class="csl-pen-tier-note" role="status">{escape(m.tier_note)}</p>'
+            if m.tier_note
+            else ""
+        )
+        self.tier_help.value = f'<div class="csl-pen-tier-words">{words}</div>{note}'
+
     def _show_text(self) -> None:
         outcome = self.model.outcome
         shown = self.model.show_text and outcome is not None
@@ -319,6 +353,9 @@ class PenaltySimulator(Translated):
     def _show_lang(self) -> None:
         """Word the whole page in the model's language: labels, menus, outcome and charts."""
         self._show_words("penalty_simulator", {self.mode: self._mode_options})
+        for menu in self._menus:  # the model's options, never the ones noted at build time
+            menu.refresh()
+        self._show_tier()
         self._show_result(self.model.result)
 
 

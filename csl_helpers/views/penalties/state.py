@@ -15,35 +15,48 @@ model imports no widgets;
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validate
 
-from csl_helpers.law.load import load_law, version_ids, version_on
-from csl_helpers.law.model import Provision
+from csl_helpers.law.load import version_ids, version_on
 from csl_helpers.law.query import iso_date
 from csl_helpers.penalties.address import Selection, default_selection, selection_from
-from csl_helpers.penalties.circumstances import Circumstances
-from csl_helpers.penalties.model import TIER_NAMES, term
-from csl_helpers.penalties.simulation import Conduct, Outcome, conducts, simulate
-from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, same_conduct
+from csl_helpers.penalties.clauses import tier_name
+from csl_helpers.penalties.model import term
+from csl_helpers.penalties.simulation import Conduct, Outcome, conducts
 from csl_helpers.translation import N_, gettext_for
 from csl_helpers.views.addressed import Addressed
+from csl_helpers.views.penalties.carry import Carry, carried
 from csl_helpers.views.penalties.conduct_menu import Key, conduct_label, counterpart_key, key_of
 from csl_helpers.views.penalties.entries import (
-    Problem,
     amount_problems,
     awaiting,
     date_problems,
     parse_amount,
 )
+from csl_helpers.views.penalties.result import (
+    DATES,
+    Result,
+    act_and_decision,
+    run_clause,
+    version_for,
+)
 from csl_helpers.views.traits import UiLang
 
-DATES = "dates"
-"""The mode in which the dates of the act and of the decision choose the text."""
+__all__ = [
+    "CHOICES",
+    "DATES",
+    "Result",
+    "SimulatorModel",
+    "counterpart_key",
+    "key_of",
+    "run_clause",
+    "version_for",
+]
+
 CHOICES = (
     "mode",
     "conduct_date",
@@ -55,81 +68,6 @@ CHOICES = (
     "procurement_amount",
 )
 """The traits the outcome is worked out from."""
-
-
-@dataclass(frozen=True)
-class Result:
-    """What the simulator shows for one set of choices: an outcome, or why there is none.
-
-    ``pairs`` are the (old, new) outcomes of the same conduct in successive versions, for the
-    chart; ``applicable`` is the version rule's reasoning, in the dates mode only.
-    ``problems`` name the fields that keep an outcome from being worked out, each with a
-    sentence for the page; ``awaiting`` says what the clause provides while an amount it
-    multiplies is not given, and ``sketch`` is then the clause's outcome but for that fine
-    (its fine must not be shown: it was worked out on no amount).
-    """
-
-    outcome: Outcome | None = None
-    applicable: ApplicableLaw | None = None
-    pairs: tuple[tuple[Outcome, Outcome], ...] = ()
-    illegal_gains: int = 0
-    procurement_amount: int | None = None
-    error: str = ""
-    problems: tuple[Problem, ...] = ()
-    awaiting: str = ""
-    sketch: Outcome | None = None
-
-    @property
-    def stale(self) -> bool:
-        """Whether the outcome shown last no longer answers the fields (there is none now)."""
-        return self.outcome is None
-
-
-def version_for(mode: str, conduct_date: date | None) -> str:
-    """The text whose clauses the menus offer: the chosen one, or the one in force at the act."""
-    if mode != DATES:
-        return mode
-    try:
-        return version_on(conduct_date).id
-    except (ValueError, TypeError):
-        return version_ids()[-1]
-
-
-@lru_cache(maxsize=256)
-def run_clause(
-    mode: str,
-    conduct_date: date | None,
-    decision_date: date | None,
-    version: str,
-    key: Key,
-    tier: str,
-    illegal_gains: int,
-    procurement_amount: int | None,
-) -> Result:
-    """Every call the simulator makes of the penalty logic, in one place.
-
-    In the dates mode the version rule (:func:`applicable_law`) chooses the text; otherwise
-    :func:`simulate` reads the chosen one and :func:`same_conduct` its counterparts. Bad input
-    gives a result with an error, not an exception.
-    """
-    amounts = {"illegal_gains": illegal_gains, "procurement_amount": procurement_amount}
-    try:
-        clause = Provision(*key)
-        facts = Circumstances(tier, illegal_gains, procurement_amount)
-        if mode == DATES:
-            a = applicable_law(conduct_date, decision_date, clause, facts)
-            return Result(a.outcome, a, tuple((c.old, c.new) for c in a.comparisons), **amounts)
-        outcome = simulate(version, clause, facts)
-        compared = same_conduct(version, clause, facts)
-    except (ValueError, TypeError) as exc:
-        return Result(error=str(exc), **amounts)
-    return Result(outcome, None, tuple((c.old, c.new) for c in compared), **amounts)
-
-
-def _act_and_decision() -> tuple[date, date]:
-    """Default dates: an act the year before the latest text took force, a decision after."""
-    first = load_law(version_ids()[-1]).in_force_from
-    return date(first.year - 1, 6, 1), date(first.year, 3, 1)
 
 
 class SimulatorModel(Addressed):
@@ -157,6 +95,7 @@ class SimulatorModel(Addressed):
     conduct_choices = Instance(tuple, read_only=True)
     tier_choices = Instance(tuple, read_only=True)
     needs = Instance(tuple, (), read_only=True)
+    tier_note = Unicode("", read_only=True, help="what became of the tier at a change of text")
     entry_problem = Instance(tuple, (), read_only=True, help="typed amounts not taken")
     result = Instance(Result, allow_none=True, read_only=True)
     outcome = Instance(Outcome, allow_none=True, read_only=True)
@@ -182,12 +121,17 @@ class SimulatorModel(Addressed):
     }
 
     def __init__(self, selection: Selection | None = None, lang: str = "en") -> None:
-        act, decision = _act_and_decision()
+        act, decision = act_and_decision()
         super().__init__(conduct_date=act, decision_date=decision, lang=lang)
         self.open(selection or default_selection(version_on(date.today()).id))
 
+    _carry: Carry | None = None
+    """The last change of text, while the visitor has chosen nothing since."""
+    _carrying = False
+
     def open(self, s: Selection) -> None:
         """Show the clause ``s`` names in its own text (leaving the dates mode)."""
+        self._carry = None
         with self.hold_trait_notifications():
             self.mode = s.version
             self._settle(s.version, s.key, s.tier)
@@ -246,10 +190,17 @@ class SimulatorModel(Addressed):
         if not self.version:  # not open yet: the dates are being set
             return
         name = change["name"]
+        if name in ("subject", "conduct", "tier") and not self._carrying:
+            self._carry = None
         if name in ("mode", "conduct_date"):
             new = version_for(self.mode, self.conduct_date)
             if new != self.version:
-                self._settle(new, counterpart_key(self.conduct, self.version, new), self.tier)
+                self._carry = carried(self.conduct, self.tier, self.version, new)
+                self._carrying = True
+                try:
+                    self._settle(new, self._carry.new_key, self._carry.new_tier)
+                finally:
+                    self._carrying = False
         elif name == "subject" and self.subject not in self._current().subjects:
             first = next(c for c in conducts(self.version) if self.subject in c.subjects)
             self._settle(self.version, key_of(first), None)
@@ -311,7 +262,8 @@ class SimulatorModel(Addressed):
             counted = _("The outcome still counts {amount} yuan.").format(
                 amount=f"{self.illegal_gains:,}"
             )
-            self._refuse("illegal_gains", f"{exc} {counted}")
+            space = "" if self.lang == "zh" else " "  # Chinese sentences follow on unspaced
+            self._refuse("illegal_gains", f"{exc}{space}{counted}")
             self._compute()
             return
         self._refuse("illegal_gains", None)
@@ -344,7 +296,7 @@ class SimulatorModel(Addressed):
         with self.hold_trait_notifications():
             self.set_trait("version", version)
             subjects = dict.fromkeys(s for c in every for s in c.subjects)
-            lang, _ = self.lang, gettext_for(self.lang)
+            lang = self.lang
             self.set_trait(
                 "subject_choices", tuple((getattr(term("subjects", s), lang), s) for s in subjects)
             )
@@ -352,7 +304,10 @@ class SimulatorModel(Addressed):
                 "conduct_choices",
                 tuple((conduct_label(c, lang), key_of(c)) for c in every if subject in c.subjects),
             )
-            self.set_trait("tier_choices", tuple((_(TIER_NAMES[t]), t) for t in chosen.tiers))
+            self.set_trait(
+                "tier_choices",
+                tuple((tier_name(version, chosen, t, lang), t) for t in chosen.tiers),
+            )
             self.set_trait("needs", chosen.needs)
             self.subject = subject
             self.conduct = key_of(chosen)
@@ -370,6 +325,7 @@ class SimulatorModel(Addressed):
         procurement = self.procurement_amount if needs_procurement else None
         amounts = {"illegal_gains": self.illegal_gains, "procurement_amount": procurement}
         lang = self.lang
+        self.set_trait("tier_note", self._carry.sentence(lang) if self._carry else "")
         dates = (
             date_problems(self.conduct_date, self.decision_date, lang) if self.mode == DATES else ()
         )
