@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from csl_helpers.law.model import Article, Provision, Reference
+from csl_helpers.law.model import Article, Provision, Reference, check_lang
 from csl_helpers.law.numerals import parse_cn
 
 _CN = "[零一二三四五六七八九十百两]+"
@@ -84,10 +84,11 @@ def _targets(
         elif kind == "item":
             n = parse_cn(m.group("item"))
             prev = out[-1]
+            para = prev.paragraph or 1  # 第六十九条第一项: the item of a one-paragraph article
             if joined and prev.item is not None:
-                out.append(Provision(prev.article, prev.paragraph, n))
+                out.append(Provision(prev.article, para, n))
             else:
-                out[-1] = Provision(prev.article, prev.paragraph, n)
+                out[-1] = Provision(prev.article, para, n)
         joined = False
     return [t for t in out if t.paragraph is None or t.paragraph >= 1]
 
@@ -108,6 +109,28 @@ def _extract_from(text: str, here: Provision) -> list[Reference]:
                 refs.append(ref)
         last = next((t for t in reversed(targets) if t.paragraph is not None), last)
     return refs
+
+
+def cite_articles(numbers: Iterable[int], lang: str = "en") -> str:
+    """Articles named together, as the Law and the Decision list them.
+
+    In Chinese each article keeps its own 第…条 and the list is joined with 、 (the Decision,
+    item 12: 将第六十四条、第六十六条、第七十条合并), never 第六十四、六十六、七十条.
+
+    >>> cite_articles([64, 66, 70], "zh"), cite_articles([64, 66, 70]), cite_articles([70])
+    ('第六十四条、第六十六条、第七十条', 'Articles 64, 66 and 70', 'Article 70')
+
+    Raises:
+        ValueError: if ``numbers`` is empty, or ``lang`` is not a language of the suite.
+    """
+    numbers = list(numbers)
+    if not numbers:
+        raise ValueError("cite_articles needs at least one article number")
+    if check_lang(lang) == "zh":
+        return "、".join(Provision(n).citation("zh") for n in numbers)
+    if len(numbers) == 1:
+        return f"Article {numbers[0]}"
+    return f"Articles {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
 
 
 def extract_references(articles: Iterable[Article]) -> tuple[Reference, ...]:

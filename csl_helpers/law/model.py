@@ -34,7 +34,7 @@ class Provision:
 
     >>> p = Provision(21, 1, 3)
     >>> p.id, p.citation("en"), p.citation("zh")
-    ('art_21__para_1__point_3', 'Article 21(1)(3)', '第二十一条第一款第（三）项')
+    ('art_21__para_1__point_3', 'Article 21(1)(3)', '第二十一条第一款第三项')
     >>> Provision.parse("第二十二条第三款") == Provision.parse("Article 22(3)") == Provision(22, 3)
     True
     """
@@ -60,8 +60,20 @@ class Provision:
             out += f"__point_{self.item}"
         return out
 
-    def citation(self, lang: str = "en") -> str:
-        """The provision cited as ``Article 59(2)`` or ``第五十九条第二款``."""
+    def citation(self, lang: str = "en", version: str | None = None) -> str:
+        """The provision cited as ``Article 59(2)`` or ``第五十九条第二款``.
+
+        In Chinese an item is 第三项, as the Law cites items (第七十一条第一款第二项), without the
+        brackets of its marker （三）. Given the ``version`` the provision belongs to, a paragraph
+        that is its article's only one is not named in Chinese: the Law and the Decision cite
+        such an article as 第六十条, its items as 第六十九条第一项 (Decision, item 11). The English
+        keeps ``(1)``, which tells the paragraph from an item.
+
+        >>> Provision(60, 1).citation("zh", "2016"), Provision(69, 1, 1).citation("zh", "2016")
+        ('第六十条', '第六十九条第一项')
+        >>> Provision(59, 1).citation("zh", "2016"), Provision(60, 1).citation("en", "2016")
+        ('第五十九条第一款', 'Article 60(1)')
+        """
         if check_lang(lang) == "en":
             out = f"Article {self.article}"
             if self.paragraph is not None:
@@ -70,15 +82,23 @@ class Provision:
                 out += f"({self.item})"
             return out
         out = f"第{to_cn(self.article)}条"
-        if self.paragraph is not None:
+        if self.paragraph is not None and not (
+            self.paragraph == 1 and version is not None and _sole_paragraph(version, self.article)
+        ):
             out += f"第{to_cn(self.paragraph)}款"
         if self.item is not None:
-            out += f"第（{to_cn(self.item)}）项"
+            out += f"第{to_cn(self.item)}项"
         return out
 
     @classmethod
     def parse(cls, text: str) -> Provision:
         """Read an id or a citation in either language back into a provision.
+
+        An item cited without its paragraph (第六十九条第一项, the form of a one-paragraph
+        article) is read as an item of the first paragraph.
+
+        >>> Provision.parse("第六十九条第一项") == Provision.parse("第六十九条第一款第（一）项")
+        True
 
         Raises:
             ValueError: if ``text`` is none of the three forms.
@@ -86,8 +106,10 @@ class Provision:
         text = text.strip()
         for pattern, convert in _PROVISION_FORMS:
             if m := pattern.fullmatch(text):
-                parts = [convert(g) if g else None for g in m.groups()]
-                return cls(*parts)  # type: ignore[arg-type]
+                article, paragraph, item = (convert(g) if g else None for g in m.groups())
+                if item is not None and paragraph is None:
+                    paragraph = 1
+                return cls(article, paragraph, item)  # type: ignore[arg-type]
         raise ValueError(
             f"not a provision id or citation: {text!r} "
             "(expected e.g. 'art_21__para_1', 'Article 21(1)' or '第二十一条第一款')"
@@ -98,8 +120,16 @@ _CN = "[零一二三四五六七八九十百两]+"
 _PROVISION_FORMS = (
     (re.compile(r"art_(\d+)(?:__para_(\d+))?(?:__point_(\d+))?"), int),
     (re.compile(r"Article (\d+)(?:\((\d+)\))?(?:\((\d+)\))?"), int),
-    (re.compile(f"第({_CN})条(?:第({_CN})款)?(?:第（({_CN})）项)?"), parse_cn),
+    (re.compile(f"第({_CN})条(?:第({_CN})款)?(?:第（?({_CN})）?项)?"), parse_cn),
 )
+
+
+def _sole_paragraph(version: str, article: int) -> bool:
+    """Whether ``article`` of the ``version`` text has a single paragraph."""
+    from csl_helpers.law.load import load_law  # the loader builds these values: import late
+
+    law = load_law(version)
+    return 1 <= article <= len(law) and len(law.article(article).paragraphs) == 1
 
 
 class Bilingual:
@@ -279,6 +309,8 @@ class SearchHit:
     start: int
     """Offset of the match in ``snippet``."""
     end: int
+    version: str | None = None
+    """The version searched, which cites a one-paragraph article without 第一款."""
 
     @property
     def article(self) -> int:

@@ -1,4 +1,4 @@
-"""Chinese numerals as the Law numbers its provisions: 第七十九条, 第二款, 第（三）项."""
+"""Chinese numerals as the Law numbers its provisions: 第七十九条, 第二款, 第三项."""
 
 from __future__ import annotations
 

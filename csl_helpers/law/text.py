@@ -141,7 +141,9 @@ class Law:
             prefix = "…" if lo else ""
             snippet = prefix + text[lo:hi] + ("…" if hi < len(text) else "")
             start = len(prefix) + pos - lo
-            hits.append(SearchHit(provision, lang, snippet, start, start + end - pos))
+            hits.append(
+                SearchHit(provision, lang, snippet, start, start + end - pos, self.version)
+            )
         return hits
 
     def _units(self, lang: str) -> Iterator[tuple[Provision, str]]:

@@ -84,7 +84,7 @@ class Enforcement:
     def citation(self, lang: str = "en") -> str:
         """The rules cited, e.g. ``Article 63(1), Article 63(2)``; empty for ``none``."""
         sep = ", " if check_lang(lang) == "en" else "、"
-        return sep.join(r.citation(lang) for r in self.rules)
+        return sep.join(r.citation(lang, self.version) for r in self.rules)
 
     def note(self, lang: str = "en") -> str:
         """The data's note on this link in ``lang`` (empty if there is none)."""
@@ -163,14 +163,16 @@ class Obligation(RichDisplay):
             )
         lines = [first]
         lines.append(("Who: " if lang == "en" else "义务主体：") + self.subject.name(lang))
+        en = lang == "en"  # Chinese lines take Chinese punctuation: ：，、；
+        colon, semi, sep = (": ", "; ", ", ") if en else ("：", "；", "、")
         for v in version_ids():
+            head = v if en else f"{v}年文本"
             if not self.provisions[v]:
-                absent = "not in this text" if lang == "en" else "本文本无此义务"
-                lines.append(f"{v}: {absent}")
+                absent = "not in this text" if en else "本文本无此义务"
+                lines.append(f"{head}{colon}{absent}")
                 continue
-            sep = ", " if lang == "en" else "、"
-            cites = sep.join(p.citation(lang) for p in self.provisions[v])
-            lines.append(f"{v}: {cites}; {self.enforcement[v].summary(lang)}")
+            cites = sep.join(p.citation(lang, v) for p in self.provisions[v])
+            lines.append(f"{head}{colon}{cites}{semi}{self.enforcement[v].summary(lang)}")
         return "\n".join(lines)
 
     def plain(self) -> str:
@@ -178,7 +180,7 @@ class Obligation(RichDisplay):
         lines = [self.describe("en")]
         for v in version_ids():
             for p in self.provisions[v]:
-                lines.append(f"  {v} {p.citation('zh')}: {load_law(v).text_of(p, 'zh')}")
+                lines.append(f"  {v} {p.citation('zh', v)}: {load_law(v).text_of(p, 'zh')}")
         lines += [n for v in version_ids() if self.provisions[v] and (n := out_of_force_note(v))]
         return "\n".join(lines)
 
@@ -187,7 +189,9 @@ class Obligation(RichDisplay):
         rows = []
         for v in version_ids():
             law = load_law(v)
-            cites = " · ".join(f"{p.citation()} {p.citation('zh')}" for p in self.provisions[v])
+            cites = " · ".join(
+                f"{p.citation()} {p.citation('zh', v)}" for p in self.provisions[v]
+            )
             text = "\n".join(law.text_of(p, "zh") for p in self.provisions[v])
             breach = self.enforcement[v].summary() if self.provisions[v] else ""
             rows.append([f"{v} text", cites or "not in this text", text, breach])
@@ -260,12 +264,12 @@ class Duty(RichDisplay):
     def citation(self, lang: str = "en") -> str:
         """The provisions cited, e.g. ``Article 23(1)(1)``."""
         sep = ", " if check_lang(lang) == "en" else "、"
-        return sep.join(p.citation(lang) for p in self.provisions)
+        return sep.join(p.citation(lang, self.version) for p in self.provisions)
 
     def other_citation(self, lang: str = "en") -> str:
         """The other version's provisions cited, or ``""`` where it has none."""
         sep = ", " if check_lang(lang) == "en" else "、"
-        return sep.join(p.citation(lang) for p in self.counterparts)
+        return sep.join(p.citation(lang, self.other_version) for p in self.counterparts)
 
     def rows(self) -> tuple[tuple[str, str], ...]:
         """The card's lines: what, and the answer (both languages where the data has them)."""

@@ -2,7 +2,9 @@
 
 Chapter 6 writes every figure in Chinese numerals (五千元, 十万元, 一倍以上十倍以下, 五日以下);
 the rules in ``data/penalties/`` give the same figures as numbers, and the loader checks one
-against the other with :func:`stated_range`.
+against the other with :func:`stated_range`. The other way, :func:`to_cn_amount` writes a
+number as the Law would (五十万), and :func:`zh_figure` as Chinese prose writes money in
+figures (50万, 5000): never 500,000 in a Chinese sentence.
 """
 
 from __future__ import annotations
@@ -67,3 +69,72 @@ def stated_count(wording: str, unit: str) -> int:
     if len(found) != 1:
         raise ValueError(f"expected one number of {unit} in {wording!r}, found {len(found)}")
     return cn_amount(found[0])
+
+
+def to_cn_amount(n: int) -> str:
+    """``n`` in Chinese numerals as the Law writes amounts; the inverse of :func:`cn_amount`.
+
+    >>> to_cn_amount(5000), to_cn_amount(500_000), to_cn_amount(2_000_000), to_cn_amount(10)
+    ('五千', '五十万', '二百万', '十')
+    >>> to_cn_amount(10_000_000), to_cn_amount(15), to_cn_amount(105_000)
+    ('一千万', '十五', '十万五千')
+
+    Raises:
+        ValueError: if ``n`` is not a whole number from 1 to 99,999,999.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n < 100_000_000:
+        raise ValueError(f"amount out of range 1..99,999,999: {n!r}")
+    high, low = divmod(n, 10_000)
+    if not high:
+        return _cn_below_wan(low, leading=True)
+    out = _cn_below_wan(high, leading=True) + "万"
+    if low:
+        out += ("零" if low < 1000 else "") + _cn_below_wan(low, leading=False)
+    return out
+
+
+def _cn_below_wan(n: int, leading: bool) -> str:
+    """1 to 9999 in numerals; ``leading``: at the start, where 一十 is written 十."""
+    digits = "零一二三四五六七八九"
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            if zero and out:
+                out += "零"
+            if not (d == 1 and unit == "十" and not out and leading):
+                out += digits[d]
+            out += unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def zh_figure(n: int) -> str:
+    """``n`` as Chinese prose writes an amount in figures: 万 for ten thousands, no commas.
+
+    >>> zh_figure(5000), zh_figure(10_000), zh_figure(500_000), zh_figure(2_000_000)
+    ('5000', '1万', '50万', '200万')
+    >>> zh_figure(15_000), zh_figure(123_456), zh_figure(300_000_000)
+    ('1.5万', '123456', '3亿')
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError(f"amount must be a whole number of at least 0, not {n!r}")
+    for unit, name in ((100_000_000, "亿"), (10_000, "万")):
+        if n >= unit:
+            whole, rest = divmod(n, unit)
+            if not rest:
+                return f"{whole}{name}"
+            if (rest * 10) % unit == 0:  # one decimal place: 1.5万
+                return f"{whole}.{rest * 10 // unit}{name}"
+    return str(n)
+
+
+def figure(n: int, lang: str = "en") -> str:
+    """An amount of yuan for a sentence in ``lang``: ``1,000,000`` or ``100万``.
+
+    >>> figure(1_000_000), figure(1_000_000, "zh")
+    ('1,000,000', '100万')
+    """
+    return zh_figure(n) if lang == "zh" else f"{n:,}"

@@ -16,7 +16,7 @@ from functools import cache
 
 from csl_helpers.law.load import DataError, read_yaml, require
 from csl_helpers.law.model import Bilingual, Provision, check_lang
-from csl_helpers.penalties.amounts import cn_amount, stated_range
+from csl_helpers.penalties.amounts import cn_amount, stated_range, to_cn_amount, zh_figure
 
 __all__ = [
     "AMOUNTS",
@@ -26,6 +26,7 @@ __all__ = [
     "Fine",
     "FineCase",
     "MeasureSet",
+    "Note",
     "PersonFine",
     "Quote",
     "Range",
@@ -67,19 +68,27 @@ class Range:
             return False
         return (self.low is None or self.low <= value) and value <= self.high
 
-    def label(self, unit: str = "yuan", lang: str = "en") -> str:
+    def label(self, unit: str = "yuan", lang: str = "en", *, cn: bool = False) -> str:
         """``10,000 to 100,000 yuan`` or ``up to 1,000,000 yuan`` (both ends included).
 
-        In Chinese (``lang="zh"``) as the Law words a range: ``10,000元以上100,000元以下``,
-        ``1,000,000元以下`` (以上 and 以下 include the number named).
+        In Chinese (``lang="zh"``) as the Law words a range, with the figures as Chinese
+        writes money (:func:`~csl_helpers.penalties.amounts.zh_figure`), never ``500,000元``;
+        以上 and 以下 include the number named. ``cn=True`` writes the Law's own numerals, for
+        a range quoted from it.
+
+        >>> Range(500_000, 2_000_000).label("yuan", "zh"), Range(None, 5).label("days", "zh")
+        ('50万元以上200万元以下', '5日以下')
+        >>> Range(500_000, 2_000_000).label("yuan", "zh", cn=True)
+        '五十万元以上二百万元以下'
         """
         if check_lang(lang) == "zh":
             u = {"yuan": "元", "days": "日"}.get(unit, unit)
+            fig = to_cn_amount if cn else zh_figure
             if self.low is None:
-                return f"{self.high:,}{u}以下"
+                return f"{fig(self.high)}{u}以下"
             if self.low == self.high:
-                return f"{self.high:,}{u}"
-            return f"{self.low:,}{u}以上{self.high:,}{u}以下"
+                return f"{fig(self.high)}{u}"
+            return f"{fig(self.low)}{u}以上{fig(self.high)}{u}以下"
         if self.low is None:
             return f"up to {self.high:,} {unit}"
         if self.low == self.high:
@@ -94,6 +103,14 @@ class Quote(Bilingual):
     zh: str
     en: str
     provision: Provision
+
+
+@dataclass(frozen=True)
+class Note(Bilingual):
+    """An explanatory note of the rules data: the project's own words, in both languages."""
+
+    zh: str
+    en: str
 
 
 @dataclass(frozen=True)
@@ -199,14 +216,21 @@ class Borrow:
 
 @dataclass(frozen=True)
 class Referral(Bilingual):
-    """What a clause sends to other laws instead of fixing a penalty of its own, in its words."""
+    """What a clause sends to other laws instead of fixing a penalty of its own, in its words.
+
+    A ``reservation`` (法律、行政法规另有规定的，依照其规定, 2025 Art. 63) is not a referral:
+    the clause fixes its own penalty and yields only where another law provides otherwise.
+    """
 
     zh: str
     en: str
-    note: str
+    note: Note
     mitigation: bool = False
     """Whether it sends the penalty to the Administrative Penalty Law's rules on a lighter,
     reduced or no penalty (marked in the rules data, checked against the wording)."""
+    reservation: bool = False
+    """Whether the words reserve other laws (另有规定的，依照其规定) rather than refer to them
+    (依照有关法律、行政法规的规定处罚); marked in the rules data, checked against the wording."""
 
 
 @dataclass(frozen=True)
@@ -270,7 +294,7 @@ class Rule:
     item_punishes: dict[int, tuple[Provision, ...]] = field(default_factory=dict, hash=False)
     items: int = 0
     """How many items (项) the paragraph lists."""
-    note: str | None = None
+    note: Note | None = None
     item_subjects: dict[int, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
     @property
@@ -298,8 +322,8 @@ class Rule:
         return self.provision.paragraph or 1
 
     def citation(self, lang: str = "en") -> str:
-        """``Article 59(1)`` / ``第五十九条第一款``."""
-        return self.provision.citation(lang)
+        """``Article 59(1)`` / ``第五十九条第一款``; ``第六十条`` for a one-paragraph article."""
+        return self.provision.citation(lang, self.version)
 
     @property
     def tier_ids(self) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from csl_helpers.penalties.model import (
     Fine,
     FineCase,
     MeasureSet,
+    Note,
     PersonFine,
     Range,
     Referral,
@@ -235,26 +236,61 @@ def detention_of(entry: Any, text: str, where: str) -> Detention:
     )
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+RESERVATION = "另有规定的，依照其规定"
+"""The words that reserve other laws rather than refer to them (2025 Art. 63)."""
+
+
+def note_of(entry: Any, text: str, where: str) -> Note:
+    """An explanatory note of the rules data: ``{zh: …, en: …}``, both written.
+
+    The Chinese must be Chinese, and every phrase it quotes (“…”) must be words of ``text``,
+    the Chinese of the paragraph the note is on; line breaks of the file are dropped, not made
+    spaces.
+    """
+    require(entry, {"zh", "en"}, where)
+    for lang in ("zh", "en"):
+        if not isinstance(entry[lang], str) or not entry[lang].strip():
+            raise DataError(f"{where}.{lang}: the note needs its text in {lang}")
+    zh = "".join(entry["zh"].split())
+    if not _HAN.search(zh):
+        raise DataError(f"{where}.zh: the Chinese note is not in Chinese: {zh!r}")
+    for phrase in re.findall("“([^”]+)”", zh):
+        if phrase not in text:
+            raise DataError(f"{where}.zh: “{phrase}” is not in the paragraph's Chinese text")
+    return Note(zh, norm(entry["en"]))
+
+
+def _flag(entry: dict, name: str, says: bool, what: str, where: str) -> bool:
+    """The entry's true/false ``name``, which must be set exactly where the wording ``says``."""
+    marked = entry.get(name, False)
+    if not isinstance(marked, bool):
+        raise DataError(f"{where}.{name}: expected true or false, got {marked!r}")
+    if marked != says:
+        raise DataError(
+            f"{where}.{name}: {str(marked).lower()}, but the wording "
+            f"{'names' if says else 'does not name'} {what}"
+        )
+    return marked
+
+
 def referral_of(entry: Any, zh: str, en: str, trigger: str, apl_title: str, where: str) -> Referral:
-    """What a clause sends to other laws, quoted in both languages.
+    """What a clause sends to other laws, quoted in both languages, with its note.
 
     ``mitigation`` marks a clause that sends the penalty to the Administrative Penalty Law's
     rules on a lighter, reduced or no penalty (2025 Art. 73); it must be set exactly where the
     Chinese of the trigger or the referral names that law by its title ``apl_title``.
+    ``reservation`` marks words that reserve other laws (法律、行政法规另有规定的，依照其规定)
+    instead of referring to them; it must be set exactly where the Chinese says so.
     """
-    require(entry, {"zh", "en", "note"}, where, {"mitigation"})
+    require(entry, {"zh", "en", "note"}, where, {"mitigation", "reservation"})
     quoted(entry["zh"], zh, f"{where}.zh")
     quoted(entry["en"], en, f"{where}.en")
-    marked = entry.get("mitigation", False)
-    if not isinstance(marked, bool):
-        raise DataError(f"{where}.mitigation: expected true or false, got {marked!r}")
     names = apl_title in trigger + entry["zh"]
-    if marked != names:
-        raise DataError(
-            f"{where}.mitigation: {str(marked).lower()}, but the wording "
-            f"{'names' if names else 'does not name'} 《{apl_title}》"
-        )
-    return Referral(norm(entry["zh"]), norm(entry["en"]), norm(entry["note"]), marked)
+    marked = _flag(entry, "mitigation", names, f"《{apl_title}》", where)
+    reserves = _flag(entry, "reservation", RESERVATION in entry["zh"], RESERVATION, where)
+    note = note_of(entry["note"], zh, f"{where}.note")
+    return Referral(norm(entry["zh"]), norm(entry["en"]), note, marked, reserves)
 
 
 def tier_name_of(entry: Any, texts: dict[str, str], en_by: str, where: str) -> TierName:

@@ -34,6 +34,7 @@ from csl_helpers.penalties.rule_fields import (
     fine_of,
     measures_of,
     norm,
+    note_of,
     person_fine_of,
     provision_at,
     quoted,
@@ -154,7 +155,7 @@ def read_rule(law: Law, entry: Any, where: str, en_by: str = "project") -> Rule:
     where = f"{where} ({provision.id})"
     if provision.paragraph is None or provision.item is not None:
         raise DataError(f"{where}.id: a rule is set by a paragraph, e.g. art_59__para_1")
-    text_at(law, provision, "zh", f"{where}.id")
+    own_text = text_at(law, provision, "zh", f"{where}.id")
     items = len(law.article(provision.article).paragraph(provision.paragraph).items)
     enforcer = entry["enforcer"]
     if enforcer is not None and enforcer not in vocabulary()["enforcers"]:
@@ -193,7 +194,7 @@ def read_rule(law: Law, entry: Any, where: str, en_by: str = "project") -> Rule:
         conduct_of=conduct_of,
         item_punishes=item_punishes,
         items=items,
-        note=norm(entry["note"]) if entry.get("note") else None,
+        note=note_of(entry["note"], own_text, f"{where}.note") if entry.get("note") else None,
         item_subjects=item_subjects,
     )
 

@@ -36,7 +36,7 @@ from csl_helpers.penalties.clauses import (
     tier_sources,
     tiers_of,
 )
-from csl_helpers.penalties.model import Fine, Range, Rule, Tier
+from csl_helpers.penalties.model import Fine, Note, Range, Rule, Tier
 from csl_helpers.penalties.outcome import Outcome
 from csl_helpers.penalties.rules import rules_by_id
 
@@ -174,9 +174,13 @@ def _simulate(
         # orders and warning of the conduct's own paragraph still stand, also where a clause
         # borrows that later paragraph (2025 Art. 69(3): 依照前两款规定处罚).
         measures = lent_tier(r, r.tiers[0])[0].measures + measures
+        own_zh, adder_zh = r.citation("zh"), adder.citation("zh")
         notes.append(
-            f"{adder.citation()} sets the penalty for this conduct of {r.citation()} in this "
-            f"tier; the measures of {r.citation()} itself are listed with it."
+            Note(
+                f"{adder_zh}规定了{own_zh}所列行为在该情节下的处罚；{own_zh}本身的处罚和措施一并列出。",
+                f"{adder.citation()} sets the penalty for this conduct of {r.citation()} in this "
+                f"tier; the measures of {r.citation()} itself are listed with it.",
+            )
         )
     fine_range, fine_wording, fine_may = _fine(effective.fine, circumstances, lender or setter)
     people = _people(setter, effective)

@@ -91,8 +91,12 @@ def version_banner_html(law: Law, in_force_today: str, *, ui: str = "en") -> str
 
 
 def hit_label(hit: SearchHit) -> str:
-    """A one-line, plain-text label for a search hit (for a Select widget)."""
-    return f"{hit.provision.citation(hit.lang)}: {hit.snippet}"
+    """A one-line, plain-text label for a search hit (for a Select widget).
+
+    A Chinese hit is labelled in Chinese, with its full-width colon: ``第二十一条第三项：…``.
+    """
+    colon = "：" if hit.lang == "zh" else ": "
+    return f"{hit.provision.citation(hit.lang, hit.version)}{colon}{hit.snippet}"
 
 
 def hit_html(hit: SearchHit) -> str:

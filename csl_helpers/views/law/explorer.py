@@ -13,7 +13,7 @@ from collections.abc import Callable
 import ipywidgets as w
 from traitlets import link
 
-from csl_helpers.law.concordance import concordance, counterparts
+from csl_helpers.law.concordance import change_of, concordance, counterparts
 from csl_helpers.law.load import version_ids, versions
 from csl_helpers.law.model import Reference
 from csl_helpers.law.text import Law
@@ -314,8 +314,10 @@ class LawExplorer(Translated):
             self.counterpart_button.layout.display = "none"
             return
         merges = _newer(version, other) and len(found) > 1
+        row = change_of(number if _newer(version, other) else target)
+        same = len(found) == 1 and row.change in ("unchanged", "renumbered")
         self.counterpart.value, self.counterpart_button.description = words.counterpart_sentence(
-            other, target, tuple(found), merges, self.model.lang
+            other, target, tuple(found), merges, self.model.lang, same=same
         )
         self.counterpart_button.layout.display = None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from csl_helpers.law.citations import cite_articles
 from csl_helpers.law.concordance import counterparts, side_by_side
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.law.text import Law
@@ -51,27 +52,32 @@ def no_counterpart(old: str, new: str, added: bool, ui: str) -> str:
 
 
 def counterpart_sentence(
-    other: str, target: int, found: tuple[int, ...], merges: bool, ui: str
+    other: str, target: int, found: tuple[int, ...], merges: bool, ui: str, same: bool = False
 ) -> tuple[str, str]:
     """Where the article continues in the ``other`` text, and the label of the button opening it.
 
-    ``found`` are all the articles it continues in; ``merges``: the article open merges them.
+    ``found`` are all the articles it continues in; ``merges``: the article open merges them;
+    ``same``: the counterpart's wording is the same (renumbered or unchanged), the only case
+    called the same provision (相同规定); an amended or merged one is the corresponding
+    provision (对应条文). Lists of articles are cited as the Decision lists them (第六十四条、
+    第六十六条、第七十条).
     """
     _ = gettext_for(ui)
     num = to_cn if ui == "zh" else str  # 第六十一条, Article 61
     also = [n for n in found if n != target]
     extra = (
-        _(" (it also continues in Article {articles})").format(
-            articles=_(", ").join(map(num, also))
-        )
+        _(" (it also continues in {articles})").format(articles=cite_articles(also, ui))
         if also
         else ""
     )
     if merges:
-        extra = _(" (this article merges Articles {articles} of {other})").format(
-            articles=_(", ").join(map(num, found)), other=other
+        extra = _(" (this article merges {articles} of the {other} text)").format(
+            articles=cite_articles(found, ui), other=other
         )
-    sentence = _("Same provision in the {other} text: <b>Article {target}</b>{extra}.")
+    if same:
+        sentence = _("Same provision in the {other} text: <b>Article {target}</b>{extra}.")
+    else:
+        sentence = _("Corresponding provision in the {other} text: <b>Article {target}</b>{extra}.")
     button = _("Open Article {target} of the {other} text")
     return (
         sentence.format(other=other, target=num(target), extra=extra),

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from csl_helpers.law.links import article_links
 from csl_helpers.law.load import load_law, version_ids
+from csl_helpers.law.numerals import to_cn
 from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, tiers_per_severity
 from csl_helpers.penalties.ceilings import ceiling_pairs
 from csl_helpers.penalties.model import term
@@ -23,6 +24,17 @@ MEASURES = {
 """The charts' words, translated into the interface's language (``ui``: ``"en"`` or ``"zh"``)."""
 
 
+def chapter_label(number: int, title: str, ui: str = "en") -> str:
+    """A chapter as a chart names it: ``Ch. 1 General Provisions``, or ``第一章 总则``.
+
+    In Chinese as the Law heads it: the number in Chinese numerals, the Chinese title.
+    """
+    _ = gettext_for(ui)
+    return _("Ch. {number} {title}").format(
+        number=to_cn(number) if ui == "zh" else number, title=title
+    )
+
+
 def chapter_sizes_chart(measure: str = "articles", ui: str = "en") -> go.Figure:
     """Articles (or ``words_en`` / ``characters_zh``) per chapter, one bar per version."""
     valid = ("articles", "words_en", "characters_zh")
@@ -34,7 +46,10 @@ def chapter_sizes_chart(measure: str = "articles", ui: str = "en") -> go.Figure:
         sizes = chapter_sizes(v)
         fig.add_bar(
             name=_("{version} text").format(version=v),
-            x=[_("Ch. {number} {title}").format(number=s.chapter, title=s.title) for s in sizes],
+            x=[
+                chapter_label(s.chapter, s.title_zh if ui == "zh" else s.title, ui)
+                for s in sizes
+            ],
             y=[getattr(s, measure) for s in sizes],
         )
     fig.update_layout(title=_(MEASURES[measure]), barmode="group")
@@ -136,7 +151,7 @@ def reference_network(version: str, ui: str = "en") -> go.Figure:
             x=[pos[a.number][0] for a in ch.articles],
             y=[pos[a.number][1] for a in ch.articles],
             mode="markers",
-            name=_("Ch. {number} {title}").format(number=ch.number, title=ch.title(ui)),
+            name=chapter_label(ch.number, ch.title(ui), ui),
             text=[a.citation(ui) for a in ch.articles],
             hoverinfo="text",
             marker={"size": 8},

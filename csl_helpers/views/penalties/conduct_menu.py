@@ -28,7 +28,7 @@ def conduct_label(c: Conduct, lang: str = "en") -> str:
     """
     if lang == "zh":
         what = c.label("zh").split(": ", 1)[1] if c.item else c.rule.tiers[0].trigger.zh
-        return f"{c.provision.citation('zh')}：{what.removesuffix('的')}"
+        return f"{c.provision.citation('zh', c.rule.version)}：{what.removesuffix('的')}"
     return f"{c.provision.citation()}: {c.label().split(': ', 1)[1]}"
 
 

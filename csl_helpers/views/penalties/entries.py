@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from csl_helpers.law.load import versions
+from csl_helpers.penalties.amounts import figure
 from csl_helpers.penalties.simulation import conducts
 from csl_helpers.translation import N_, gettext_for
 
@@ -134,7 +135,7 @@ def parse_amount(text: str, amount: str, *, signed: bool = False, lang: str = "e
         raise ValueError(_(sentence).format(shown=shown))
     value = int(digits)
     if value > LARGEST:
-        raise ValueError(_(TOO_LARGE[amount]).format(largest=f"{LARGEST:,}"))
+        raise ValueError(_(TOO_LARGE[amount]).format(largest=figure(LARGEST, lang)))
     return sign * value
 
 

@@ -24,6 +24,7 @@ from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validat
 from csl_helpers.law.load import version_ids, version_on
 from csl_helpers.law.query import iso_date
 from csl_helpers.penalties.address import Selection, default_selection, selection_from
+from csl_helpers.penalties.amounts import figure
 from csl_helpers.penalties.clauses import tier_name
 from csl_helpers.penalties.model import term
 from csl_helpers.penalties.simulation import Conduct, Outcome, conducts
@@ -260,7 +261,7 @@ class SimulatorModel(Addressed):
         except ValueError as exc:
             _ = gettext_for(self.lang)
             counted = _("The outcome still counts {amount} yuan.").format(
-                amount=f"{self.illegal_gains:,}"
+                amount=figure(self.illegal_gains, self.lang)
             )
             space = "" if self.lang == "zh" else " "  # Chinese sentences follow on unspaced
             self._refuse("illegal_gains", f"{exc}{space}{counted}")
