@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
@@ -96,7 +97,7 @@ LEGAL_TERMS = (
     (r"\bdetention\b", "拘留"),
     (r"illegal gains", "违法所得"),
     (r"procurement amount", "采购金额"),
-    (r"people responsible", "直接责任人员"),
+    (r"people responsible", "直接负责的主管人员"),
     (r"\boffender\b", "当事人"),
     (r"Administrative Penalty Law", "行政处罚法"),
 )
@@ -111,16 +112,51 @@ def chinese_law_texts() -> str:
     return "\n".join([*texts, apl.read_text(encoding="utf-8")])
 
 
+def vocabulary_terms() -> set[str]:
+    """Every Chinese term of the penalty vocabulary (persons, measures, enforcers …)."""
+    raw = yaml.safe_load((ROOT / "data" / "penalties" / "vocabulary.yaml").read_text("utf-8"))
+    return {e["zh"] for group in raw.values() for e in group if isinstance(e, dict) and "zh" in e}
+
+
+def as_whole_term(term: str, text: str) -> bool:
+    """Whether ``term`` occurs in ``text`` as a term of its own, not inside a longer one.
+
+    The longer terms are those of the vocabulary and of :data:`LEGAL_TERMS` that contain it:
+    直接责任人员 occurs in the Law only inside 其他直接责任人员, so it is no term of the Law.
+
+    >>> as_whole_term("直接责任人员", "其他直接责任人员"), as_whole_term("罚款", "处罚款")
+    (False, True)
+    """
+    longer = {t for t in vocabulary_terms() | {c for _e, c in LEGAL_TERMS} if term in t != term}
+    for t in sorted(longer, key=len, reverse=True):
+        text = text.replace(t, "\0")
+    return term in text
+
+
 @pytest.mark.parametrize(("english", "chinese"), LEGAL_TERMS, ids=[t for _, t in LEGAL_TERMS])
 def test_the_chinese_interface_uses_the_laws_own_terms(english, chinese):
-    """Where the English names a legal term, the Chinese uses the term the Law's text uses."""
-    assert chinese in chinese_law_texts(), f"{chinese} is not a word of the Law's Chinese text"
+    """Where the English names a legal term, the Chinese uses the term the Law's text uses.
+
+    Terms are matched whole: a word of the Law that only occurs inside a longer term of the
+    Law is not the Law's word for anything.
+    """
+    assert as_whole_term(chinese, chinese_law_texts()), (
+        f"{chinese} is not a term of the Law's Chinese text"
+    )
     pattern = re.compile(english, re.IGNORECASE)
     for msgid, string in entries("zh_Hans").items():
         ids = (msgid,) if isinstance(msgid, str) else msgid
         strings = (string,) if isinstance(string, str) else string
         if any(pattern.search(i) for i in ids):
-            assert all(chinese in s for s in strings), f"{msgid!r} is not worded with {chinese}"
+            assert all(as_whole_term(chinese, s) for s in strings), (
+                f"{msgid!r} is not worded with {chinese}"
+            )
+
+
+def test_whole_terms_are_told_from_parts_of_longer_ones():
+    assert not as_whole_term("直接责任人员", "对直接负责的主管人员和其他直接责任人员处罚款")
+    assert as_whole_term("直接负责的主管人员", "对直接负责的主管人员和其他直接责任人员处罚款")
+    assert as_whole_term("直接责任人员", "对直接责任人员处罚款")
 
 
 def test_the_catalogues_are_read_once_per_process():

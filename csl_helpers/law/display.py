@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from html import escape
 from typing import Any, Protocol
+
+from csl_helpers.translation import check_ui_lang, gettext_for
 
 __all__ = [
     "RichDisplay",
@@ -20,8 +22,12 @@ __all__ = [
     "Table",
     "card",
     "lang_div",
+    "Shown",
+    "not_in_force_since",
+    "out_of_force_mark",
     "out_of_force_note",
     "table",
+    "worded_date",
 ]
 
 STYLE = (
@@ -43,8 +49,13 @@ class RichDisplay:
     """Mixin: ``_repr_html_`` from :meth:`to_html`, plain text from :meth:`plain`.
 
     A subclass defines both; IPython picks the HTML where it can show it and the plain text
-    elsewhere (a terminal, nbval's comparison). ``repr()`` stays the dataclass's own.
+    elsewhere (a terminal, nbval's comparison). ``repr()`` stays the dataclass's own. A
+    subclass that words itself in several languages lists them in :attr:`languages` and takes
+    ``lang`` in both methods; :meth:`shown_in` then shows it in one of them.
     """
+
+    languages: tuple[str, ...] = ("en",)
+    """The languages :meth:`to_html` and :meth:`plain` word the value in."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -60,6 +71,16 @@ class RichDisplay:
         """The object as plain text, the same on every run."""
         raise NotImplementedError
 
+    def shown_in(self, lang: str) -> Shown:
+        """The value as a notebook shows it in ``lang`` (one of :attr:`languages`).
+
+        Raises:
+            ValueError: naming ``lang`` and the languages this value is worded in.
+        """
+        if lang not in self.languages:
+            raise ValueError(f"lang must be one of {', '.join(self.languages)}; got {lang!r}")
+        return Shown(self, lang)
+
     def _repr_html_(self) -> str:
         return STYLE + self.to_html()
 
@@ -67,35 +88,106 @@ class RichDisplay:
         p.text(self.plain())
 
 
-def out_of_force_note(version: str) -> str | None:
-    """``None`` for the version in force, else a sentence saying since when it is not.
+@dataclass(frozen=True)
+class Shown:
+    """A displayable value shown in one language: its HTML and its plain text in ``lang``."""
+
+    value: RichDisplay
+    lang: str
+
+    def to_html(self) -> str:
+        """The value's HTML in :attr:`lang`."""
+        return self.value.to_html(lang=self.lang)  # type: ignore[call-arg]
+
+    def plain(self) -> str:
+        """The value's plain text in :attr:`lang`."""
+        return self.value.plain(lang=self.lang)  # type: ignore[call-arg]
+
+    def _repr_html_(self) -> str:
+        return STYLE + self.to_html()
+
+    def _repr_pretty_(self, p: _Printer, cycle: bool) -> None:
+        p.text(self.plain())
+
+    def __str__(self) -> str:
+        return self.plain()
+
+
+def worded_date(day: date, lang: str = "en") -> str:
+    """``day`` as prose in ``lang`` writes it: ISO in English, 2026年1月1日 in Chinese.
+
+    >>> worded_date(date(2026, 1, 1), "zh")
+    '2026年1月1日'
+    """
+    if check_ui_lang(lang) == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.isoformat()
+
+
+def out_of_force_note(version: str, lang: str = "en") -> str | None:
+    """``None`` for the version in force, else a sentence in ``lang`` saying since when it is not.
+
+    The one wording of the note wherever a value of an earlier version is shown; the dates are
+    those of ``data/versions.yaml`` (the last day a version applied, and the day after it).
 
     >>> out_of_force_note("2016")
     'The 2016 text is not in force since 2026-01-01 (it applied 2017-06-01 to 2025-12-31).'
+    >>> out_of_force_note("2016", "zh")
+    '2016年文本自2026年1月1日起不再施行（施行期间为2017年6月1日至2025年12月31日）。'
     >>> out_of_force_note("2025") is None
     True
     """
     from csl_helpers.law.load import version_info
 
+    _ = gettext_for(check_ui_lang(lang))
     info = version_info(version)
     if info.in_force_until is None:
         return None
     since = info.in_force_until + timedelta(days=1)
-    return (
-        f"The {info.id} text is not in force since {since.isoformat()} "
-        f"(it applied {info.in_force_from.isoformat()} to {info.in_force_until.isoformat()})."
+    return _(
+        "The {version} text is not in force since {since} (it applied {start} to {until})."
+    ).format(
+        version=info.id,
+        since=worded_date(since, lang),
+        start=worded_date(info.in_force_from, lang),
+        until=worded_date(info.in_force_until, lang),
     )
 
 
-def note_html(version: str) -> str:
+def not_in_force_since(version: str) -> date | None:
+    """The first day ``version`` no longer applied; ``None`` while it is in force."""
+    from csl_helpers.law.load import version_info
+
+    until = version_info(version).in_force_until
+    return None if until is None else until + timedelta(days=1)
+
+
+def out_of_force_mark(version: str, lang: str = "en") -> str:
+    """A short mark for a row of ``version`` in a table mixing versions; ``""`` if in force.
+
+    >>> out_of_force_mark("2016", "zh")
+    '（已不再施行）'
+    >>> out_of_force_mark("2025")
+    ''
+    """
+    from csl_helpers.law.load import version_info
+
+    _ = gettext_for(check_ui_lang(lang))
+    if version_info(version).in_force_until is None:
+        return ""
+    return _(" (no longer in force)")
+
+
+def note_html(version: str, lang: str = "en") -> str:
     """The out-of-force note as a warning line, or ``""`` for the version in force."""
-    note = out_of_force_note(version)
-    return f'<p class="csl-out-of-force">{escape(note)}</p>' if note else ""
+    note = out_of_force_note(version, lang)
+    tag = "zh-Hans" if lang == "zh" else "en"
+    return f'<p class="csl-out-of-force" lang="{tag}">{escape(note)}</p>' if note else ""
 
 
-def with_note(version: str, text: str) -> str:
+def with_note(version: str, text: str, lang: str = "en") -> str:
     """``text`` with the out-of-force note on the line after its first, where there is one."""
-    note = out_of_force_note(version)
+    note = out_of_force_note(version, lang)
     if not note:
         return text
     first, _, rest = text.partition("\n")
@@ -120,9 +212,9 @@ def table(
     return f'<table class="csl-rich">{cap}<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def card(title: str, body_html: str, version: str | None = None) -> str:
+def card(title: str, body_html: str, version: str | None = None, lang: str = "en") -> str:
     """A titled box (``title`` escaped, ``body_html`` as given), with the version's note."""
-    note = note_html(version) if version else ""
+    note = note_html(version, lang) if version else ""
     return f'<div class="csl-card"><h4>{escape(title)}</h4>{note}{body_html}</div>'
 
 

@@ -25,6 +25,9 @@ class ChapterSize:
     version: str
     chapter: int
     title: str
+    """The chapter's title in English."""
+    title_zh: str
+    """The chapter's title in Chinese, as the Law heads it (总则)."""
     articles: int
     words_en: int
     """Words of the English text."""
@@ -47,6 +50,7 @@ def chapter_sizes(version: str) -> tuple[ChapterSize, ...]:
                 version,
                 ch.number,
                 ch.title("en"),
+                ch.title("zh"),
                 len(ch.articles),
                 len(_WORD.findall(en)),
                 len(_HAN.findall(zh)),

@@ -7,8 +7,8 @@ all read from ``data/obligations.yaml``.
 >>> from csl_helpers.checklist import checklist
 >>> from csl_helpers.obligations import Profile
 >>> text = checklist(Profile(critical_equipment=True), "2025").to_csv()
->>> text.splitlines()[0]
-'theme,id,subject,when,duty,provisions_2025,provisions_2016,enforcement,rules_2025,note,done'
+>>> text.splitlines()[0].split(",")[5:7]
+['provisions_2025', 'provisions_2016 (not in force since 2026-01-01)']
 """
 
 from __future__ import annotations
@@ -19,7 +19,16 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from csl_helpers.law.display import RichDisplay, card, table, with_note
+from csl_helpers.law.display import (
+    RichDisplay,
+    card,
+    not_in_force_since,
+    out_of_force_mark,
+    out_of_force_note,
+    table,
+    with_note,
+    worded_date,
+)
 from csl_helpers.law.load import other_version, version_info
 from csl_helpers.law.model import Provision, check_lang
 from csl_helpers.obligations.duties import (
@@ -53,6 +62,11 @@ ENFORCEMENT = {
     "none": N_("no penalty of its own"),
 }
 """How a Chinese export names the kind of enforcement (an English one gives the kind's id)."""
+OUT_OF_FORCE_COLUMNS = {
+    "provisions_{version}": N_("provisions_{version} (not in force since {since})"),
+    "rules_{version}": N_("rules_{version} (not in force since {since})"),
+}
+"""The columns of a version no longer in force, named with the day it ceased to be."""
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -98,18 +112,15 @@ class Checklist(RichDisplay):
         the kind of enforcement (penalty, referral, none), its rules in this version, the
         note that explains the link where the data gives one, and ``done``: ``yes`` for the
         duties whose ids ``done`` lists, else empty. In Chinese the columns, the kinds of
-        enforcement and ``yes`` are named in Chinese (主题, 义务, 条文（2025年文本）…).
+        enforcement and ``yes`` are named in Chinese (主题, 义务, 条文（2025年文本）, 法律责任…);
+        the id column, for programs, is named as such (机读标识). The column of a version no
+        longer in force says so, with the day it ceased to be (``data/versions.yaml``).
         """
         _ = gettext_for(check_lang(lang))
         out = io.StringIO()
         writer = csv.writer(out)
         versions = [None] * 5 + [self.version, self.other_version, None, self.version, None, None]
-        writer.writerow(
-            [
-                _(c).format(version=v) if v else _(c)
-                for c, v in zip(CSV_COLUMNS, versions, strict=True)
-            ]
-        )
+        writer.writerow([_column(c, v, lang) for c, v in zip(CSV_COLUMNS, versions, strict=True)])
         for theme, duties in self.groups:
             for d in duties:
                 writer.writerow(
@@ -129,35 +140,49 @@ class Checklist(RichDisplay):
                 )
         return out.getvalue()
 
-    def heading(self) -> str:
+    languages = ("en", "zh")
+
+    def heading(self, lang: str = "en") -> str:
         """``Checklist, 2025 text: 12 duties in 5 themes``."""
-        return (
-            f"Checklist, {self.version} text: {len(self.duties)} duties "
-            f"in {len(self.groups)} themes"
+        _ = gettext_for(check_lang(lang))
+        return _("Checklist, {version} text: {duties} duties in {themes} themes").format(
+            version=self.version, duties=len(self.duties), themes=len(self.groups)
         )
 
-    def plain(self) -> str:
+    def plain(self, lang: str = "en") -> str:
         """The heading, then a line per theme with its duties' provisions."""
-        lines = [self.heading()]
+        colon, sep = (": ", "; ") if check_lang(lang) == "en" else ("：", "；")
+        lines = [self.heading(lang)]
         for theme, duties in self.groups:
-            lines.append(f"  {theme.title('en')}: " + "; ".join(d.citation() for d in duties))
-        return with_note(self.version, "\n".join(lines))
+            lines.append(
+                f"  {theme.title(lang)}{colon}" + sep.join(d.citation(lang) for d in duties)
+            )
+        return with_note(self.version, "\n".join(lines), lang)
 
-    def to_html(self) -> str:
+    def to_html(self, lang: str = "en") -> str:
         """A table: theme, duty, its provisions in both versions, how a breach is dealt with."""
-        head = ["Theme", "Duty", f"{self.version} text", f"{self.other_version} text", "Breach"]
+        _ = gettext_for(check_lang(lang))
+        head = [
+            _("Theme"),
+            _("Duty"),
+            _("{version} text").format(version=self.version)
+            + out_of_force_mark(self.version, lang),
+            _("{version} text").format(version=self.other_version)
+            + out_of_force_mark(self.other_version, lang),
+            _("Breach"),
+        ]
         rows = [
             [
-                t.title("en"),
-                d.duty("en"),
-                d.citation(),
-                d.other_citation() or "-",
-                d.penalty.summary(),
+                t.title(lang),
+                d.duty(lang),
+                d.citation(lang),
+                d.other_citation(lang) or "-",
+                d.penalty.summary(lang),
             ]
             for t, duties in self.groups
             for d in duties
         ]
-        return card(self.heading(), table(head, rows), self.version)
+        return card(self.heading(lang), table(head, rows), self.version, lang)
 
     def to_markdown(self, lang: str = "en", done: Collection[str] = ()) -> str:
         """The checklist as Markdown: a heading per theme and a ``- [ ]`` line per duty.
@@ -167,24 +192,29 @@ class Checklist(RichDisplay):
         check_lang(lang)
         en = lang == "en"
         info = version_info(self.version)
-        until = info.in_force_until.isoformat() if info.in_force_until else None
+        start = worded_date(info.in_force_from, lang)
+        until = worded_date(info.in_force_until, lang) if info.in_force_until else None
         who = ("; " if en else "；").join(s.name(lang) for s in subjects_of(self.profile))
+        note = out_of_force_note(self.version, lang)
         if en:
-            span = f"in force {info.in_force_from.isoformat()} to {until or 'today'}"
+            span = f"in force {start} to {until or 'today'}"
             lines = [
                 f"# Duties under the Cybersecurity Law ({self.version} text)",
                 "",
                 f"The {self.version} text, {span}. Who: {_md(who)}.",
+                *(["", _md(note)] if note else []),
                 "",
                 "The Chinese text of the Law governs; the duties below are plain-language "
                 "paraphrases for study, not legal advice.",
             ]
         else:
-            span = f"{info.in_force_from.isoformat()}起施行" + (f"，{until}失效" if until else "")
+            # the last day a version applied is not the day it ceased to be in force
+            span = f"自{start}起施行" + (f"，施行至{until}" if until else "")
             lines = [
                 f"# 网络安全法规定的义务（{self.version}年文本）",
                 "",
-                f"{self.version}年文本，{span}。义务主体：{_md(who)}。",
+                f"{self.version}年文本{span}。义务主体：{_md(who)}。",
+                *(["", _md(note)] if note else []),
                 "",
                 "以法律中文文本为准；下列义务为便于学习的概括表述，不构成法律意见。",
             ]
@@ -208,6 +238,17 @@ class Checklist(RichDisplay):
         return "\n".join(lines) + "\n"
 
 
+def _column(name: str, version: str | None, lang: str) -> str:
+    """A CSV column's name in ``lang``; a version's column says if it is no longer in force."""
+    _ = gettext_for(lang)
+    if version is None:
+        return _(name)
+    since = not_in_force_since(version)
+    if since is None:
+        return _(name).format(version=version)
+    return _(OUT_OF_FORCE_COLUMNS[name]).format(version=version, since=worded_date(since, lang))
+
+
 def _line(d: Duty, other_version: str, lang: str) -> str:
     """One checklist line: the duty, where it is in both versions, how a breach is dealt with."""
     en = lang == "en"
@@ -219,11 +260,14 @@ def _line(d: Duty, other_version: str, lang: str) -> str:
             else when + "，" + text
         )
     other = d.other_citation(lang)
+    mark = out_of_force_mark(other_version, lang)
     if en:
-        other = f"{other_version} text: {other}" if other else f"not in the {other_version} text"
+        text_of = f"{other_version} text{mark}"
+        other = f"{text_of}: {other}" if other else f"not in the {other_version} text{mark}"
         where = f"**{d.citation(lang)}** ({other})"
     else:
-        other = f"{other_version}年文本：{other}" if other else f"{other_version}年文本无此义务"
+        text_of = f"{other_version}年文本{mark}"
+        other = f"{text_of}：{other}" if other else f"{text_of}无此义务"
         where = f"**{d.citation(lang)}**（{other}）"
     summary = d.penalty.summary(lang)
     end = "" if summary.endswith((".", "。")) else "." if en else "。"

@@ -2,20 +2,23 @@
 
 ``data/penalties/administrative-penalty-law.yaml`` holds the provisions that decide how a
 penalty of the Cybersecurity Law is applied (Arts. 29, 32, 33, 36 and 37, Chinese with the
-project's English), the limitation periods of Art. 36 and the rules on a lighter, reduced or
-no penalty an authority has to examine. Every figure and quotation is checked against the
-Chinese of those provisions on load; a broken entry raises
-:class:`~csl_helpers.law.load.DataError` naming the file, the entry and the field.
+project's English), the day the revised law came into force, the limitation periods of Art. 36,
+the rules on a lighter, reduced or no penalty an authority has to examine, Art. 29 on one act
+under several norms, and the other laws a referral of the Cybersecurity Law may lead to. Every
+figure and quotation is checked against the Chinese of those provisions on load; a broken entry
+raises :class:`~csl_helpers.law.load.DataError` naming the file, the entry and the field.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
 from csl_helpers.law.load import DataError, read_yaml, require
 from csl_helpers.law.model import Bilingual, Provision, check_lang
+from csl_helpers.law.numerals import to_cn
 from csl_helpers.penalties.amounts import stated_count
 
 APL_FILE = "penalties/administrative-penalty-law.yaml"
@@ -37,11 +40,21 @@ class AplProvision(Bilingual):
 def apl_citation(provision: Provision, lang: str = "en") -> str:
     """A provision of the Administrative Penalty Law cited in ``lang``.
 
-    >>> apl_citation(Provision(36))
-    'Administrative Penalty Law, Article 36'
+    In Chinese a paragraph is not named where the file holds no other paragraph of its
+    article (those articles have one paragraph, as tests/test_citations_zh.py checks against
+    the text): 第三十二条第一项, as the Law cites the items of a one-paragraph article.
+
+    >>> apl_citation(Provision(36)), apl_citation(Provision(32, 1, 1), "zh")
+    ('Administrative Penalty Law, Article 36', '《行政处罚法》第三十二条第一项')
     """
     if check_lang(lang) == "en":
         return f"Administrative Penalty Law, {provision.citation('en')}"
+    held = (q.provision for q in administrative_penalty_law().provisions.values())
+    if provision.paragraph == 1 and not any(
+        p.article == provision.article and (p.paragraph or 1) > 1 for p in held
+    ):
+        item = f"第{to_cn(provision.item)}项" if provision.item else ""
+        return f"《行政处罚法》{Provision(provision.article).citation('zh')}{item}"
     return f"《行政处罚法》{provision.citation('zh')}"
 
 
@@ -91,13 +104,40 @@ class Mitigation:
 
 
 @dataclass(frozen=True)
+class SeveralNorms:
+    """Art. 29: one act that breaks several legal norms is fined once, under the higher fine."""
+
+    provision: AplProvision
+    heading: Bilingual
+    """A heading of its own, in the words of the provision."""
+    explanation: str
+
+
+@dataclass(frozen=True)
+class OtherLaw:
+    """A law a referral of the Cybersecurity Law may lead to, with the day it came into force."""
+
+    title: Bilingual
+    short: Bilingual
+    concerns: Bilingual
+    """What the law governs, e.g. 个人信息 / personal information."""
+    article: int
+    """The article that penalises the conduct the referral covers."""
+    in_force_from: date
+
+
+@dataclass(frozen=True)
 class AdministrativePenaltyLaw:
-    """The whole file: title, provisions by id, limitation and mitigation."""
+    """The whole file: title, in-force date, provisions by id, limitation and mitigation."""
 
     title: Bilingual
     provisions: dict[str, AplProvision]
     limitation: LimitationRule
     mitigation: Mitigation
+    in_force_from: date
+    """The day the revised law (and its five-year period of Art. 36) came into force."""
+    several_norms: SeveralNorms
+    other_laws: tuple[OtherLaw, ...]
 
 
 @dataclass(frozen=True)
@@ -122,7 +162,19 @@ def read_administrative_penalty_law(raw: Any) -> AdministrativePenaltyLaw:
     Raises:
         DataError: naming the file, the entry and the field.
     """
-    require(raw, {"title", "in_force_from", "provisions", "limitation", "mitigation"}, APL_FILE)
+    require(
+        raw,
+        {
+            "title",
+            "in_force_from",
+            "provisions",
+            "limitation",
+            "mitigation",
+            "several_norms",
+            "other_laws",
+        },
+        APL_FILE,
+    )
     require(raw["title"], {"zh", "en"}, f"{APL_FILE}, title")
     provisions = {}
     for i, entry in enumerate(raw["provisions"]):
@@ -135,6 +187,11 @@ def read_administrative_penalty_law(raw: Any) -> AdministrativePenaltyLaw:
         provisions=provisions,
         limitation=_limitation(raw["limitation"], provisions),
         mitigation=_mitigation(raw["mitigation"], provisions),
+        in_force_from=_day(raw["in_force_from"], f"{APL_FILE}, in_force_from"),
+        several_norms=_several_norms(raw["several_norms"], provisions),
+        other_laws=tuple(
+            _other_law(e, f"{APL_FILE}, other_laws[{i}]") for i, e in enumerate(raw["other_laws"])
+        ),
     )
 
 
@@ -201,3 +258,46 @@ def _mitigation(entry: Any, provisions: dict[str, AplProvision]) -> Mitigation:
     if not isinstance(pointed_to, str) or not pointed_to.strip():
         raise DataError(f"{where}.pointed_to: expected a sentence, got {pointed_to!r}")
     return Mitigation(tuple(rules), " ".join(pointed_to.split()))
+
+
+def _day(value: Any, where: str) -> date:
+    if not isinstance(value, date):
+        raise DataError(f"{where}: expected a date (YYYY-MM-DD), got {value!r}")
+    return value
+
+
+def _bilingual(entry: Any, where: str) -> _Title:
+    require(entry, {"zh", "en"}, where)
+    for lang in ("zh", "en"):
+        if not isinstance(entry[lang], str) or not entry[lang].strip():
+            raise DataError(f"{where}.{lang}: expected words, got {entry[lang]!r}")
+    return _Title(entry["zh"], " ".join(entry["en"].split()))
+
+
+def _several_norms(entry: Any, provisions: dict[str, AplProvision]) -> SeveralNorms:
+    where = f"{APL_FILE}, several_norms"
+    require(entry, {"provision", "heading", "explanation"}, where)
+    quoted = _quoted(entry["provision"], provisions, f"{where}.provision")
+    heading = _bilingual(entry["heading"], f"{where}.heading")
+    if heading.zh not in quoted.zh:
+        raise DataError(
+            f"{where}.heading.zh: {heading.zh!r} does not occur in {quoted.provision.id}"
+        )
+    explanation = entry["explanation"]
+    if not isinstance(explanation, str) or not explanation.strip():
+        raise DataError(f"{where}.explanation: expected a sentence, got {explanation!r}")
+    return SeveralNorms(quoted, heading, " ".join(explanation.split()))
+
+
+def _other_law(entry: Any, where: str) -> OtherLaw:
+    require(entry, {"title", "short", "concerns", "article", "in_force_from", "source"}, where)
+    article = entry["article"]
+    if isinstance(article, bool) or not isinstance(article, int) or article < 1:
+        raise DataError(f"{where}.article: expected an article number, got {article!r}")
+    return OtherLaw(
+        title=_bilingual(entry["title"], f"{where}.title"),
+        short=_bilingual(entry["short"], f"{where}.short"),
+        concerns=_bilingual(entry["concerns"], f"{where}.concerns"),
+        article=article,
+        in_force_from=_day(entry["in_force_from"], f"{where}.in_force_from"),
+    )

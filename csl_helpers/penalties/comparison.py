@@ -20,9 +20,9 @@ from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.clauses import Conduct, resolve
 from csl_helpers.penalties.correspondence import pairs, same_measures
 from csl_helpers.penalties.model import Range, term
-from csl_helpers.penalties.outcome import Outcome
+from csl_helpers.penalties.outcome import Outcome, persons_named
 from csl_helpers.penalties.simulation import question, simulate
-from csl_helpers.translation import N_, gettext_for
+from csl_helpers.translation import N_, check_ui_lang, gettext_for
 
 VERDICTS = ("lighter", "same", "heavier", "mixed", "referred")
 """How the later clause compares with the earlier: ``referred`` where the later text sends
@@ -59,45 +59,70 @@ class Comparison(RichDisplay):
     """One of :data:`VERDICTS`: how the later clause compares with the earlier."""
     reasons: tuple[str, ...]
 
-    def heading(self) -> str:
+    languages = ("en", "zh")
+
+    def heading(self, lang: str = "en") -> str:
         """``2016 Article 59(1) -> 2025 Article 61(1), base tier: heavier``."""
         o, n = self.old, self.new
-        return (
-            f"{o.version} {o.citation()} -> {n.version} {n.citation()}, "
-            f"{n.tier.replace('_', ' ')} tier: {self.verdict}"
+        if check_ui_lang(lang) == "en":
+            return (
+                f"{o.version} {o.citation()} -> {n.version} {n.citation()}, "
+                f"{n.tier.replace('_', ' ')} tier: {self.verdict}"
+            )
+        _ = gettext_for(lang)
+        return _("{old} → {new} ({tier} tier): {verdict}").format(
+            old=_("{version} text").format(version=o.version) + o.citation(lang),
+            new=_("{version} text").format(version=n.version) + n.citation(lang),
+            tier=n.tier_label(lang),
+            verdict=_(VERDICT_NAMES[self.verdict]),
         )
 
-    def plain(self) -> str:
-        """The heading, then the reasons, one per line."""
-        lines = "\n".join([self.heading(), *(f"  {r}" for r in self.reasons)])
-        return with_note(self.old.version, lines)
+    def worded(self, lang: str = "en") -> tuple[str, ...]:
+        """:attr:`reasons` in ``lang`` (``"en"`` or ``"zh"``)."""
+        return self.reasons if check_ui_lang(lang) == "en" else compare(self.old, self.new, lang)[1]
 
-    def to_html(self) -> str:
+    def plain(self, lang: str = "en") -> str:
+        """The heading, then the reasons, one per line."""
+        lines = "\n".join([self.heading(lang), *(f"  {r}" for r in self.worded(lang))])
+        return with_note(self.old.version, lines, lang)
+
+    def to_html(self, lang: str = "en") -> str:
         """A table, a row per consequence and a column per version, then the reasons."""
-        old, new = _by_what(self.old), _by_what(self.new)
+        _ = gettext_for(check_ui_lang(lang))
+        zh = lang == "zh"
+        old, new = _by_what(self.old, lang), _by_what(self.new, lang)
         whats = list(dict.fromkeys([*old, *new]))
         rows = [
             (
-                "clause",
-                f"{self.old.citation()} / {self.old.citation('zh')}",
-                f"{self.new.citation()} / {self.new.citation('zh')}",
+                _("clause"),
+                self.old.citation(lang)
+                if zh
+                else f"{self.old.citation()} / {self.old.citation('zh')}",
+                self.new.citation(lang)
+                if zh
+                else f"{self.new.citation()} / {self.new.citation('zh')}",
             ),
             *((w, old.get(w, "-"), new.get(w, "-")) for w in whats),
         ]
-        head = ["", f"{self.old.version} text", f"{self.new.version} text"]
-        reasons = "".join(f"<li>{escape(r)}</li>" for r in self.reasons)
+        head = [
+            "",
+            _("{version} text").format(version=self.old.version),
+            _("{version} text").format(version=self.new.version),
+        ]
+        reasons = "".join(f"<li>{escape(r)}</li>" for r in self.worded(lang))
+        verdict = _(VERDICT_NAMES[self.verdict]) if zh else self.verdict
         body = (
-            note_html(self.old.version)
+            note_html(self.old.version, lang)
             + table(head, rows)
-            + f"<p><b>{escape(self.verdict)}</b></p><ul>{reasons}</ul>"
+            + f"<p><b>{escape(verdict)}</b></p><ul>{reasons}</ul>"
         )
-        return card(self.heading(), body)
+        return card(self.heading(lang), body)
 
 
-def _by_what(o: Outcome) -> dict[str, str]:
+def _by_what(o: Outcome, lang: str = "en") -> dict[str, str]:
     """An outcome's rows by what they give, answers of the same kind joined by "; "."""
     out: dict[str, list[str]] = {}
-    for what, answer in o.rows():
+    for what, answer in o.rows(lang):
         out.setdefault(what, []).append(answer)
     return {what: "; ".join(answers) for what, answers in out.items()}
 
@@ -236,8 +261,15 @@ def compare(old: Outcome, new: Outcome, lang: str = "en") -> tuple[str, tuple[st
         )
     found = _ranges(old, new, lang) + _people(old, new, lang) + _penalties(old, new, lang)
     signs = [sign for sign, _r in found]
-    reasons = tuple(reason for _s, reasons in found for reason in reasons)
+    reworded = _reworded(old, new, lang)
+    reasons = tuple(reason for _s, reasons in found for reason in reasons) + reworded
     if not signs:
+        if reworded:
+            same = _(
+                "Fines, people fined and detention are the same; the penalties correspond one "
+                "to one, but not all are worded the same:"
+            )
+            return "same", (same, *reworded)
         return "same", (_("Fines, people fined, detention and penalties are the same."),)
     if all(s >= 0 for s in signs) and 2 not in signs:
         return "heavier", reasons
@@ -278,6 +310,10 @@ def _ranges(old: Outcome, new: Outcome, lang: str) -> list[_Change]:
         unit = "days" if name == "detention" else "yuan"
         desc_a, desc_b = _describe(a, a_may, unit, lang), _describe(b, b_may, unit, lang)
         sentence = _("The {name} goes from {old} to {new}.")
+        if lang == "zh" and name == "fine on the people responsible":
+            # the people as the clauses name them (直接负责的主管人员, …), never a bare term
+            who = persons_named(new.persons or old.persons, lang)
+            name = _("fine on {who}").format(who=who)
         out.append((_sign(sa, sb), (sentence.format(name=_(name), old=desc_a, new=desc_b),)))
     return out
 
@@ -315,6 +351,23 @@ def _penalties(old: Outcome, new: Outcome, lang: str) -> list[_Change]:
     if dropped:
         reasons.append(_("Measures no longer named: {names}.").format(names=names(dropped)))
     return [(1 if not dropped else -1 if not added else 2, tuple(reasons))]
+
+
+def _reworded(old: Outcome, new: Outcome, lang: str) -> tuple[str, ...]:
+    """Penalties both clauses name in different words (2016 关闭网站, 2025 关闭网站或者应用程序).
+
+    The comparison counts them as one kind of penalty (``data/penalties/correspondence.yaml``),
+    but their wording and their reach differ, and the reasons say so.
+    """
+    same = same_measures(old.version, new.version)
+    _ = gettext_for(lang)
+    return tuple(
+        _("{old} is now {new}: the wording and the reach of this penalty differ.").format(
+            old=getattr(term("measures", same[m]), lang), new=getattr(term("measures", m), lang)
+        )
+        for m in dict.fromkeys(new.measure_ids)
+        if same.get(m, m) != m and same[m] in old.measure_ids
+    )
 
 
 def _sign(a: tuple[int, int], b: tuple[int, int]) -> int:

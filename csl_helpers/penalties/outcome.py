@@ -7,13 +7,16 @@ and what the clause sends to other laws, every figure one the text gives.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from csl_helpers.law.display import RichDisplay, card, table, with_note
 from csl_helpers.law.model import Provision
+from csl_helpers.penalties.clauses import tier_name
 from csl_helpers.penalties.model import MeasureSet, Quote, Range, Referral, term
+from csl_helpers.translation import check_ui_lang, gettext_for
 
-__all__ = ["Outcome"]
+__all__ = ["Outcome", "persons_named"]
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,11 @@ class Outcome(RichDisplay):
 
     Ranges are inclusive and in whole yuan (days for detention); ``fine.low`` is ``None``
     where the Law sets no minimum. ``fine_discretionary`` is ``True`` where the Law says the
-    authority *may* fine (可以), ``False`` where it *shall* (处).
+    authority *may* fine (可以), ``False`` where it *shall* (处). It words itself in English or
+    Chinese (:meth:`summary`, :meth:`to_html`; :meth:`shown_in` for a notebook).
     """
+
+    languages = ("en", "zh")
 
     version: str
     provision: Provision
@@ -70,55 +76,146 @@ class Outcome(RichDisplay):
         other = self.borrowed_from.citation(lang)
         return f"{own}, applying {other}" if lang == "en" else f"{own}，依照{other}"
 
-    def summary(self) -> str:
-        """The outcome as plain English lines, for notebooks and reports."""
-        lines = [f"{self.version} text, {self.citation()} ({self.tier.replace('_', ' ')} tier)"]
-        lines.append(f"  when: {self.trigger.en}")
+    def tier_label(self, lang: str = "en") -> str:
+        """The tier as its clause names it (:func:`~csl_helpers.penalties.clauses.tier_name`)."""
+        return tier_name(self.version, self.provision, self.tier, check_ui_lang(lang))
+
+    def heading(self, lang: str = "en") -> str:
+        """``2016 text, Article 59(1) (base tier)`` / ``2016年文本第五十九条第一款（…）``."""
+        _ = gettext_for(check_ui_lang(lang))
+        tier = self.tier.replace("_", " ") if lang == "en" else self.tier_label(lang)
+        return _("{version} text, {citation} ({tier} tier)").format(
+            version=self.version, citation=self.citation(lang), tier=tier
+        )
+
+    def rows(self, lang: str = "en") -> tuple[tuple[str, str], ...]:
+        """Each consequence as a (what, the Law's answer) pair, worded in ``lang``.
+
+        In Chinese the measures are named in the Law's own words (the wording of the clause);
+        the people fined or detained are those the clause names (直接负责的主管人员, …).
+
+        Raises:
+            ValueError: for a ``lang`` other than ``"en"`` and ``"zh"``.
+        """
+        _ = gettext_for(check_ui_lang(lang))
+        zh = lang == "zh"
+        rows = [(_("when"), getattr(self.trigger, lang))]
         if self.referral is not None:
-            lines.append(f"  referred: {self.referral.en} ({self.referral.note})")
+            r = self.referral
+            rows.append((_("referred"), r.zh if zh else f"{r.en} ({r.note})"))
         if self.fine is None:
-            lines.append("  fine on the offender: none in this clause")
+            rows.append((_("fine on the offender"), _("none in this clause")))
         else:
-            verb = "may" if self.fine_discretionary else "shall"
-            lines.append(f"  fine on the offender ({verb}): {self.fine.label()}")
+            rows.append(
+                (
+                    _("fine on the offender ({verb})").format(
+                        verb=_verb(self.fine_discretionary, _)
+                    ),
+                    self.fine.label("yuan", lang),
+                )
+            )
         if self.person_fine is not None:
-            verb = "may" if self.person_fine_discretionary else "shall"
-            who = " and ".join(term("persons", p).en for p in self.persons)
-            lines.append(f"  fine on {who} ({verb}): {self.person_fine.label()}")
+            rows.append(
+                (
+                    _("fine on {who} ({verb})").format(
+                        who=persons_named(self.persons, lang),
+                        verb=_verb(self.person_fine_discretionary, _),
+                    ),
+                    self.person_fine.label("yuan", lang),
+                )
+            )
         if self.detention_days is not None:
-            who = "the offender" if self.detained == "offender" else "the people responsible"
-            lines.append(f"  detention of {who} (shall): {self.detention_days.label('days')}")
-        for s in self.measures:
-            verb = "may" if s.may else "shall"
-            names = [term("measures", m).en for m in s.ids]
-            if s.any_of:
-                names = ["one or more of: " + ", ".join(names[:-1]) + " or " + names[-1]]
-            names = ", ".join(names)
-            by = f", decided by {term('enforcers', s.by).en}" if s.by else ""
-            lines.append(f"  measure ({verb}): {names}{by}")
+            who = (
+                _("the offender")
+                if self.detained == "offender"
+                else persons_named(self.persons, lang)
+                if zh
+                else "the people responsible"
+            )
+            rows.append(
+                (
+                    _("detention of {who} (shall)").format(who=who),
+                    self.detention_days.label("days", lang),
+                )
+            )
+        rows += [_measure_row(s, lang) for s in self.measures]
         if self.enforcer:
-            lines.append(f"  decided by: {term('enforcers', self.enforcer).en}")
+            rows.append((_("decided by"), getattr(term("enforcers", self.enforcer), lang)))
+        return tuple(rows)
+
+    def summary(self, lang: str = "en") -> str:
+        """The outcome as plain lines in ``lang`` (``"en"`` or ``"zh"``), for notebooks and reports.
+
+        >>> from csl_helpers.penalties import simulate
+        >>> print(simulate("2016", 59, 2, tier="aggravated").summary("zh").splitlines()[2])
+          对当事人的罚款（应当）：10万元以上100万元以下
+
+        Raises:
+            ValueError: for a ``lang`` other than ``"en"`` and ``"zh"``.
+        """
+        colon = "：" if check_ui_lang(lang) == "zh" else ": "
+        lines = [self.heading(lang), *(f"  {w}{colon}{a}" for w, a in self.rows(lang))]
         return "\n".join(lines)
 
-    def rows(self) -> tuple[tuple[str, str], ...]:
-        """The lines of :meth:`summary` after the first, as (what, the Law's answer) pairs."""
-        out = []
-        for line in self.summary().splitlines()[1:]:
-            what, _, answer = line.strip().partition(": ")
-            out.append((what, answer))
-        return tuple(out)
-
-    def plain(self) -> str:
+    def plain(self, lang: str = "en") -> str:
         """:meth:`summary`, with the out-of-force note under its first line where it applies."""
-        return with_note(self.version, self.summary())
+        return with_note(self.version, self.summary(lang), lang)
 
-    def to_html(self) -> str:
-        """A card: the clause cited in both languages, a row per consequence, the Chinese."""
-        title = (
-            f"{self.version} text, {self.citation('en')} / {self.citation('zh')} "
-            f"({self.tier.replace('_', ' ')} tier)"
-        )
-        rows = [*self.rows(), ("条文 (governs)", self.trigger.zh)]
-        if self.fine_wording:
-            rows.append(("罚款 (governs)", self.fine_wording))
-        return card(title, table(["", "The Law provides"], rows), self.version)
+    def to_html(self, lang: str = "en") -> str:
+        """A card: the clause cited, a row per consequence, the Chinese words of the clause.
+
+        In English the clause is cited in both languages and the Chinese words are marked as
+        governing; in Chinese the card is worded in Chinese alone.
+        """
+        _ = gettext_for(check_ui_lang(lang))
+        if lang == "zh":
+            title = self.heading("zh")
+            rows = [*self.rows("zh")]
+            if self.fine_wording:
+                rows.append((_("罚款 (governs)"), self.fine_wording))
+        else:
+            title = (
+                f"{self.version} text, {self.citation('en')} / {self.citation('zh')} "
+                f"({self.tier.replace('_', ' ')} tier)"
+            )
+            rows = [*self.rows(), ("条文 (governs)", self.trigger.zh)]
+            if self.fine_wording:
+                rows.append(("罚款 (governs)", self.fine_wording))
+        return card(title, table(["", _("The Law provides")], rows), self.version, lang)
+
+
+def _verb(may: bool, _: Callable[[str], str]) -> str:
+    return _("may") if may else _("shall")
+
+
+def _measure_row(s: MeasureSet, lang: str) -> tuple[str, str]:
+    """One phrase of measures: in English named from the vocabulary, in Chinese the Law's words."""
+    _ = gettext_for(lang)
+    if lang == "zh":
+        penalty = any(term("measures", m).kind in ("penalty", "people") for m in s.ids)
+        return (_("administrative penalty") if penalty else _("other measure")), s.wording
+    names = [term("measures", m).en for m in s.ids]
+    if s.any_of:
+        names = ["one or more of: " + ", ".join(names[:-1]) + " or " + names[-1]]
+    by = f", decided by {term('enforcers', s.by).en}" if s.by else ""
+    verb = "may" if s.may else "shall"
+    return f"measure ({verb})", ", ".join(names) + by
+
+
+def persons_named(persons: tuple[str, ...], lang: str = "en") -> str:
+    """The people a clause fines or detains, named as the clause names them.
+
+    The Law never says a bare 直接责任人员: it names 直接负责的主管人员 alone (2016 Art. 59) or
+    直接负责的主管人员和其他直接责任人员 (most clauses); the names come from the persons of
+    ``data/penalties/vocabulary.yaml``.
+
+    >>> persons_named(("person_in_charge", "other_personnel"), "zh")
+    '直接负责的主管人员和其他直接责任人员'
+    >>> persons_named(("person_in_charge",))
+    'the directly responsible person in charge'
+
+    Raises:
+        ValueError: for an unknown person id, or a ``lang`` other than ``"en"`` and ``"zh"``.
+    """
+    _ = gettext_for(check_ui_lang(lang))
+    return _(" and ").join(getattr(term("persons", p), lang) for p in persons)

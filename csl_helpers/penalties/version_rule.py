@@ -1,14 +1,18 @@
 """Which version of the Law a penalty applies, under the Administrative Penalty Law (行政处罚法).
 
-Art. 37 of the Administrative Penalty Law: apply the law in force when the act took place;
-but where, when the decision is made, the law has been amended and the new provision is
-lighter or no longer treats the act as illegal, apply the new provision (从旧兼从轻). This
-module compares the corresponding clauses of the version in force at the time of the act and
-of the version in force at the decision (``data/penalties/correspondence.yaml``, through
+Art. 37 of the Administrative Penalty Law: apply the law in force when the act took place; but
+where, when the decision is made, the law has been amended and the new provision is lighter or
+no longer treats the act as illegal, apply the new provision (从旧兼从轻). This module compares the
+corresponding clauses of the version in force at the time of the act and of the version in force
+at the decision (``data/penalties/correspondence.yaml``, through
 :mod:`csl_helpers.penalties.comparison`) and explains the comparison; it also says when the
-limitation of Art. 36 has run, and which rules on lighter, reduced or no penalty (Arts. 32
-and 33; 2025 CSL Art. 73) could apply, as possibilities to examine, never as a computed
-discount (:mod:`csl_helpers.penalties.limitation`). The wording of those articles is in
+limitation of Art. 36 has run, which rules on lighter, reduced or no penalty (Arts. 32 and 33;
+2025 CSL Art. 73) could apply, as possibilities to examine, never as a computed discount
+(:mod:`csl_helpers.penalties.limitation`), and, under its own heading, Art. 29 on one act that
+breaks several norms. What the texts do not say it marks as the suite's own: the text of a
+continuing act's last day taken as the law at the time of the act (Art. 36(2) only starts the
+limitation there); and where the later text refers the penalty to other laws, it says that those
+laws may already have applied and that it does not decide. The wording of those articles is in
 ``data/penalties/administrative-penalty-law.yaml``. The explanation is worded in English or
 Chinese (:meth:`ApplicableLaw.worded`) through the interface's catalogues
 (:mod:`csl_helpers.translation`).
@@ -20,7 +24,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from csl_helpers.law.display import with_note, worded_date
 from csl_helpers.law.load import version_on
+from csl_helpers.law.model import Provision
 from csl_helpers.penalties.apl import AplProvision, administrative_penalty_law, apl, apl_citation
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.comparison import (
@@ -33,12 +39,17 @@ from csl_helpers.penalties.comparison import (
     version_changes,
 )
 from csl_helpers.penalties.correspondence import Pair, pairs
-from csl_helpers.penalties.limitation import Limitation, Possibility, limitation, possibilities
-from csl_helpers.penalties.clauses import tier_name
+from csl_helpers.penalties.limitation import (
+    Limitation,
+    Possibility,
+    limitation,
+    possibilities,
+    several_norms,
+)
 from csl_helpers.penalties.model import TIERS
 from csl_helpers.penalties.outcome import Outcome
 from csl_helpers.penalties.simulation import question, simulate
-from csl_helpers.translation import gettext_for
+from csl_helpers.translation import check_ui_lang, gettext_for
 
 __all__ = [
     "TIERS",
@@ -72,7 +83,9 @@ class ApplicableLaw:
     limitation: Limitation
     possibilities: tuple[Possibility, ...]
     continuing: bool = False
-    """Whether the act was a continuing one (the text of its last day is taken)."""
+    """Whether the act was a continuing one (the suite takes the text of its last day)."""
+    several_norms: Possibility | None = None
+    """Administrative Penalty Law Art. 29 (one act under several norms), shown on its own."""
 
     def worded(self, lang: str = "en") -> tuple[str, ...]:
         """:attr:`reasons` in ``lang`` (``"en"`` or ``"zh"``), each a whole sentence."""
@@ -83,34 +96,65 @@ class ApplicableLaw:
         )
 
     def explain(self, lang: str = "en") -> str:
-        """The reasoning as plain lines, in English or (``lang="zh"``) Chinese."""
-        _ = gettext_for(lang)
+        """The reasoning as plain lines, in English or (``lang="zh"``) Chinese.
+
+        Where the text applied is no longer in force, a note under the first line says so.
+        """
+        _ = gettext_for(check_ui_lang(lang))
         lines = [
             _("Applicable text: {version} ({citation}).").format(
                 version=self.version, citation=self.outcome.citation(lang)
             )
         ]
         lines += [f"- {r}" for r in self.worded(lang)]
+        lines.append("- " + self.limitation_sentence(lang))
+        if self.several_norms is not None:
+            lines.append("- " + self.several_norms_sentence(lang))
+        return with_note(self.version, "\n".join(lines), lang)
+
+    def limitation_sentence(self, lang: str = "en") -> str:
+        """The limitation of Administrative Penalty Law Art. 36 for this act, one sentence.
+
+        For an act that harmed life, health or finance and ended before the revised law came
+        into force, the five years are not applied and the sentence says they are in question.
+        """
+        _ = gettext_for(check_ui_lang(lang))
         lim = self.limitation
         state = {
             True: _("had run when the act was discovered: no penalty may be given"),
             False: _("had not run when the act was discovered"),
-            None: _("counts until the act is discovered"),
+            None: _("counts until the act is discovered")
+            if lim.discovered is None
+            else _("may have run when the act was discovered"),
         }[lim.expired]
         cited = apl_citation(administrative_penalty_law().limitation.article, lang)
-        lines.append(
-            "- "
-            + _(
-                "Limitation ({cited}): {years} years from {start}, last day {last}; it {state}."
-            ).format(
-                cited=cited,
-                years=lim.years,
-                start=lim.runs_from.isoformat(),
-                last=lim.last_day.isoformat(),
-                state=state,
-            )
+        sentence = _(
+            "Limitation ({cited}): {years} years from {start}, last day {last}; it {state}."
+        ).format(
+            cited=cited,
+            years=lim.years,
+            start=worded_date(lim.runs_from, lang),
+            last=worded_date(lim.last_day, lang),
+            state=state,
         )
-        return "\n".join(lines)
+        if lim.extended_in_question and lim.law_in_force_from is not None:
+            sentence += _(
+                " The five years for acts that harmed life, health or finance came with the "
+                "revised Administrative Penalty Law, in force from {day}; whether they reach an "
+                "act that ended before that day is in question, and the suite does not apply them."
+            ).format(day=worded_date(lim.law_in_force_from, lang))
+        return sentence
+
+    def several_norms_sentence(self, lang: str = "en") -> str:
+        """Administrative Penalty Law Art. 29 under its own heading, one sentence."""
+        _ = gettext_for(check_ui_lang(lang))
+        p = self.several_norms
+        rule = administrative_penalty_law().several_norms
+        return _("{heading} ({cited}): {text}").format(
+            heading=rule.heading.text(lang),
+            cited=p.provision_zh if lang == "zh" else p.provision,
+            text=p.zh if lang == "zh" else p.explanation,
+        )
 
 
 def applicable_law(
@@ -181,6 +225,7 @@ def applicable_law(
         limitation=limitation(end, discovered, life_health_or_finance_harmed),
         possibilities=possibilities(version),
         continuing=continuing_until is not None,
+        several_norms=several_norms(),
     )
 
 
@@ -228,8 +273,10 @@ def _reasons(
     if continuing:
         reasons.append(
             _(
-                "For a continuing act the text in force on its last day is taken as the law at "
-                "the time of the act."
+                "For a continuing act the suite takes the text in force on its last day as the "
+                "law at the time of the act. This is the suite's assumption, not a rule of the "
+                "Administrative Penalty Law: its Article 36(2) only has the limitation period of "
+                "a continuing act run from the day the act ends."
             )
         )
     if act_version == decision_version:
@@ -257,7 +304,7 @@ def _reasons(
             ).format(
                 citation=c.new.citation(lang),
                 decision=decision_version,
-                tier=tier_name(c.new.version, c.new.provision, c.new.tier, lang),
+                tier=c.new.tier_label(lang),
                 verdict=_(VERDICT_NAMES[c.verdict]),
             )
             + ("" if lang == "zh" else " ").join(("", *worded))
@@ -269,13 +316,7 @@ def _reasons(
             )
         )
     elif any(c.verdict == "referred" for c in comparisons):
-        reasons.append(
-            _(
-                "The {decision} text still treats the act as illegal but leaves the penalty to "
-                "other laws, which this suite does not model: the {act} clause applies unless "
-                "the provision of those laws is lighter."
-            ).format(decision=decision_version, act=act_version)
-        )
+        reasons.append(_referred(act_version, decision_version, lang))
     else:
         reasons.append(
             _(
@@ -284,3 +325,38 @@ def _reasons(
             ).format(act=act_version)
         )
     return tuple(reasons)
+
+
+def _referred(act_version: str, decision_version: str, lang: str) -> str:
+    """The conclusion where the later text refers the penalty to other laws.
+
+    Those laws may already have applied to the act when it took place (the other laws of
+    ``data/penalties/administrative-penalty-law.yaml``, e.g. the Personal Information Protection
+    Law, Art. 66); one act under several norms is fined once, under the higher fine
+    (Administrative Penalty Law Art. 29). Which provision applies the suite does not decide.
+    """
+    _ = gettext_for(lang)
+    law = administrative_penalty_law()
+    sep = _("; ")
+    examples = sep.join(
+        _("for {concerns}, {law} {article}, in force from {day}").format(
+            concerns=o.concerns.text(lang),
+            law=o.short.text(lang),
+            article=Provision(o.article).citation(lang),
+            day=worded_date(o.in_force_from, lang),
+        )
+        for o in law.other_laws
+    )
+    return _(
+        "The {decision} text still treats the act as illegal but fixes no penalty of its own: "
+        "it refers to other laws and administrative regulations. Those laws may already have "
+        "applied to the act when it took place ({examples}). Where one act breaks several legal "
+        "norms that call for a fine, {cited} has it fined once, under the norm with the higher "
+        "fine. Which provision applies is for the authority to decide; the suite does not "
+        "decide it, and shows the {act} clause of the Cybersecurity Law."
+    ).format(
+        decision=decision_version,
+        act=act_version,
+        examples=examples,
+        cited=apl_citation(law.several_norms.provision.provision, lang),
+    )

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from html import escape
 from urllib.parse import urlencode
 
+from csl_helpers.law.display import note_html, out_of_force_mark
 from csl_helpers.law.model import Provision
 from csl_helpers.obligations.checklist import Checklist
 from csl_helpers.obligations.duties import Duty
@@ -32,6 +33,7 @@ STYLE = """<style>
 .csl-nav-downloads a { margin-right: 1.2em; }
 .csl-nav-downloads a, a.csl-nav-simulate { color: #1a5fb4; text-decoration: underline; }
 .csl-nav-error { color: #a00; }
+.csl-out-of-force { background: #fff4e5; border-left: 4px solid #e69500; padding: 0.2em 0.6em; }
 </style>"""
 EXPORTS = (
     ("csv", "en", N_("CSV (English)"), "text/csv"),
@@ -126,10 +128,11 @@ def duty_html(duty: Duty, simulator: str = SIMULATOR, ui: str = "en") -> str:
         text_en = f"{when_en[0].upper()}{when_en[1:]}: {text_en[0].lower()}{text_en[1:]}"
         text_zh = f"{when_zh}，{text_zh}"
     other = duty.other_citation(ui)
+    mark = out_of_force_mark(duty.other_version, ui)
     other_text = (
-        _("{version} text: {citation}").format(version=duty.other_version, citation=other)
+        _("{version} text").format(version=duty.other_version) + mark + _(": ") + other
         if other
-        else _("not in the {version} text").format(version=duty.other_version)
+        else _("not in the {version} text").format(version=duty.other_version) + mark
     )
     penalty = duty.penalty
     links = "".join(
@@ -169,6 +172,7 @@ def checklist_html(sheet: Checklist, simulator: str = SIMULATOR, ui: str = "en")
                 version=escape(sheet.version), count=len(sheet.duties)
             )
         ),
+        note_html(sheet.version, ui),
     ]
     for theme, duties in sheet.groups:
         title = (

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
+from csl_helpers.law.display import note_html
 from csl_helpers.law.load import load_law
 from csl_helpers.penalties.model import term
+from csl_helpers.penalties.outcome import persons_named
 from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.penalties.version_rule import ApplicableLaw
 from csl_helpers.translation import N_, gettext_for
@@ -26,6 +28,7 @@ STYLE = """<style>
 .csl-pen-trigger { color: #333; }
 .csl-pen-error { color: #a00; font-weight: bold; }
 .csl-pen-referral { padding: 0.4em 0.8em; background: #eef3f8; border-left: 4px solid #36c; }
+.csl-out-of-force { background: #fff4e5; border-left: 4px solid #e69500; padding: 0.2em 0.6em; }
 </style>"""
 
 
@@ -59,14 +62,16 @@ def _basis_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
             + trigger_en,
         ),
     ]
-    if o.referral is not None:
+    if (r := o.referral) is not None:
+        # A reservation (另有规定的，依照其规定) is not a referral: the clause keeps its penalty.
+        label = _("Reservation") if r.reservation else _("Referred")
         rows.append(
             (
-                _("Referred"),
-                f'<div class="csl-pen-referral">{escape(o.referral.zh)}</div>'
+                label,
+                f'<div class="csl-pen-referral">{escape(r.zh)}<br><i>{escape(r.note.zh)}</i></div>'
                 if zh
-                else f'<div class="csl-pen-referral">{escape(o.referral.zh)}<br>'
-                f"{escape(o.referral.en)}<br><i>{escape(o.referral.note)}</i></div>",
+                else f'<div class="csl-pen-referral">{escape(r.zh)}<br>'
+                f"{escape(r.en)}<br><i>{escape(r.note.en)}</i></div>",
             )
         )
     return rows
@@ -98,7 +103,7 @@ def _penalty_rows(
             (
                 _("Detention of the offender")
                 if o.detained == "offender"
-                else _("Detention of the people responsible"),
+                else _("Detention of {who}").format(who=escape(persons_named(o.persons, ui))),
                 f'<span class="csl-pen-detention"><b>{days}</b> '
                 '<span class="csl-pen-shall">{}</span></span>'.format(_("shall")),
             )
@@ -124,10 +129,14 @@ def _other_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
             )
         shown = f'<span class="csl-pen-{badge}">{_(BADGES[badge])}</span>'
         wording = f'<span lang="zh-Hans">{escape(s.wording)}</span>'
+        if ui == "zh" and s.may and "可以" in s.wording:
+            # The Law's words already say 可以: mark them rather than say 可以 twice in a line.
+            wording = wording.replace("可以", shown, 1)
+            shown = ""
         rows.append(
             (  # in Chinese the Law's own wording names the measure
                 _("Measure"),
-                f"{wording} {shown}{by}"
+                " ".join(filter(None, (wording, shown))) + by
                 if ui == "zh"
                 else f'{text} {shown} <span lang="zh-Hans">({escape(s.wording)})</span>{by}',
             )
@@ -142,8 +151,11 @@ def _other_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
                 else f'{escape(e.en)} (<span lang="zh-Hans">{escape(e.zh)}</span>)',
             )
         )
-    # The notes are the project's own, in English only (data/penalties/).
-    rows += [(_("Note"), f'<span lang="en">{escape(note)}</span>') for note in o.notes]
+    # The notes are the project's own, in both languages (data/penalties/).
+    lang = "zh-Hans" if ui == "zh" else "en"
+    rows += [
+        (_("Note"), f'<span lang="{lang}">{escape(note.text(ui))}</span>') for note in o.notes
+    ]
     return rows
 
 
@@ -157,7 +169,7 @@ def outcome_html(o: Outcome, fine_text: str | None = None, ui: str = "en") -> st
     rows = _basis_rows(o, ui) + _penalty_rows(o, fine_text, ui) + _other_rows(o, ui)
     body = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
     return (
-        f'<div class="csl-pen-outcome"><table>{body}</table>'
+        f'<div class="csl-pen-outcome">{note_html(o.version, ui)}<table>{body}</table>'
         + _(
             '<p><i>Ranges include both ends (<span lang="zh-Hans">以上 / 以下</span>). The Chinese '
             "text governs.</i></p>"
@@ -167,26 +179,35 @@ def outcome_html(o: Outcome, fine_text: str | None = None, ui: str = "en") -> st
 
 
 def applicable_html(a: ApplicableLaw, ui: str = "en") -> str:
-    """The version rule's reasoning, escaped, for the dates mode."""
+    """The version rule's reasoning, escaped, for the dates mode.
+
+    The text applied says so where it is no longer in force; Administrative Penalty Law Art. 29
+    (one act under several norms) stands under its own heading, apart from the rules on a
+    lighter, reduced or no penalty.
+    """
     _ = gettext_for(ui)
     items = "".join(f"<li>{escape(r)}</li>" for r in a.worded(ui))
-    lim, colon = a.limitation, _(": ")
+    colon = _(": ")
     possible = "".join(
         f"<li><b>{escape(p.provision_zh if ui == 'zh' else p.provision)}</b>{colon}"
         f"{escape(p.zh if ui == 'zh' else p.explanation)}</li>"
         for p in a.possibilities
     )
+    several = (
+        f'<p class="csl-pen-several-norms">{escape(a.several_norms_sentence(ui))}</p>'
+        if a.several_norms is not None
+        else ""
+    )
     return (
-        '<div class="csl-pen-applicable"><p><b>{}</b> {}</p><ul>{}</ul><p>{}</p>'
+        '<div class="csl-pen-applicable"><p><b>{}</b> {}</p>{}<ul>{}</ul><p>{}</p>{}'
         "<details><summary>{}</summary><ul>{}</ul></details></div>"
     ).format(
         _("Applicable text: {version}").format(version=escape(a.version)),
         _("({citation})").format(citation=escape(a.outcome.citation(ui))),
+        note_html(a.version, ui),
         items,
-        _(
-            "Limitation (Administrative Penalty Law, Article 36): {years} years from {start}, "
-            "last day {last}."
-        ).format(years=lim.years, start=lim.runs_from.isoformat(), last=lim.last_day.isoformat()),
+        escape(a.limitation_sentence(ui)),
+        several,
         _("Lighter, reduced or no penalty: possibilities to examine"),
         possible,
     )

@@ -12,6 +12,7 @@ from csl_helpers.law.load import version_ids
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.clauses import tier_name
 from csl_helpers.penalties.model import Range
+from csl_helpers.penalties.outcome import persons_named
 from csl_helpers.penalties.simulation import Outcome, conducts, simulate
 from csl_helpers.translation import N_, gettext_for
 
@@ -95,7 +96,7 @@ def _add_ranges(
                 _range_trace(
                     r,
                     label,
-                    hover=f"{o.citation(ui)} ({_(WHO[who])}): ",
+                    hover=f"{o.citation(ui)} ({_who(o, who, ui)}): ",
                     ui=ui,
                     line={
                         "color": HIGHLIGHT if chosen else colour,
@@ -110,6 +111,13 @@ def _add_ranges(
             )
             drawn.append(row)
     return drawn
+
+
+def _who(o: Outcome, who: str, ui: str) -> str:
+    """Whom a line's fine falls on: for people, as the clause names them (直接负责的主管人员…)."""
+    if who == "offender" or not o.persons:
+        return gettext_for(ui)(WHO[who])
+    return persons_named(o.persons, ui)
 
 
 def _tier(o: Outcome, ui: str) -> str:
@@ -179,7 +187,7 @@ def _fines_figure(
     _ = gettext_for(ui)
     fig = go.Figure()
     rows = fined_outcomes(version, illegal_gains, procurement_amount)
-    labels = [f"{o.provision.citation(ui)} · {_tier(o, ui)}" for o in rows]
+    labels = [f"{o.provision.citation(ui, o.version)} · {_tier(o, ui)}" for o in rows]
     drawn = _add_ranges(fig, rows, labels, mine, ui)
     for name, colour, dash in (
         (_("fine on the offender"), OFFENDER, "solid"),
