@@ -24,6 +24,9 @@ import pytest
 from conftest import ROOT, browser_required
 from playwright.sync_api import Locator, Page, expect
 
+from csl_helpers.law.model import Provision
+from csl_helpers.penalties.clauses import tier_name
+
 pytestmark = pytest.mark.browser
 SCREENS = {"projector": (1280, 720), "laptop": (1440, 900), "phone": (390, 844)}
 """Viewports in CSS pixels. Each is a page opened at that size: a window widened after the
@@ -72,7 +75,8 @@ def open_simulator(page: Page, url: str) -> None:
 
 
 def pick_a_tier(page: Page) -> None:
-    page.locator(".csl-pen-tier").get_by_role("radio", name="serious", exact=True).click()
+    named = tier_name("2025", Provision(61, 2), "serious")
+    page.locator(".csl-pen-tier").get_by_role("radio", name=named, exact=True).click()
     page.locator(".csl-pen-show-text").click()
     expect(page.locator(".csl-pen-text")).to_contain_text("第")
 

@@ -15,8 +15,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from csl_helpers import load_law, version_on
+from csl_helpers.law.model import Provision
 from csl_helpers.obligations.checklist import checklist
 from csl_helpers.obligations.questionnaire import Interview
+from csl_helpers.penalties.clauses import tier_name
 
 pytestmark = pytest.mark.browser
 HARMLESS = ("r.setData is not a function",)
@@ -85,17 +87,16 @@ def test_a_bad_explorer_address_is_told(opened):
 def test_the_simulators_address_names_its_scenario(opened):
     page = opened(f"{SIMULATOR}?version=2025&article=61&paragraph=2", ".csl-pen-result")
     expect(page).to_have_url(has_query("version=2025&article=61&paragraph=2&tier=base"))
-    page.locator(".csl-pen-tier").get_by_role("radio", name="serious", exact=True).click()
+    serious, base = (tier_name("2025", Provision(61, 2), t) for t in ("serious", "base"))
+    page.locator(".csl-pen-tier").get_by_role("radio", name=serious, exact=True).click()
     expect(page).to_have_url(has_query("version=2025&article=61&paragraph=2&tier=serious"))
     page.go_back()
-    expect(page.locator(".csl-pen-tier [aria-checked=true]")).to_have_text("base")
+    expect(page.locator(".csl-pen-tier [aria-checked=true]")).to_have_text(base)
     expect(page).to_have_url(has_query("version=2025&article=61&paragraph=2&tier=base"))
     page.go_forward()
-    expect(page.locator(".csl-pen-tier [aria-checked=true]")).to_have_text("serious")
+    expect(page.locator(".csl-pen-tier [aria-checked=true]")).to_have_text(serious)
     page.reload()
-    expect(page.locator(".csl-pen-tier [aria-checked=true]")).to_have_text(
-        "serious", timeout=90_000
-    )
+    expect(page.locator(".csl-pen-tier [aria-checked=true]")).to_have_text(serious, timeout=90_000)
 
 
 def test_the_navigator_keeps_answers_and_ticks_in_its_address_and_exports(opened, tmp_path: Path):

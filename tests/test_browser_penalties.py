@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from csl_helpers.law.model import Provision
+from csl_helpers.penalties.clauses import tier_name
 from csl_helpers.penalties.model import term
 from csl_helpers.penalties.simulation import conducts, simulate
 
@@ -46,7 +50,8 @@ def test_pick_a_violation_set_a_circumstance_read_the_fine(simulator):
     page.locator(".csl-pen-subject select").select_option(label=term("subjects", "cii_operator").en)
     page.locator(".csl-pen-conduct select").select_option(label=option_label("2025", 61, 2))
     expect(result).to_contain_text(simulate("2025", 61, 2).basis)
-    page.locator(".csl-pen-tier").get_by_role("radio", name="serious", exact=True).click()
+    named = tier_name("2025", Provision(61, 2), "serious")
+    page.locator(".csl-pen-tier").get_by_role("radio", name=named, exact=True).click()
     want = simulate("2025", 61, 2, tier="serious")
     expect(fine).to_contain_text(want.fine.label())
     expect(fine).to_contain_text("shall")
@@ -174,3 +179,44 @@ def test_chart_titles_fit_a_phone_with_no_toolbar_over_them(page, simulator):
     )
     assert outside == []
     assert page.locator(".csl-pen-charts .modebar").count() == 0
+
+
+@pytest.mark.parametrize("opened", ["link", "switch"])
+def test_a_2016_clause_in_chinese_offers_only_its_own_two_tiers(simulator, opened):
+    """2016 Art. 59(1), from a link in Chinese or the live switch: its two tiers, by its words."""
+    query = "version=2016&article=59&paragraph=1"
+    page = simulator(query + ("&lang=zh" if opened == "link" else ""))
+    if opened == "switch":
+        page.locator(".csl-ui-lang").get_by_role("radio", name="中文").click()
+    c = Provision(59, 1)
+    names = [tier_name("2016", c, t, "zh") for t in ("base", "aggravated")]
+    radios = page.locator(".csl-pen-tier [role=radio]")
+    expect(radios).to_have_text(names, timeout=30_000)
+    radios.nth(1).click()
+    want = simulate("2016", 59, 1, tier="aggravated").fine
+    fine = page.locator(".csl-pen-result .csl-pen-fine")
+    expect(fine).to_contain_text(want.label("yuan", "zh"))
+    expect(page).to_have_url(re.compile(r"tier=aggravated"))
+    expect(page.locator(".csl-pen-tier-help")).to_contain_text(
+        "拒不改正或者导致危害网络安全等后果的"
+    )
+    body = page.locator("body").inner_text()
+    assert "一般情节" not in body and "加重情节" not in body
+
+
+def test_the_dates_mode_carries_the_tier_to_its_counterpart(simulator):
+    """2025 Art. 61(2) 造成……严重危害网络安全后果, by dates (act in 2025): 2016 Art. 59(2)."""
+    page = simulator("version=2025&article=61&paragraph=2&tier=serious&lang=zh")
+    checked = page.locator(".csl-pen-tier [aria-checked=true]")
+    expect(checked).to_have_text(tier_name("2025", Provision(61, 2), "serious", "zh"))
+    page.locator(".csl-pen-mode").get_by_role("radio", name="按日期").click()
+    expect(page.locator(".csl-pen-applicable")).to_be_visible(timeout=30_000)
+    carried = tier_name("2016", Provision(59, 2), "aggravated", "zh")
+    expect(checked).to_have_text(carried)
+    want = simulate("2016", 59, 2, tier="aggravated").fine  # 100,000 to 1,000,000 yuan
+    assert (want.low, want.high) == (100_000, 1_000_000)
+    expect(page.locator(".csl-pen-result .csl-pen-fine")).to_contain_text(want.label("yuan", "zh"))
+    note = page.locator(".csl-pen-tier-note")
+    expect(note).to_contain_text(carried)
+    expect(note).to_contain_text("已转至该情节")
+    expect(page).to_have_url(re.compile(r"tier=aggravated"))
