@@ -89,6 +89,7 @@ def test_a_dashboard_opens_in_chinese_and_switches_to_english_in_place(page, voi
     switch = page.locator(".csl-ui-lang")
     expect(switch.get_by_role("radio", name="中文")).to_have_attribute("aria-checked", "true")
     expect(page).to_have_title(re.compile(r"^[^A-Za-z]+$"))  # the tab is named in Chinese too
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     text = settled_text(
         page, f'body [lang="en"], {SWITCHES}', lambda t: set(ENGLISH_WORD.findall(t)) <= NAMES
     )
@@ -106,6 +107,7 @@ def test_a_dashboard_opens_in_chinese_and_switches_to_english_in_place(page, voi
     expect(page.locator(where)).to_contain_text(en)
     assert page.evaluate("window.cslSamePage === true"), "the page was loaded again"
     expect(page).to_have_title(re.compile(r"· CSL Notebooks$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     skip = f'body [lang="zh-Hans"], {SWITCHES}, {LAW_MENUS}'
     text = settled_text(page, skip, lambda t: not CHINESE.findall(t))
     assert not CHINESE.findall(text), text
@@ -117,6 +119,72 @@ def test_an_unknown_language_is_told_and_the_page_is_english(page, voila_url):
     page.goto(f"{voila_url}/voila/render/penalty_simulator.ipynb?lang=fr&version=2016&article=59")
     expect(page.locator(".csl-pen-error")).to_contain_text("lang must be one of en, zh")
     expect(page.locator(".csl-pen-result")).to_contain_text("Article 59")
+
+
+SAMPLER = """
+window.cslPainted = [];
+const shown = (e) => e.getClientRects().length > 0;
+const take = () => {
+  if (document.body) {
+    const loading = document.getElementById("loading");
+    window.cslPainted.push({
+      lang: document.documentElement.lang,
+      title: document.title,
+      loading: loading && shown(loading) ? loading.innerText : "",
+      headings: [...document.querySelectorAll("h1, h2")].filter(shown).map((e) => e.innerText),
+    });
+  }
+  if (!document.querySelector(".csl-dashboard-root")) requestAnimationFrame(take);
+};
+requestAnimationFrame(take);
+"""
+"""Records, at every frame until the dashboard's widgets show, what the frame paints: the page's
+language, its title, its loading screen's words and its headings."""
+
+
+@pytest.mark.parametrize("dashboard", DASHBOARDS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_dashboard_is_in_its_language_from_its_first_paint(page, voila_url, dashboard, lang):
+    """The loading screen, the title and the introduction: no frame in the other language."""
+    page.add_init_script(SAMPLER)
+    query = "?lang=zh" if lang == "zh" else ""
+    page.goto(f"{voila_url}/voila/render/{dashboard}.ipynb{query}")
+    expect(page.locator(".csl-dashboard-root")).to_be_visible(timeout=90_000)
+    frames = page.evaluate("window.cslPainted")
+    assert frames, "no frame was painted before the widgets"
+    assert any(f["loading"] for f in frames), "no loading screen was painted"
+    assert any(f["headings"] for f in frames[:-1]), "no title was painted before the widgets"
+    other = ENGLISH_WORD if lang == "zh" else CHINESE
+    for frame in frames:
+        assert frame["lang"] == ("zh-Hans" if lang == "zh" else "en"), frame
+        words = " ".join([frame["title"], frame["loading"], *frame["headings"]])
+        assert not other.findall(words), frame
+    if lang == "zh":  # a step of the progress is told in Chinese as well
+        assert any("步" in f["loading"] for f in frames), frames
+
+
+def test_the_landing_page_is_in_the_language_its_address_names(page, voila_url):
+    """From the server's first byte: <html lang>, title, introduction, each card's first link."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"{voila_url}/?lang=zh") as answer:
+        assert '<html lang="zh-Hans">' in answer.read().decode()
+    page.goto(f"{voila_url}/?lang=zh")
+    expect(page).to_have_title(re.compile(r"^[^A-Za-z]+$"))
+    expect(page.locator("h1")).not_to_contain_text(re.compile("[A-Za-z]"))
+    expect(page.locator(".csl-landing-intro").first).to_contain_text("网络安全法")
+    cards = page.locator(".csl-dashboard")
+    expect(cards).to_have_count(len(DASHBOARDS))
+    for i in range(len(DASHBOARDS)):
+        expect(cards.nth(i).locator("a").first).to_have_attribute("lang", "zh-Hans")
+    text = page.evaluate(VISIBLE_TEXT, 'body [lang="en"]')
+    assert set(ENGLISH_WORD.findall(text)) <= NAMES | {"English"}, text
+    page.goto(f"{voila_url}/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    for i in range(len(DASHBOARDS)):
+        expect(cards.nth(i).locator("a").first).to_have_attribute("lang", "en")
+    titles = page.locator("a.csl-dashboard-en").all_inner_texts()
+    assert all(word[0].isupper() for t in titles for word in t.split()), titles
 
 
 def test_the_landing_page_offers_each_dashboard_in_both_languages(page, voila_url):

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 import ipywidgets as w
 from traitlets import HasTraits, link
 
+from csl_helpers import pages
 from csl_helpers.translation import (
     N_,
     UI_LANG_NAMES,
@@ -50,42 +51,19 @@ __all__ = [
     "lang_from_query",
     "lang_switch",
 ]
+SWITCH_CLASS = "csl-ui-lang"
+"""The class of the 中文 / English switch, whose labels no language changes."""
 LABELLED = ("description", "placeholder", "tooltip")
 """The text traits of a control that hold interface words."""
 HIDE_INTRO = "<style>.celltag_csl-intro { display: none; }</style>"
 """Hides a dashboard notebook's English opening cell (tagged ``csl-intro``) on a Chinese page;
-the dashboard then shows its own translated title and introduction."""
+the dashboard then shows its own translated title and introduction (marked
+``csl-widget-intro``: the page template's own copy, shown until the widgets came, then hides)."""
 
-INTROS = {
-    "law_explorer": N_(
-        "<h1>Law Explorer</h1><p>Browse the Cybersecurity Law of the People's Republic of China "
-        "by chapter and section, read each article in English and Chinese side by side, switch "
-        "between the texts of its versions, search, and follow references both ways. The "
-        "Chinese text governs.</p>"
-    ),
-    "penalty_simulator": N_(
-        "<h1>Penalty simulator</h1><p>Choose the text of the Law (or the dates of the act and of "
-        "the decision), who acted, what they did and the circumstances: the fines, detention and "
-        "other measures the Law provides appear at once, with the legal basis. Ranges include both "
-        "ends. The Chinese text governs.</p>"
-    ),
-    "obligation_navigator": N_(
-        "<h1>Obligation Navigator</h1><p>Answer a few yes/no questions about your organisation and "
-        "get the duties the Cybersecurity Law puts on you, under the text of either version: each "
-        "with its article in both versions, how a breach is punished, and a link to that clause in "
-        "the penalty simulator. Download the checklist as CSV or Markdown. The Chinese text of the "
-        "Law governs; this is a study aid, not legal advice.</p>"
-    ),
-}
+INTROS = pages.INTROS
 """Each dashboard's title and introduction, which the widget shows on a page not in English
 (the notebook's own opening cell, in English, is then hidden by :data:`HIDE_INTRO`)."""
-
-
-TITLES = {
-    "law_explorer": N_("Law Explorer · CSL Notebooks"),
-    "penalty_simulator": N_("Penalty simulator · CSL Notebooks"),
-    "obligation_navigator": N_("Obligation Navigator · CSL Notebooks"),
-}
+TITLES = pages.TITLES
 """Each dashboard's page title (its browser tab); in English, its notebook's ``title``."""
 
 
@@ -117,9 +95,12 @@ class Translated:
         self.labels.show(lang)  # type: ignore[attr-defined]
         for widget, options in menus.items():
             relabel(widget, tuple(options()))
-        intro = "" if lang == "en" else HIDE_INTRO + self._(INTROS[name])
-        self.intro.value = intro  # type: ignore[attr-defined]
-        self.page.title = self._(TITLES[name])  # type: ignore[attr-defined]
+        intro = self._(INTROS[name])
+        shown = "" if lang == "en" else f'{HIDE_INTRO}<div class="csl-widget-intro">{intro}</div>'
+        self.intro.value = shown  # type: ignore[attr-defined]
+        with self.page.hold_sync():  # type: ignore[attr-defined]
+            self.page.title = self._(TITLES[name])  # type: ignore[attr-defined]
+            self.page.lang = pages.HTML_LANGS[lang]  # type: ignore[attr-defined]
 
 
 def _widgets(root: w.Widget) -> Iterator[w.Widget]:
@@ -146,6 +127,8 @@ class StaticLabels:
                 text = getattr(widget, name, None)
                 if isinstance(text, str) and text and zh(text) != text:
                     self._texts.append((widget, name, text))
+            if isinstance(widget, Menu) and SWITCH_CLASS in widget._dom_classes:
+                continue  # the switch names each language in that language
             if isinstance(widget, Menu) and any(
                 zh(str(label)) != label for label, _ in _pairs(widget.options)
             ):
@@ -175,7 +158,7 @@ def lang_switch(model: HasTraits) -> ChoiceButtons:
         value=model.lang,
         description="语言 · Language",
     )
-    switch.add_class("csl-ui-lang")
+    switch.add_class(SWITCH_CLASS)
     link((switch, "value"), (model, "lang"))
     return switch
 

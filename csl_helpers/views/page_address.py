@@ -65,9 +65,11 @@ function render({ model, el }) {
   };
   const name = () => {
     if (voila && model.get("title")) document.title = model.get("title");
+    if (voila && model.get("lang")) document.documentElement.lang = model.get("lang");
   };
   model.on("change:query", write);
   model.on("change:title", name);
+  model.on("change:lang", name);
   model.on("msg:custom", focus);
   window.addEventListener("popstate", popped);
   write();
@@ -76,6 +78,7 @@ function render({ model, el }) {
   return () => {
     model.off("change:query", write);
     model.off("change:title", name);
+    model.off("change:lang", name);
     model.off("msg:custom", focus);
     window.removeEventListener("popstate", popped);
   };
@@ -99,6 +102,8 @@ class PageAddress(anywidget.AnyWidget):
     history = Unicode("replace").tag(sync=True)
     title = Unicode("").tag(sync=True)
     """The page's title (its browser tab) in the page's language; empty: the notebook's own."""
+    lang = Unicode("").tag(sync=True)
+    """The page's language as ``<html lang>`` names it (``zh-Hans``); empty: the page's own."""
 
     def __init__(self) -> None:
         super().__init__(layout={"display": "none"})

@@ -11,7 +11,9 @@ extension (Binder) would read it too. It gives Voila two things:
   appears once its file is there. On a dashboard's page it leaves out the JupyterLab
   extensions the page does not use (see :func:`page_extensions`) and names the one script
   that carries the chunks of Voila's page and of those extensions (see :func:`page_script`
-  and page_scripts.py);
+  and page_scripts.py). Both pages get their words in every interface language (the
+  dashboard's name, title, introduction and loading words; the landing page's), so the page
+  is in the language its address names from its first paint (:func:`_page_words`);
 - a kernel manager that refills the preheated pool in the background, a few kernels at a
   time, so the refill does not take the machine from the visitors (see
   :class:`ClassroomKernelManager`) and keeps the culler off the pooled kernels and off a
@@ -125,6 +127,11 @@ def _describe(path: Path, mtime_ns: int) -> tuple[str, str]:
 # what the page would download and parse before it connects to its kernel.
 NEVER_ON_A_PAGE = frozenset({"@voila-dashboards/jupyterlab-preview"})
 RENDERERS = {"jupyterlab-plotly": "application/vnd.plotly.v1+json"}
+# No dashboard shows mathematics. Voila's page takes JupyterLab's MathJax 3 plugin, which
+# fetches about 1 MB of MathJax to typeset the page, unless its page config names a MathJax
+# URL: it then takes the MathJax 2 plugin (2 kB), which loads what the URL names. That is the
+# template's no-mathjax.js, a MathJax that typesets nothing.
+NO_MATH = "static/no-mathjax.js"
 
 
 def page_extensions(extensions: list[dict[str, Any]], notebook: Path) -> list[dict[str, Any]]:
@@ -173,13 +180,38 @@ def page_config_hook(page_config: dict[str, Any], **kwargs: Any) -> dict[str, An
     target = root / (kwargs.get("notebook_path") or "")
     if target.is_dir():
         page_config["cslDashboards"] = dashboard_entries(target, root)
+        page_config["cslLanding"] = _page_words("landing")
     elif "federated_extensions" in page_config:
+        page_config["cslPage"] = _page_words(target.stem)
         extensions = page_extensions(page_config["federated_extensions"], target)
         page_config["federated_extensions"] = extensions
         script = page_script(extensions, kwargs.get("voila_configuration"))
         if script is not None:
             page_config["cslPageScripts"] = f"static/{script}"
+        template = getattr(kwargs.get("voila_configuration"), "template", None) or "csl"
+        static = f"{kwargs.get('base_url') or '/'}voila/templates/{template}/"
+        page_config |= {"fullMathjaxUrl": static + NO_MATH, "mathjaxConfig": "none"}
+        plotly = page_scripts.plotly_for_page((TEMPLATE_STATIC, _user_template_static()))
+        if plotly is not None:
+            page_config["cslPlotly"] = f"voila/templates/{template}/static/{plotly}"
     return page_config
+
+
+def _page_words(name: str) -> dict[str, dict[str, str]]:
+    """The words a page shows before its kernel answers, in every interface language.
+
+    ``name`` is a dashboard's (``law_explorer``), or ``landing`` for the landing page; the
+    words are csl_helpers.pages', or none where csl_helpers cannot be imported (the page is
+    then in Voila's own words).
+    """
+    try:
+        from csl_helpers import pages
+        from csl_helpers.translation import UI_LANGS
+    except ImportError:
+        return {}
+    if name == "landing":
+        return {lang: pages.landing_words(lang) for lang in UI_LANGS}
+    return pages.page_words(name)
 
 
 def page_script(extensions: list[dict[str, Any]], configuration: Any) -> str | None:
