@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from csl_helpers.law.display import RichDisplay, card, table, with_note
 from csl_helpers.law.model import Provision
 from csl_helpers.penalties.clauses import tier_name
-from csl_helpers.penalties.model import MeasureSet, Quote, Range, Referral, term
+from csl_helpers.penalties.model import MeasureSet, Note, Quote, Range, Referral, term
 from csl_helpers.translation import check_ui_lang, gettext_for
 
 __all__ = ["Outcome", "persons_named"]
@@ -59,7 +59,8 @@ class Outcome(RichDisplay):
     """Where the penalty is borrowed (依照该款规定处罚): the paragraph it comes from."""
     fine_wording: str | None = None
     """The Chinese words that set the fine applied, e.g. ``处违法所得一倍以上十倍以下罚款``."""
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
+    """The explanatory notes of the rules data on this clause, in both languages."""
     subjects: tuple[str, ...] = ()
     """Everyone the clause (or its item) punishes for the conduct; ``subject`` is the first."""
 
@@ -70,10 +71,10 @@ class Outcome(RichDisplay):
 
     def citation(self, lang: str = "en") -> str:
         """The legal basis, naming the borrowed paragraph where there is one."""
-        own = self.basis_provision.citation(lang)
+        own = self.basis_provision.citation(lang, self.version)
         if self.borrowed_from is None:
             return own
-        other = self.borrowed_from.citation(lang)
+        other = self.borrowed_from.citation(lang, self.version)
         return f"{own}, applying {other}" if lang == "en" else f"{own}，依照{other}"
 
     def tier_label(self, lang: str = "en") -> str:
@@ -102,7 +103,8 @@ class Outcome(RichDisplay):
         rows = [(_("when"), getattr(self.trigger, lang))]
         if self.referral is not None:
             r = self.referral
-            rows.append((_("referred"), r.zh if zh else f"{r.en} ({r.note})"))
+            label = _("reservation") if r.reservation else _("referred")  # 另有规定的，依照其规定
+            rows.append((label, f"{r.zh}（{r.note.zh}）" if zh else f"{r.en} ({r.note.en})"))
         if self.fine is None:
             rows.append((_("fine on the offender"), _("none in this clause")))
         else:
