@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from typing import Any
 
-from csl_helpers.law.display import with_note, worded_date
+from csl_helpers.law.display import RichDisplay, card, with_note, worded_date
 from csl_helpers.law.load import version_on
 from csl_helpers.law.model import Provision
 from csl_helpers.penalties.apl import AplProvision, administrative_penalty_law, apl, apl_citation
@@ -71,8 +72,13 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class ApplicableLaw:
-    """Which version applies to a conduct, why, and what that version provides."""
+class ApplicableLaw(RichDisplay):
+    """Which version applies to a conduct, why, and what that version provides.
+
+    It words itself in English or Chinese (:meth:`explain`; :meth:`shown_in` for a notebook).
+    """
+
+    languages = ("en", "zh")
 
     version: str
     outcome: Outcome
@@ -111,6 +117,22 @@ class ApplicableLaw:
         if self.several_norms is not None:
             lines.append("- " + self.several_norms_sentence(lang))
         return with_note(self.version, "\n".join(lines), lang)
+
+    def plain(self, lang: str = "en") -> str:
+        """:meth:`explain`: the reasoning as plain lines in ``lang``."""
+        return self.explain(lang)
+
+    def to_html(self, lang: str = "en") -> str:
+        """A card: the text applied and its citation, the reasons, the limitation, Art. 29."""
+        _ = gettext_for(check_ui_lang(lang))
+        title = _("Applicable text: {version} ({citation}).").format(
+            version=self.version, citation=self.outcome.citation(lang)
+        )
+        lines = [*self.worded(lang), self.limitation_sentence(lang)]
+        if self.several_norms is not None:
+            lines.append(self.several_norms_sentence(lang))
+        items = "".join(f"<li>{escape(r)}</li>" for r in lines)
+        return card(title, f"<ul>{items}</ul>", self.version, lang)
 
     def limitation_sentence(self, lang: str = "en") -> str:
         """The limitation of Administrative Penalty Law Art. 36 for this act, one sentence.
