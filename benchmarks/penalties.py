@@ -18,6 +18,7 @@ from pathlib import Path
 from csl_helpers.law.load import version_ids
 from csl_helpers.law.model import Provision
 from csl_helpers.penalties import Circumstances, conducts, simulate
+from csl_helpers.penalties.clauses import tier_name
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 20
@@ -97,7 +98,8 @@ def bench_browser() -> None:
             times = []
             for n in range(ROUNDS):
                 tier = "aggravated" if n % 2 == 0 else "base"
-                times.append(page.evaluate(MEASURE, [tier, labels[tier]]))
+                named = tier_name("2025", clause, tier)  # the button's words
+                times.append(page.evaluate(MEASURE, [named, labels[tier]]))
                 page.wait_for_timeout(300)
             browser.close()
         print(
