@@ -118,3 +118,31 @@ def test_the_bare_fragments_carry_the_note_in_chinese():
     current = checklist_html(checklist(PROFILE, NEW.id), ui="zh")
     assert ZH_NOTE not in current and "2016（已不再施行）年文本" not in current
     assert "（已不再施行）" in current
+
+
+def test_duties_mark_the_other_text_and_carry_the_note_in_their_language():
+    from csl_helpers.obligations.duties import obligation, obligations_for
+
+    current = obligations_for(PROFILE, NEW.id)[0]
+    rows = dict(current.rows("zh"))
+    assert f"{OLD.id}年文本（已不再施行）" in rows
+    assert f"{OLD.id} text (no longer in force)" in dict(current.rows())
+    assert ZH_NOTE not in pretty(current.shown_in("zh"))
+    old = obligations_for(PROFILE, OLD.id)[0].shown_in("zh")
+    assert ZH_NOTE in pretty(old) and ZH_NOTE in old._repr_html_()
+    assert EN_NOTE not in pretty(old)
+    both = obligation("monitoring_and_logs").shown_in("zh")
+    assert ZH_NOTE in pretty(both) and ZH_NOTE in both._repr_html_()
+    assert f"{OLD.id}年文本（已不再施行）" in both._repr_html_()
+    assert EN_NOTE not in both._repr_html_()
+
+
+def test_a_table_and_a_stack_carry_the_note_in_their_language():
+    from csl_helpers.law.display import Stack, Table
+
+    t = Table("标题", ("甲",), (("乙",),), OLD.id, lang="zh")
+    assert ZH_NOTE in pretty(t) and ZH_NOTE in t._repr_html_() and EN_NOTE not in pretty(t)
+    assert EN_NOTE in pretty(t.shown_in("en"))
+    stack = Stack((simulate(OLD.id, 59, 1), Table("t", ("a",), (("b",),), OLD.id)))
+    shown = pretty(stack.shown_in("zh"))
+    assert shown.count(ZH_NOTE) == 2 and EN_NOTE not in shown

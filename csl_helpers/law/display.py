@@ -220,19 +220,29 @@ def card(title: str, body_html: str, version: str | None = None, lang: str = "en
 
 @dataclass(frozen=True)
 class Stack(RichDisplay):
-    """Several displayable values shown one after the other (e.g. a chapter in each version)."""
+    """Several displayable values shown one after the other (e.g. a chapter in each version).
+
+    Shown in a language (:meth:`shown_in`), each item that words itself in it does so.
+    """
 
     items: tuple[RichDisplay, ...]
     separator: str = "\n"
     """What separates the items' plain texts."""
 
-    def plain(self) -> str:
-        """Each item's plain text, in order."""
-        return self.separator.join(i.plain() for i in self.items)
+    languages = ("en", "zh")
 
-    def to_html(self) -> str:
+    def plain(self, lang: str = "en") -> str:
+        """Each item's plain text, in order."""
+        return self.separator.join(_in(i, lang).plain() for i in self.items)
+
+    def to_html(self, lang: str = "en") -> str:
         """Each item's HTML, in order."""
-        return "".join(i.to_html() for i in self.items)
+        return "".join(_in(i, lang).to_html() for i in self.items)
+
+
+def _in(item: RichDisplay, lang: str) -> RichDisplay | Shown:
+    """``item`` in ``lang`` where it words itself in that language, else as it is."""
+    return Shown(item, lang) if lang != "en" and lang in item.languages else item
 
 
 @dataclass(frozen=True)
@@ -240,15 +250,19 @@ class Table(RichDisplay):
     """A titled table of text cells: HTML in a notebook, aligned columns as plain text.
 
     ``version`` names the version the rows come from, for its out-of-force note; ``None``
-    where they come from several or none.
+    where they come from several or none. ``lang`` is the language the cells are written in,
+    the note's language (``shown_in`` may give another).
     """
 
     title: str
     head: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     version: str | None = None
+    lang: str = "en"
 
-    def plain(self) -> str:
+    languages = ("en", "zh")
+
+    def plain(self, lang: str | None = None) -> str:
         """The title, then the rows with their columns padded to a common width."""
         widths = [max(len(r[i]) for r in (self.head, *self.rows)) for i in range(len(self.head))]
         lines = [self.title]
@@ -256,8 +270,8 @@ class Table(RichDisplay):
             cells = [c.ljust(w) for c, w in zip(r, widths, strict=True)]
             lines.append("  " + "  ".join(cells).rstrip())
         text = "\n".join(lines)
-        return with_note(self.version, text) if self.version else text
+        return with_note(self.version, text, lang or self.lang) if self.version else text
 
-    def to_html(self) -> str:
+    def to_html(self, lang: str | None = None) -> str:
         """A card holding the table."""
-        return card(self.title, table(self.head, self.rows), self.version)
+        return card(self.title, table(self.head, self.rows), self.version, lang or self.lang)

@@ -13,6 +13,7 @@ from csl_helpers.law.display import (
     RichDisplay,
     card,
     note_html,
+    out_of_force_mark,
     out_of_force_note,
     table,
     with_note,
@@ -175,30 +176,52 @@ class Obligation(RichDisplay):
             lines.append(f"{head}{colon}{cites}{semi}{self.enforcement[v].summary(lang)}")
         return "\n".join(lines)
 
-    def plain(self) -> str:
+    languages = ("en", "zh")
+
+    def plain(self, lang: str = "en") -> str:
         """:meth:`describe`, then each provision's Chinese text, then any out-of-force note."""
-        lines = [self.describe("en")]
+        colon = ": " if check_lang(lang) == "en" else "："
+        lines = [self.describe(lang)]
         for v in version_ids():
+            head = v if lang == "en" else f"{v}年文本"
             for p in self.provisions[v]:
-                lines.append(f"  {v} {p.citation('zh', v)}: {load_law(v).text_of(p, 'zh')}")
-        lines += [n for v in version_ids() if self.provisions[v] and (n := out_of_force_note(v))]
+                cited = p.citation("zh", v)
+                lines.append(f"  {head} {cited}{colon}{load_law(v).text_of(p, 'zh')}")
+        lines += [
+            n for v in version_ids() if self.provisions[v] and (n := out_of_force_note(v, lang))
+        ]
         return "\n".join(lines)
 
-    def to_html(self) -> str:
-        """A card: a row per version with the provisions, their Chinese, and the breach."""
+    def to_html(self, lang: str = "en") -> str:
+        """A card: a row per version with the provisions, their Chinese, and the breach.
+
+        The row of a version no longer in force says so; in Chinese the card is in Chinese.
+        """
+        en = check_lang(lang) == "en"
         rows = []
         for v in version_ids():
             law = load_law(v)
-            cites = " · ".join(
-                f"{p.citation()} {p.citation('zh', v)}" for p in self.provisions[v]
+            cites = (" · " if en else "、").join(
+                f"{p.citation()} {p.citation('zh', v)}" if en else p.citation("zh", v)
+                for p in self.provisions[v]
             )
             text = "\n".join(law.text_of(p, "zh") for p in self.provisions[v])
-            breach = self.enforcement[v].summary() if self.provisions[v] else ""
-            rows.append([f"{v} text", cites or "not in this text", text, breach])
-        head = ["", "Provisions", "条文 (governs)", "Breach"]
-        notes = "".join(note_html(v) for v in version_ids() if self.provisions[v])
-        who = f"<p>Who: {escape(self.subject.name('en'))} / {escape(self.subject.name('zh'))}</p>"
-        return card(self.duty("en"), notes + who + table(head, rows))
+            breach = self.enforcement[v].summary(lang) if self.provisions[v] else ""
+            label = (f"{v} text" if en else f"{v}年文本") + out_of_force_mark(v, lang)
+            absent = "not in this text" if en else "本文本无此义务"
+            rows.append([label, cites or absent, text, breach])
+        head = (
+            ["", "Provisions", "条文 (governs)", "Breach"]
+            if en
+            else ["", "条文", "原文", "法律责任"]
+        )
+        notes = "".join(note_html(v, lang) for v in version_ids() if self.provisions[v])
+        who = (
+            f"<p>Who: {escape(self.subject.name('en'))} / {escape(self.subject.name('zh'))}</p>"
+            if en
+            else f"<p>义务主体：{escape(self.subject.name('zh'))}</p>"
+        )
+        return card(self.duty(lang), notes + who + table(head, rows))
 
 
 @dataclass(frozen=True)
@@ -271,8 +294,29 @@ class Duty(RichDisplay):
         sep = ", " if check_lang(lang) == "en" else "、"
         return sep.join(p.citation(lang, self.other_version) for p in self.counterparts)
 
-    def rows(self) -> tuple[tuple[str, str], ...]:
-        """The card's lines: what, and the answer (both languages where the data has them)."""
+    languages = ("en", "zh")
+
+    def rows(self, lang: str = "en") -> tuple[tuple[str, str], ...]:
+        """The card's lines: what, and the answer (both languages where the data has them).
+
+        In Chinese (``lang="zh"``) in Chinese alone. The other version's line says whether
+        that version is no longer in force.
+        """
+        other_mark = out_of_force_mark(self.other_version, lang)
+        if check_lang(lang) == "zh":
+            out = [("义务", self.duty("zh"))]
+            if self.when("zh"):
+                out.append(("情形", self.when("zh")))
+            return (
+                *out,
+                ("义务主体", self.subject.name("zh")),
+                (f"{self.version}年文本", self.citation("zh")),
+                ("法律责任", self.penalty.summary("zh")),
+                (
+                    f"{self.other_version}年文本{other_mark}",
+                    self.other_citation("zh") or "无此义务",
+                ),
+            )
         out = [("义务", self.duty("zh"))]
         if self.when():
             out.append(("When / 情形", f"{self.when('en')} / {self.when('zh')}"))
@@ -282,21 +326,26 @@ class Duty(RichDisplay):
             ("Breach", self.penalty.summary("en")),
             ("违反", self.penalty.summary("zh")),
             (
-                f"{self.other_version} text",
+                f"{self.other_version} text{other_mark}",
                 self.other_citation("en") or f"not in the {self.other_version} text",
             ),
         ]
         return tuple(out)
 
-    def plain(self) -> str:
-        """The duty in English, then the card's lines."""
-        lines = [f"{self.duty('en')} ({self.version} text)"]
-        lines += [f"  {what}: {answer}" for what, answer in self.rows()]
-        return with_note(self.version, "\n".join(lines))
+    def plain(self, lang: str = "en") -> str:
+        """The duty, then the card's lines."""
+        colon = ": " if check_lang(lang) == "en" else "："
+        first = (
+            f"{self.duty('en')} ({self.version} text)"
+            if lang == "en"
+            else f"{self.duty('zh')}（{self.version}年文本）"
+        )
+        lines = [first, *(f"  {what}{colon}{answer}" for what, answer in self.rows(lang))]
+        return with_note(self.version, "\n".join(lines), lang)
 
-    def to_html(self) -> str:
-        """A card headed by the duty in English."""
-        return card(self.duty("en"), table(["", ""], self.rows()), self.version)
+    def to_html(self, lang: str = "en") -> str:
+        """A card headed by the duty in ``lang``."""
+        return card(self.duty(lang), table(["", ""], self.rows(lang)), self.version, lang)
 
 
 @dataclass(frozen=True)
