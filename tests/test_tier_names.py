@@ -209,3 +209,13 @@ def test_the_simulators_tier_buttons_are_the_2016_clauses_own_in_chinese(opened,
     assert tuple(sim.tier.options) == want == sim.model.tier_choices
     trigger = tier_of("2016", c, sim.model.tier).trigger.zh
     assert trigger in sim.tier_help.value  # the full words beside the buttons
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_comparison_is_headed_with_the_tiers_name_not_its_id(lang):
+    from csl_helpers.penalties.comparison import version_changes
+
+    for c in version_changes():
+        heading = c.heading(lang)
+        assert tier_name(c.new.version, c.new.provision, c.new.tier, lang) in heading
+        assert not re.search(r"\b(base|aggravated|especially serious) tier\b", heading), heading

@@ -62,12 +62,15 @@ class Comparison(RichDisplay):
     languages = ("en", "zh")
 
     def heading(self, lang: str = "en") -> str:
-        """``2016 Article 59(1) -> 2025 Article 61(1), base tier: heavier``."""
+        """``2016 Article 59(1) -> 2025 Article 61(1), “refuses to correct…”: heavier``.
+
+        The tier is the later clause's, by its own name for it (the Law's words in Chinese).
+        """
         o, n = self.old, self.new
         if check_ui_lang(lang) == "en":
             return (
                 f"{o.version} {o.citation()} -> {n.version} {n.citation()}, "
-                f"{n.tier.replace('_', ' ')} tier: {self.verdict}"
+                f"“{n.tier_label('en')}”: {self.verdict}"
             )
         _ = gettext_for(lang)
         return _("{old} → {new} ({tier} tier): {verdict}").format(
