@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import ipywidgets as w
@@ -307,3 +308,96 @@ def test_every_lesson_text_has_chinese_and_its_quotations_occur_in_the_law():
     texts += [s.situation for s in incident.incident_steps()]
     texts += [scope.reach(v, network="china", activity="run").reason for v in version_ids()]
     assert texts and all(CHINESE.search(t.zh) and t.en for t in texts)
+
+
+# The lesson tables and rich displays in the reader's language.
+
+
+def _tables(lang: str) -> dict[str, object]:
+    from csl_helpers.lessons import chapter, liability, tables
+    from csl_helpers.penalties.version_rule import applicable_law
+
+    decision = applicable_law(date(2025, 6, 1), date(2026, 3, 1), 59, 1)
+    return {
+        "versions": tables.versions_table(lang),
+        "reach": tables.reach_table("china", "endanger_from_abroad", True, lang),
+        "incident": tables.incident_table(lang),
+        "examples": tables.examples_table(3, lang),
+        "decision": tables.decision_table(lang),
+        "changed": tables.changed_articles_table(lang),
+        "ceilings": tables.ceilings_table(lang),
+        "sizes": tables.chapter_sizes_table(lang),
+        "subjects": tables.duties_per_subject_table(lang),
+        "tiers": tables.tiers_table(lang),
+        "links": tables.links_table(lang),
+        "chapter_changes": tables.chapter_changes(6, lang),
+        "origins": tables.origins_table(1, 2, 3, lang=lang),
+        "chapters": tables.chapters_table("2016", lang),
+        "fined": liability.fined_clauses(lang),
+        "verdicts": liability.verdicts_table(lang),
+        "mitigation": liability.mitigation_table(decision, lang),
+        "in_versions": chapter.chapter_in_versions(6, lang),
+        "key_terms": chapter.key_terms(7, lang),
+        "quiz": load_quiz(QUIZ, lang),
+    }
+
+
+@pytest.mark.parametrize("name", list(_tables("en")))
+def test_each_lesson_table_in_chinese_has_chinese_headers_and_no_english_word(name):
+    value = _tables("zh")[name]
+    assert not latin_words(value.plain()), (name, latin_words(value.plain()))
+    assert not latin_words(shown_text(value._repr_html_())), name
+    assert CHINESE.search(value.plain())
+
+
+@pytest.mark.parametrize("name", list(_tables("en")))
+def test_each_lesson_table_in_english_keeps_its_english_words(name):
+    value = _tables("en")[name]
+    assert latin_words(value.plain()), name
+
+
+def test_no_id_is_shown_as_a_label_in_chinese():
+    ids = re.compile(r"\b[a-z]+_[a-z_]+\b")
+    for name, value in _tables("zh").items():
+        assert not ids.search(value.plain()), (name, ids.findall(value.plain()))
+    tiers = _tables("zh")["tiers"].plain()
+    assert "第一档" in tiers and "base" not in tiers
+
+
+def test_a_table_refuses_an_unknown_language():
+    from csl_helpers.lessons import chapter, liability, tables
+
+    for call in (
+        lambda: tables.versions_table("fr"),
+        lambda: tables.incident_table("fr"),
+        lambda: liability.verdicts_table("fr"),
+        lambda: chapter.key_terms(1, "fr"),
+        lambda: chapter.chapter_in_versions(1, "fr"),
+    ):
+        with pytest.raises(ValueError, match="lang must be one of en, zh; got 'fr'"):
+            call()
+
+
+def test_the_english_tables_read_as_before():
+    from csl_helpers.lessons import tables
+
+    assert tables.versions_table().plain().splitlines()[1].split() == [
+        "version",
+        "adopted",
+        "in",
+        "force",
+        "from",
+        "until",
+        "articles",
+    ]
+    assert "2016 Article 51 / 2025 Article 53" in tables.incident_table().plain()
+    assert "Is this a network operator?  Yes" in tables.examples_table().plain()
+
+
+def test_a_scope_choice_quoting_words_no_rule_rests_on_is_a_data_error(tmp_path, from_file):
+    raw = _bad_copy(tmp_path, "scope.yaml", 'zh: "在境外"', 'zh: "在“境外的网络”"')
+    from_file(scope, raw)
+    with pytest.raises(
+        DataError, match=r"scope.yaml, networks\[2\].zh: the quotation '境外的网络'"
+    ):
+        scope.networks()

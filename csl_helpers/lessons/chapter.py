@@ -4,7 +4,9 @@ A chapter notebook shows its chapter in both versions (:func:`chapter_in_version
 chapter's shape in each (:func:`chapters`), some articles (:func:`articles`), its key terms
 (:func:`key_terms`) and the references that cross its border (:func:`cross_references`).
 The versions compared are the last amendment's: the version before the latest and the latest
-(``successive_versions()[-1]``); everything is read from ``data/``.
+(``successive_versions()[-1]``); everything is read from ``data/``. The chapter's comparison and
+its key terms show themselves in the reader's language, ``lang="en"`` (the default) or
+``"zh"``: in Chinese with the Chinese text alone.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from csl_helpers.law.display import RichDisplay, Stack, card, table, with_note
 from csl_helpers.law.glossary import Term, terms_in_chapter
 from csl_helpers.law.links import chapter_references
 from csl_helpers.law.load import load_law, successive_versions
-from csl_helpers.law.model import Article, Chapter
+from csl_helpers.law.model import Article, Chapter, Provision
+from csl_helpers.lessons.table_words import cn, translate, version_text
 
 __all__ = [
     "ChapterInVersions",
@@ -36,9 +39,14 @@ def compared_versions() -> tuple[str, str]:
     return old.id, new.id
 
 
-def _opening(article: Article, width: int = 90) -> str:
-    """The first words of an article's first paragraph in English, cut at ``width``."""
-    text = article.paragraphs[0].en
+def _opening(article: Article, width: int = 90, lang: str = "en") -> str:
+    """The first words of an article's first paragraph in ``lang``, cut at ``width``.
+
+    In Chinese ``width`` counts characters at two columns each.
+    """
+    text = article.paragraphs[0].zh if lang == "zh" else article.paragraphs[0].en
+    if lang == "zh":
+        width //= 2
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -51,6 +59,8 @@ class ChapterInVersions(RichDisplay):
 
     old: Chapter
     new: Chapter
+    lang: str = "en"
+    """The reader's language."""
 
     @property
     def moves(self) -> tuple[tuple[Article, int | None], ...]:
@@ -69,21 +79,43 @@ class ChapterInVersions(RichDisplay):
         )
 
     def heading(self) -> str:
-        """``Chapter 1: General Provisions / 总则``, the titles of the later version."""
+        """``Chapter 1: General Provisions / 总则`` (``第一章 总则`` in Chinese): later titles."""
+        if self.lang == "zh":
+            _ = translate("zh")
+            return _("Chapter {number}: {title}").format(
+                number=cn(self.new.number), title=self.new.title("zh")
+            )
         return f"Chapter {self.new.number}: {self.new.title('en')} / {self.new.title('zh')}"
 
     def plain(self) -> str:
         """The heading, a line per earlier article, then the articles added."""
         o, n = self.old.version, self.new.version
+        if self.lang == "zh":
+            return self._plain_zh()
         lines = [self.heading()]
         lines += [f"  {o} {a.citation()} -> {n} Article {now}" for a, now in self.moves]
         added = ", ".join(a.citation() for a in self.added) or "none"
         lines.append(f"New in {n}: {added}")
         return with_note(o, "\n".join(lines))
 
+    def _plain_zh(self) -> str:
+        _ = translate("zh")
+        o, n = self.old.version, self.new.version
+        lines = [self.heading()]
+        lines += [
+            f"  {version_text(o, 'zh')}{a.citation('zh')} -> "
+            + (f"{version_text(n, 'zh')}{_article_zh(now)}" if now else _("none"))
+            for a, now in self.moves
+        ]
+        added = "、".join(a.citation("zh") for a in self.added) or _("none")
+        lines.append(_("New in {version}: {articles}").format(version=n, articles=added))
+        return "\n".join(lines)
+
     def to_html(self) -> str:
         """A card: the earlier article, its later number and its opening words, then additions."""
         o, n = self.old.version, self.new.version
+        if self.lang == "zh":
+            return self._html_zh()
         rows = [
             [f"{a.citation()} · {a.citation('zh')}", f"Article {now}" if now else "-", _opening(a)]
             for a, now in self.moves
@@ -94,15 +126,35 @@ class ChapterInVersions(RichDisplay):
         head = [f"{o} text", f"{n} text", "Opening words (English)"]
         return card(self.heading(), table(head, rows), o)
 
+    def _html_zh(self) -> str:
+        """The card in Chinese (hook: without the out-of-force note, worded in English only)."""
+        _ = translate("zh")
+        o, n = self.old.version, self.new.version
+        rows = [
+            [a.citation("zh"), _article_zh(now) if now else "-", _opening(a, lang="zh")]
+            for a, now in self.moves
+        ]
+        new_in = _("new in {version}").format(version=n)
+        rows += [[new_in, a.citation("zh"), _opening(a, lang="zh")] for a in self.added]
+        head = [version_text(o, "zh"), version_text(n, "zh"), _("Opening words")]
+        return f'<div lang="zh-Hans">{card(self.heading(), table(head, rows))}</div>'
 
-def chapter_in_versions(chapter: int) -> ChapterInVersions:
-    """Chapter ``chapter`` in the two versions compared (:func:`compared_versions`).
+
+def _article_zh(number: int) -> str:
+    """``第三条``: article ``number`` cited in Chinese."""
+    return Provision(number).citation("zh")
+
+
+def chapter_in_versions(chapter: int, lang: str = "en") -> ChapterInVersions:
+    """Chapter ``chapter`` in the two versions compared (:func:`compared_versions`), for ``lang``.
 
     Raises:
         LookupError: for a chapter the Law does not have.
+        ValueError: for a language other than ``"en"`` or ``"zh"``.
     """
+    translate(lang)
     old, new = compared_versions()
-    return ChapterInVersions(load_law(old).chapter(chapter), load_law(new).chapter(chapter))
+    return ChapterInVersions(load_law(old).chapter(chapter), load_law(new).chapter(chapter), lang)
 
 
 def chapters(chapter: int) -> Stack:
@@ -128,8 +180,18 @@ class KeyTerms(RichDisplay):
     terms: tuple[tuple[Term | None, ...], ...]
     """Per term, one entry per version compared (``None`` where that chapter does not use it)."""
     versions: tuple[str, ...]
+    lang: str = "en"
+    """The reader's language."""
 
     def _where(self, pair: tuple[Term | None, ...]) -> list[str]:
+        if self.lang == "zh":
+            _ = translate("zh")
+            return [
+                version_text(v, "zh") + t.defined_in.citation("zh")
+                if t
+                else _("not used in the {version} chapter").format(version=v)
+                for v, t in zip(self.versions, pair, strict=True)
+            ]
         return [
             f"{v} {t.defined_in.citation()}" if t else f"not used in the {v} chapter"
             for v, t in zip(self.versions, pair, strict=True)
@@ -137,6 +199,15 @@ class KeyTerms(RichDisplay):
 
     def plain(self) -> str:
         """A line per term: its name in both languages and where each version defines it."""
+        if self.lang == "zh":
+            _ = translate("zh")
+            lines = [
+                f"{t.zh}：" + "；".join(self._where(pair))
+                for pair in self.terms
+                for t in [next(x for x in reversed(pair) if x)]
+            ]
+            none = _("Chapter {number} uses no defined term.").format(number=cn(self.chapter))
+            return "\n".join(lines) or none
         lines = []
         for pair in self.terms:
             t = next(x for x in reversed(pair) if x)
@@ -144,7 +215,20 @@ class KeyTerms(RichDisplay):
         return "\n".join(lines) or f"Chapter {self.chapter} uses no defined term."
 
     def to_html(self) -> str:
-        """A table: the term, where each version defines it, the definition in both languages."""
+        """A table: the term, where each version defines it, the definition in both languages.
+
+        In Chinese: the term, where it is defined and the Chinese definition.
+        """
+        if self.lang == "zh":
+            _ = translate("zh")
+            rows = [
+                [t.zh, "；".join(self._where(pair)), t.definition("zh")]
+                for pair in self.terms
+                for t in [next(x for x in reversed(pair) if x)]
+            ]
+            title = _("Key terms of Chapter {number}").format(number=cn(self.chapter))
+            head = [_("Term"), _("Defined in"), "定义"]
+            return f'<div lang="zh-Hans">{card(title, table(head, rows))}</div>'
         rows = []
         for pair in self.terms:
             t = next(x for x in reversed(pair) if x)
@@ -160,13 +244,18 @@ class KeyTerms(RichDisplay):
         return card(f"Key terms of Chapter {self.chapter}", table(head, rows))
 
 
-def key_terms(chapter: int) -> KeyTerms:
-    """The key terms of chapter ``chapter`` in the versions compared, latest's order first."""
+def key_terms(chapter: int, lang: str = "en") -> KeyTerms:
+    """The key terms of chapter ``chapter`` in the versions compared, latest's order first.
+
+    Raises:
+        ValueError: for a language other than ``"en"`` or ``"zh"``.
+    """
+    translate(lang)
     versions = compared_versions()
     found = [{t.id: t for t in terms_in_chapter(v, chapter)} for v in versions]
     order = list(dict.fromkeys([i for f in reversed(found) for i in f]))
     terms = tuple(tuple(f.get(i) for f in found) for i in order)
-    return KeyTerms(chapter, terms, versions)
+    return KeyTerms(chapter, terms, versions, lang)
 
 
 def cross_references(chapter: int) -> Stack:

@@ -3,7 +3,9 @@
 The clause of a duty (:func:`clause`), an outcome for each tier (:func:`every_tier`), fines
 either side of a threshold of illegal gains (:func:`gains_table`), every fined conduct and tier
 (:func:`fined_clauses`), the verdicts of the amendment (:func:`verdicts_table`) and the rules a
-version offers for a lighter penalty (:func:`mitigation_table`).
+version offers for a lighter penalty (:func:`mitigation_table`). The tables take the reader's
+language, ``lang="en"`` (the default) or ``"zh"``; in Chinese a tier is named by its clause's
+words (:func:`~csl_helpers.penalties.clauses.tier_name`), never by its id.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 from csl_helpers.law.display import RichDisplay, Stack, Table
 from csl_helpers.law.load import version_ids
 from csl_helpers.law.model import Provision
+from csl_helpers.lessons.table_words import lesson_table, translate
 from csl_helpers.obligations.duties import obligation
 from csl_helpers.penalties import Circumstances, conducts, rule, simulate, tiers_of
-from csl_helpers.penalties.comparison import VERDICTS, version_changes
+from csl_helpers.penalties.clauses import tier_name
+from csl_helpers.penalties.comparison import VERDICT_NAMES, VERDICTS, version_changes
 from csl_helpers.penalties.model import Range
 from csl_helpers.penalties.version_rule import ApplicableLaw
 
@@ -48,7 +52,7 @@ def every_tier(version: str, provision: Provision, tiers: tuple[str, ...] = ()) 
     return together(*(simulate(version, provision, Circumstances(tier=t)) for t in chosen))
 
 
-def gains_table(version: str, provision: Provision) -> Table:
+def gains_table(version: str, provision: Provision, lang: str = "en") -> Table:
     """The fine for illegal gains of nil, either side of the clause's threshold, and three times it.
 
     Raises:
@@ -59,24 +63,37 @@ def gains_table(version: str, provision: Provision) -> Table:
     if not edges:
         raise ValueError(f"{provision.citation()} of the {version} text sets no gains threshold")
     edge = edges[0]
+    _ = translate(lang)
     rows = []
     for gains in (0, edge - 1, edge, 3 * edge):
         o = simulate(version, provision, Circumstances(illegal_gains=gains))
-        rows.append((f"{gains:,}", o.fine.label() if o.fine else "-", o.fine_wording or ""))
-    title = f"{version} text, {provision.citation()}: the fine by illegal gains"
-    return Table(title, ("illegal gains (yuan)", "fine", "罚款"), tuple(rows), version)
+        shown = f"{gains:,}" if lang == "en" else Range(gains, gains).label("yuan", "zh")
+        fine = o.fine.label("yuan", lang) if o.fine else "-"
+        rows.append((shown, fine, o.fine_wording or ""))
+    title = _("{version} text, {citation}: the fine by illegal gains").format(
+        version=version, citation=provision.citation(lang)
+    )
+    head = (_("illegal gains (yuan)"), _("fine"), "罚款") if lang == "en" else (_("illegal gains"),)
+    if lang == "zh":
+        head += (_("fine"), _("the Law's words"))
+    return lesson_table(title, head, rows, version, lang)
 
 
-def _fine(r: Range | None, may: bool) -> str:
-    return f"{r.label()} ({'may' if may else 'shall'})" if r is not None else "-"
+def _fine(r: Range | None, may: bool, lang: str = "en") -> str:
+    if r is None:
+        return "-"
+    _ = translate(lang)
+    shown = _("{fine} (may)") if may else _("{fine} (shall)")
+    return shown.format(fine=r.label("yuan", lang))
 
 
-def fined_clauses_table(version: str) -> Table:
+def fined_clauses_table(version: str, lang: str = "en") -> Table:
     """Every conduct and tier of ``version`` that carries a fine, with may or shall.
 
     Amounts that depend on illegal gains are those for gains of nil; fines that are multiples
     of a procurement amount are left out.
     """
+    _ = translate(lang)
     rows = []
     for c in conducts(version):
         if "procurement_amount" in c.needs:
@@ -87,35 +104,56 @@ def fined_clauses_table(version: str) -> Table:
                 continue
             rows.append(
                 (
-                    c.provision.citation(),
-                    tier,
-                    _fine(o.fine, o.fine_discretionary),
-                    _fine(o.person_fine, o.person_fine_discretionary),
+                    c.provision.citation(lang),
+                    tier if lang == "en" else tier_name(version, c, tier, "zh"),
+                    _fine(o.fine, o.fine_discretionary, lang),
+                    _fine(o.person_fine, o.person_fine_discretionary, lang),
                 )
             )
-    head = ("clause", "tier", "fine on the offender", "fine on the people")
-    return Table(f"{version} text: every fined clause", head, tuple(rows), version)
+    head = (_("clause"), _("tier"), _("fine on the offender"), _("fine on the people"))
+    title = _("{version} text: every fined clause").format(version=version)
+    return lesson_table(title, head, rows, version, lang)
 
 
-def fined_clauses() -> Stack:
+def fined_clauses(lang: str = "en") -> Stack:
     """:func:`fined_clauses_table` for every version."""
-    return Stack(tuple(fined_clauses_table(v) for v in version_ids()))
+    return Stack(tuple(fined_clauses_table(v, lang) for v in version_ids()))
 
 
-def verdicts_table() -> Table:
-    """Each earlier clause by the verdict of the amendment on it, the same in all its tiers."""
+def verdicts_table(lang: str = "en") -> Table:
+    """Each earlier clause by the verdict of the amendment on it, the same in all its tiers.
+
+    The clauses are the earlier text's (hook: a marker for its rows once tables mixing
+    versions carry one).
+    """
+    _ = translate(lang)
     verdicts: dict[str, set[str]] = {}
     for c in version_changes():
-        verdicts.setdefault(c.old.provision.citation(), set()).add(c.verdict)
+        verdicts.setdefault(c.old.provision.citation(lang), set()).add(c.verdict)
+    sep = "、" if lang == "zh" else ", "
+
+    def name(verdict: str) -> str:
+        return verdict if lang == "en" else _(VERDICT_NAMES[verdict])
+
     rows = [
-        (v, ", ".join(k for k, found in verdicts.items() if found == {v}) or "none")
+        (name(v), sep.join(k for k, found in verdicts.items() if found == {v}) or _("none"))
         for v in VERDICTS
     ]
-    rows.append(("other", ", ".join(k for k, v in verdicts.items() if len(v) > 1) or "none"))
-    return Table("What the amendment did to each clause", ("verdict", "clauses"), tuple(rows))
+    others = sep.join(k for k, v in verdicts.items() if len(v) > 1)
+    rows.append((_("other"), others or _("none")))
+    head = (_("verdict"), _("clauses"))
+    return lesson_table(_("What the amendment did to each clause"), head, rows, None, lang)
 
 
-def mitigation_table(decision: ApplicableLaw) -> Table:
-    """The rules that could make the penalty lighter, reduced or none, for the authority."""
-    rows = tuple((str(p.provision), p.explanation) for p in decision.possibilities)
-    return Table("Rules to examine for a lighter penalty", ("provision", "what it allows"), rows)
+def mitigation_table(decision: ApplicableLaw, lang: str = "en") -> Table:
+    """The rules that could make the penalty lighter, reduced or none, for the authority.
+
+    In Chinese each rule is cited and quoted as the Administrative Penalty Law words it.
+    """
+    _ = translate(lang)
+    rows = tuple(
+        (str(p.provision), p.explanation) if lang == "en" else (p.provision_zh, p.zh)
+        for p in decision.possibilities
+    )
+    head = (_("provision"), _("what it allows"))
+    return lesson_table(_("Rules to examine for a lighter penalty"), head, rows, None, lang)

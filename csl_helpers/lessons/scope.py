@@ -35,8 +35,6 @@ from csl_helpers.law.model import Provision
 from csl_helpers.lessons.words import Words, words_at
 
 FILE = "scope.yaml"
-ARTICLES = {"2016": (2, 75), "2025": (2, 77)}
-"""The articles of each version the scope rules rest on (the choices quote them)."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +77,8 @@ class _Rule:
         )
 
 
-def _choices(raw: dict, key: str) -> tuple[Choice, ...]:
-    texts = [load_law(v).article(a).text("zh") for v, arts in ARTICLES.items() for a in arts]
+def _choices(raw: dict, key: str, texts: list[str] | None) -> tuple[Choice, ...]:
+    """The choices under ``key``; their quotations checked against ``texts`` (``None``: not)."""
     out = []
     for i, entry in enumerate(raw[key]):
         where = f"{FILE}, {key}[{i}]"
@@ -111,8 +109,12 @@ def _tables() -> tuple[
 ]:
     raw = read_yaml(FILE)
     require(raw, {"networks", "activities", "outcomes", "rules"}, FILE)
-    nets, acts, outs = (_choices(raw, k) for k in ("networks", "activities", "outcomes"))
+    keys = ("networks", "activities", "outcomes")
+    nets, acts, outs = (_choices(raw, k, None) for k in keys)
     rules = [_rule(entry, i, nets, acts, outs) for i, entry in enumerate(raw["rules"])]
+    # The choices may quote any article a rule rests on (2016 Arts. 2, 75; 2025 Arts. 2, 77).
+    texts = [load_law(r.version).article(r.provision.article).text("zh") for r in rules]
+    nets, acts, outs = (_choices(raw, k, texts) for k in keys)
     for version, n, a, s in product(version_ids(), nets, acts, (False, True)):
         found = [r for r in rules if r.version == version and r.matches(n.id, a.id, s)]
         if len(found) != 1:

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from csl_helpers.law.load import load_law
+from csl_helpers.law.model import check_lang
 from csl_helpers.obligations.duties import obligations
 from csl_helpers.penalties.model import TIERS
 from csl_helpers.penalties.simulation import conducts
@@ -59,12 +60,14 @@ def chapter_sizes(version: str) -> tuple[ChapterSize, ...]:
     return tuple(out)
 
 
-def duties_per_subject(version: str) -> tuple[tuple[str, int], ...]:
+def duties_per_subject(version: str, lang: str = "en") -> tuple[tuple[str, int], ...]:
     """How many duties of ``data/obligations.yaml`` each subject carries in ``version``.
 
-    Most duties first; subjects with none in ``version`` are left out.
+    Each subject is named in ``lang``; most duties first; subjects with none in ``version``
+    are left out.
     """
-    counts = Counter(ob.subject.name("en") for ob in obligations() if ob.in_version(version))
+    check_lang(lang)
+    counts = Counter(ob.subject.name(lang) for ob in obligations() if ob.in_version(version))
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 

@@ -2,29 +2,40 @@
 
 Each function returns a :class:`~csl_helpers.law.display.Table`, which a notebook shows as an
 HTML table and nbval compares as aligned plain text, so no notebook builds a table by hand.
+Each takes the reader's language, ``lang="en"`` (the default) or ``"zh"``: in Chinese the
+title, the headers and every cell are Chinese (the Law's words, the catalogues' for the
+interface's), and no id is shown as a label.
 """
 
 from __future__ import annotations
 
-from csl_helpers.law.amendment import decision_items
-from csl_helpers.law.concordance import (
-    change_of,
-    concordance,
-    concordance_rows,
-    concordance_versions,
-)
 from csl_helpers.law.display import Stack, Table
 from csl_helpers.law.glossary import glossary
 from csl_helpers.law.links import article_links
 from csl_helpers.law.load import load_law, version_ids
+from csl_helpers.lessons.amendment_tables import (
+    ceilings_table,
+    changed_articles_table,
+    chapter_changes,
+    decision_table,
+    origins_table,
+)
 from csl_helpers.lessons.definitions import examples
 from csl_helpers.lessons.incident import incident_steps
 from csl_helpers.lessons.scope import reach
 from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, tiers_per_severity
+from csl_helpers.lessons.table_words import (
+    TIER_ORDINALS,
+    cn,
+    lesson_table,
+    provision_ref,
+    translate,
+    version_text,
+    worded_day,
+)
 from csl_helpers.obligations.checklist import checklist
 from csl_helpers.obligations.duties import Profile, obligation, obligations_for
 from csl_helpers.obligations.questionnaire import question
-from csl_helpers.penalties.ceilings import ceiling_pairs
 
 __all__ = [
     "ceilings_table",
@@ -51,36 +62,47 @@ __all__ = [
 ]
 
 
-def versions_table() -> Table:
+def versions_table(lang: str = "en") -> Table:
     """Every version of the Law: when adopted, in force from and until, how many articles."""
+    _ = translate(lang)
     rows = []
     for v in (load_law(i).info for i in version_ids()):
-        until = v.in_force_until.isoformat() if v.in_force_until else "today"
+        until = worded_day(v.in_force_until, lang) if v.in_force_until else _("today")
         rows.append(
-            (f"{v.id} text", str(v.adopted), str(v.in_force_from), until, str(v.article_count))
+            (
+                version_text(v.id, lang),
+                worded_day(v.adopted, lang),
+                worded_day(v.in_force_from, lang),
+                until,
+                str(v.article_count),
+            )
         )
-    head = ("version", "adopted", "in force from", "until", "articles")
-    return Table("The versions of the Law", head, tuple(rows))
+    head = (_("version"), _("adopted"), _("in force from"), _("until"), _("articles"))
+    return lesson_table(_("The versions of the Law"), head, rows, None, lang)
 
 
-def reach_table(network: str, activity: str, serious: bool = False) -> Table:
+def reach_table(network: str, activity: str, serious: bool = False, lang: str = "en") -> Table:
     """Whether each version reaches a case (:func:`~csl_helpers.lessons.scope.reach`), and why."""
+    _ = translate(lang)
     rows = []
     for v in version_ids():
         f = reach(v, network=network, activity=activity, serious=serious)
-        rows.append((f"{v} text", f.provision.citation(), f.summary.en, f.reason.en))
-    head = ("version", "provision", "finding", "why")
-    return Table("Does the Law reach this case?", head, tuple(rows))
+        cite = f.provision.citation(lang)
+        rows.append((version_text(v, lang), cite, f.summary.text(lang), f.reason.text(lang)))
+    head = (_("version"), _("provision"), _("finding"), _("why"))
+    return lesson_table(_("Does the Law reach this case?"), head, rows, None, lang)
 
 
-def incident_table() -> Table:
+def incident_table(lang: str = "en") -> Table:
     """The steps of an incident, the provision of each version and who acts (as the Law says)."""
+    _ = translate(lang)
     rows = []
     for step in incident_steps():
-        cites = " / ".join(f"{v} {p.citation()}" for v, p in step.provisions)
-        who = "; ".join(a.zh for a in step.actors)
-        rows.append((str(step.number), step.title.en, cites, who))
-    return Table("An incident, step by step", ("", "step", "provision", "who acts"), tuple(rows))
+        cites = " / ".join(provision_ref(v, p, lang) for v, p in step.provisions)
+        who = ("；" if lang == "zh" else "; ").join(a.zh for a in step.actors)
+        rows.append((str(step.number), step.title.text(lang), cites, who))
+    head = ("", _("step"), _("provision"), _("who acts"))
+    return lesson_table(_("An incident, step by step"), head, rows, None, lang)
 
 
 def defined_terms(version: str | None = None) -> Stack:
@@ -88,34 +110,47 @@ def defined_terms(version: str | None = None) -> Stack:
     return Stack(glossary(version or version_ids()[-1]), separator="\n\n")
 
 
-def examples_table(count: int = 3) -> Table:
+def examples_table(count: int = 3, lang: str = "en") -> Table:
     """The first ``count`` everyday examples of the sorting exercise and their answers."""
+    _ = translate(lang)
     rows = tuple(
-        (ex.example.en, ex.question(), ex.check(True).answer.en) for ex in examples()[:count]
+        (ex.example.text(lang), ex.question(lang), ex.check(True).answer.text(lang))
+        for ex in examples()[:count]
     )
-    return Table("Everyday examples", ("example", "question", "answer"), rows)
+    head = (_("example"), _("question"), _("answer"))
+    return lesson_table(_("Everyday examples"), head, rows, None, lang)
 
 
-def duties_of(profile: Profile, *, theme: str = "", subject: str = "", kind: str = "") -> Stack:
+def duties_of(
+    profile: Profile, *, theme: str = "", subject: str = "", kind: str = "", lang: str = "en"
+) -> Stack:
     """A profile's duties in each version, optionally of one theme, subject or kind of breach.
 
-    Each version gives a table: the provision, the duty's id, how a breach is dealt with
-    (``penalty``, ``referral`` or ``none``) and the clause.
+    Each version gives a table: the provision, the duty (its id in English, its words in
+    Chinese), how a breach is dealt with (``penalty``, ``referral`` or ``none``; in Chinese,
+    the clause's summary) and the clause.
 
     Raises:
         ValueError: for something that is not a :class:`Profile`.
     """
+    _ = translate(lang)
     tables = []
     for version in version_ids():
         rows = tuple(
-            (d.citation(), d.id, d.penalty.kind, d.penalty.citation() or "-")
+            (
+                d.citation(lang),
+                d.id if lang == "en" else d.duty("zh"),
+                d.penalty.kind if lang == "en" else d.penalty.summary("zh"),
+                d.penalty.citation(lang) or "-",
+            )
             for d in obligations_for(profile, version)
             if (not theme or d.theme.id == theme)
             and (not subject or d.subject.id == subject)
             and (not kind or d.penalty.kind == kind)
         )
-        head = ("provision", "duty", "breach", "clause")
-        tables.append(Table(f"{version} text: {len(rows)} duties", head, rows, version))
+        head = (_("provision"), _("duty"), _("breach"), _("clause"))
+        title = _("{version} text: {count} duties").format(version=version, count=len(rows))
+        tables.append(lesson_table(title, head, rows, version, lang))
     return Stack(tuple(tables))
 
 
@@ -133,60 +168,23 @@ def checklists(profile: Profile) -> Stack:
     return Stack(tuple(checklist(profile, v) for v in version_ids()))
 
 
-def why_asked(fact: str) -> Table:
+def why_asked(fact: str, lang: str = "en") -> Table:
     """Why the Navigator asks the question that sets ``fact``, with each version's provisions."""
+    _ = translate(lang)
     q = question(fact)
-    rows = tuple((f"{v} text", q.why("en", v)) for v in version_ids())
-    return Table(f"Why we ask: {q.text()}", ("version", "why"), rows)
+    rows = tuple((version_text(v, lang), q.why(lang, v)) for v in version_ids())
+    title = _("Why we ask: {question}").format(question=q.text(lang))
+    return lesson_table(title, (_("version"), _("why")), rows, None, lang)
 
 
-def decision_table() -> Table:
-    """The Decision's items: what each acts on in the earlier text and the article it makes."""
-    old, new = (v.id for v in concordance_versions())
-    rows = []
-    for item in decision_items():
-        olds = ", ".join(f"{a}" + (f"({i})" if i else "") for a, i in item.from_2016)
-        olds = f"{old} Art. {olds}" if olds else "a new article"
-        rows.append((f"Item {item.number}", olds, f"{new} Art. {item.article_2025}"))
-    return Table("The Decision, item by item", ("item", "acts on", "makes"), tuple(rows))
-
-
-def changed_articles_table() -> Table:
-    """The later articles that did more than move, and where each comes from."""
-    old, new = (v.id for v in concordance_versions())
-    rows = tuple(
-        (
-            f"{new} Art. {row.article_2025}",
-            ", ".join(f"{old} Art. {p.article}" for p in row.from_2016) or "-",
-            f"{row.change} ({row.change_zh})",
-        )
-        for row in concordance_rows()
-        if row.change not in ("renumbered", "unchanged")
-    )
-    return Table("Articles that did more than move", ("article", "from", "change"), rows)
-
-
-def ceilings_table() -> Table:
-    """The highest fine on the offender each penalty article fixes, before and after."""
-    rows = []
-    for p in ceiling_pairs():
-        before, after = p.then_offender, p.now.offender
-        if before or after:
-            rows.append(
-                (p.label(), f"{before:,}" if before else "none", f"{after:,}" if after else "none")
-            )
-    pair = ceiling_pairs()[0]
-    head = ("article", f"{pair.before} ceiling (yuan)", f"{pair.after} ceiling (yuan)")
-    return Table("Fine ceilings on the offender", head, tuple(rows))
-
-
-def chapter_sizes_table() -> Table:
+def chapter_sizes_table(lang: str = "en") -> Table:
     """Articles, English words and Chinese characters per chapter, in every version."""
+    _ = translate(lang)
     rows = tuple(
         (
-            f"{s.version} text",
-            f"Ch. {s.chapter}",
-            s.title,
+            version_text(s.version, lang),
+            _("Ch. {number}").format(number=s.chapter if lang == "en" else cn(s.chapter)),
+            s.title if lang == "en" else s.title_zh,
             str(s.articles),
             str(s.words_en),
             str(s.characters_zh),
@@ -194,107 +192,111 @@ def chapter_sizes_table() -> Table:
         for v in version_ids()
         for s in chapter_sizes(v)
     )
-    head = ("version", "chapter", "title", "articles", "words", "字")
-    return Table("Articles and words per chapter", head, rows)
+    head = (_("version"), _("chapter"), _("title"), _("articles"), _("words"), "字")
+    return lesson_table(_("Articles and words per chapter"), head, rows, None, lang)
 
 
-def duties_per_subject_table() -> Table:
+def duties_per_subject_table(lang: str = "en") -> Table:
     """How many duties each subject carries, in every version."""
+    _ = translate(lang)
     rows = tuple(
-        (f"{v} text", subject, str(n))
+        (version_text(v, lang), subject, str(n))
         for v in version_ids()
-        for subject, n in duties_per_subject(v)
+        for subject, n in duties_per_subject(v, lang)
     )
-    return Table("Duties per subject", ("version", "subject", "duties"), rows)
+    head = (_("version"), _("subject"), _("duties"))
+    return lesson_table(_("Duties per subject"), head, rows, None, lang)
 
 
-def tiers_table() -> Table:
-    """How many conducts of the liability chapter offer each tier, in every version."""
+def tiers_table(lang: str = "en") -> Table:
+    """How many conducts of the liability chapter offer each tier, in every version.
+
+    In English the tiers keep their ids; in Chinese they are named by rank
+    (:data:`TIER_ORDINALS`), since each clause names its own.
+    """
+    _ = translate(lang)
     rows = tuple(
-        (f"{v} text", tier, str(n)) for v in version_ids() for tier, n in tiers_per_severity(v)
+        (version_text(v, lang), tier if lang == "en" else _(TIER_ORDINALS[i]), str(n))
+        for v in version_ids()
+        for i, (tier, n) in enumerate(tiers_per_severity(v))
     )
-    return Table("Penalty tiers", ("version", "tier", "conducts"), rows)
+    head = (_("version"), _("tier"), _("conducts"))
+    return lesson_table(_("Penalty tiers"), head, rows, None, lang)
 
 
-def links_table() -> Table:
+def links_table(lang: str = "en") -> Table:
     """Links between articles, how many borrow a penalty and how many articles are cited."""
+    _ = translate(lang)
     rows = []
     for v in version_ids():
         links = article_links(v)
         borrowed = sum(link.kind == "borrows_penalty" for link in links)
-        rows.append(
-            (f"{v} text", str(len(links)), str(borrowed), str(len({link.target for link in links})))
-        )
-    head = ("version", "links between articles", "borrow a penalty", "articles cited")
-    return Table("The network of references", head, tuple(rows))
+        cited = len({link.target for link in links})
+        rows.append((version_text(v, lang), str(len(links)), str(borrowed), str(cited)))
+    head = (_("version"), _("links between articles"), _("borrow a penalty"), _("articles cited"))
+    return lesson_table(_("The network of references"), head, rows, None, lang)
 
 
-def chapter_changes(chapter: int) -> Table:
-    """The later version's articles of ``chapter`` that did more than move, and their sources."""
-    old, new = (v.id for v in concordance_versions())
-    rows = []
-    for article in load_law(new).chapter(chapter).articles:
-        row = change_of(article.number)
-        if row.change != "renumbered":
-            sources = ", ".join(f"{old} Article {p.article}" for p in row.from_2016)
-            rows.append(
-                (
-                    f"{new} {article.citation()}",
-                    f"{row.change} ({row.change_zh})",
-                    sources or f"no {old} text",
-                )
-            )
-    return Table(
-        f"What the amendment did to Chapter {chapter}", ("article", "change", "from"), tuple(rows)
-    )
+def sources_table(version: str | None = None, lang: str = "en") -> Table:
+    """Where each text of ``version`` (default: the one in force today) comes from.
 
-
-def origins_table(*numbers: int) -> Table:
-    """Articles ``numbers`` of the later version and the earlier article each continues."""
-    old, new = (v.id for v in concordance_versions())
-    law = load_law(new)
-    rows = []
-    for n in numbers:
-        before = concordance(n, new, old)
-        origin = f"{old} Article {before}" if before else f"new in {new}"
-        rows.append((f"{new} {law.article(n).citation()}", origin, law.article(n).paragraphs[0].zh))
-    return Table("Where the articles come from", ("article", "continues", "条文"), tuple(rows))
-
-
-def sources_table(version: str | None = None) -> Table:
-    """Where each text of ``version`` (default: the one in force today) comes from."""
+    The descriptions of the sources are the data's, in English.
+    """
+    _ = translate(lang)
     info = load_law(version).info
+    names = {"en": _("English"), "zh": "中文"}
     rows = tuple(
-        (s.lang, "governs" if s.authoritative else "translation", " ".join(s.description.split()))
+        (
+            s.lang if lang == "en" else names[s.lang],
+            _("governs") if s.authoritative else _("translation"),
+            " ".join(s.description.split()),
+        )
         for s in info.sources
     )
-    return Table(f"The texts of the {info.id} version", ("lang", "status", "source"), rows, info.id)
+    title = _("The texts of the {version} version").format(version=info.id)
+    return lesson_table(title, (_("lang"), _("status"), _("source")), rows, info.id, lang)
 
 
-def chapters_table(version: str | None = None) -> Table:
-    """The chapters and sections of ``version`` (default: in force today) and their articles."""
+def chapters_table(version: str | None = None, lang: str = "en") -> Table:
+    """The chapters and sections of ``version`` (default: in force today) and their articles.
+
+    In English with the titles in both languages; in Chinese with the Chinese titles alone.
+    """
+    _ = translate(lang)
     law = load_law(version)
     rows = []
-    for ch in law.chapters:
-        first, last = ch.articles[0].number, ch.articles[-1].number
-        rows.append((f"Chapter {ch.number}", ch.title("en"), ch.title("zh"), f"{first} to {last}"))
-        for s in ch.sections:
-            first, last = s.articles[0].number, s.articles[-1].number
-            rows.append(
-                (f"  Section {s.number}", s.title("en"), s.title("zh"), f"{first} to {last}")
-            )
-    head = ("", "title", "标题", "articles")
-    return Table(f"How the {law.version} text is organised", head, tuple(rows), law.version)
+    parts = [
+        row
+        for ch in law.chapters
+        for row in [(_("Chapter {number}"), "", ch)]
+        + [(_("Section {number}"), "  ", s) for s in ch.sections]
+    ]
+    for name, indent, part in parts:
+        first, last = part.articles[0].number, part.articles[-1].number
+        label = indent + name.format(number=part.number if lang == "en" else cn(part.number))
+        if lang == "zh":
+            first, last = cn(first), cn(last)
+        span = _("{first} to {last}").format(first=first, last=last)
+        titles = (part.title("en"), part.title("zh")) if lang == "en" else (part.title("zh"),)
+        rows.append((label, *titles, span))
+    head = ("", _("title"), "标题", _("articles")) if lang == "en" else ("", "标题", _("articles"))
+    title = _("How the {version} text is organised").format(version=law.version)
+    return lesson_table(title, head, rows, law.version, lang)
 
 
 def search_table(query: str, lang: str = "en", limit: int = 5, version: str | None = None) -> Table:
     """The first ``limit`` paragraphs or items of ``version`` that contain ``query``.
+
+    ``lang`` is the language searched and the reader's.
 
     Raises:
         ValueError: for a language other than ``"en"`` or ``"zh"``.
     """
     law = load_law(version)
     hits = law.search(query, lang)
+    _ = translate(lang)
     rows = tuple((h.provision.citation(lang), h.snippet) for h in hits[:limit])
-    title = f"{len(hits)} paragraphs or items of the {law.version} text contain {query!r}"
-    return Table(title, ("provision", "where"), rows, law.version)
+    title = _("{count} paragraphs or items of the {version} text contain {query}").format(
+        count=len(hits), version=law.version, query=repr(query) if lang == "en" else f"“{query}”"
+    )
+    return lesson_table(title, (_("provision"), _("where")), rows, law.version, lang)

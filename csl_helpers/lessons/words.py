@@ -64,14 +64,15 @@ def _occurs(quote: str, texts: list[str]) -> bool:
     return any(all(p in t for p in parts) for t in texts)
 
 
-def words_at(value: Any, where: str, texts: Iterable[str] = ()) -> Words:
+def words_at(value: Any, where: str, texts: Iterable[str] | None = ()) -> Words:
     """The bilingual wording ``value`` (``{en: …, zh: …}``), its quotations checked.
 
     Args:
         value: the parsed YAML value.
         where: the file, record and field, for the error.
         texts: the Chinese text of the provisions the record cites; each quotation must occur
-            in one of them (white space aside).
+            in one of them (white space aside). ``None`` leaves the quotations unchecked, for
+            a first reading before the provisions are known.
 
     Raises:
         DataError: naming ``where``, if a language is missing or empty, or a quotation does
@@ -85,6 +86,8 @@ def words_at(value: Any, where: str, texts: Iterable[str] = ()) -> Words:
     words = Words(" ".join(value["en"].split()), " ".join(value["zh"].split()))
     if not _cjk(words.zh):
         raise DataError(f"{where}.zh: expected Chinese, got {value['zh']!r}")
+    if texts is None:
+        return words
     cited = [_norm(t) for t in texts]
     for quote in quotations(words):
         if not _occurs(quote, cited):

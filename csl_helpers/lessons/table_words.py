@@ -1,0 +1,65 @@
+"""The words the lesson tables share: versions, citations and dates in the reader's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from csl_helpers.law.display import Table
+from csl_helpers.law.model import Provision
+from csl_helpers.lessons.words import check_lesson_lang
+from csl_helpers.translation import N_, gettext_for
+
+TIER_ORDINALS = (N_("first tier"), N_("second tier"), N_("third tier"), N_("fourth tier"))
+"""The tiers of severity counted across clauses, by rank: each clause names its own tiers
+(:func:`~csl_helpers.penalties.clauses.tier_name`); across clauses only the rank is common."""
+
+
+def translate(lang: str) -> Callable[[str], str]:
+    """The catalogue's translation into ``lang``; ``ValueError`` naming both for another."""
+    return gettext_for(check_lesson_lang(lang))
+
+
+def version_text(version: str, lang: str) -> str:
+    """``2016 text`` / ``2016年文本``."""
+    _ = translate(lang)
+    return _("{version} text").format(version=version)
+
+
+def article_ref(version: str, number: int, lang: str, word: str = "Art.") -> str:
+    """``2016 Art. 59`` / ``2016年文本第五十九条``."""
+    if lang == "zh":
+        return version_text(version, "zh") + Provision(number).citation("zh")
+    return f"{version} {word} {number}"
+
+
+def provision_ref(version: str, provision: Provision, lang: str) -> str:
+    """``2016 Article 51`` / ``2016年文本第五十一条``."""
+    if lang == "zh":
+        return version_text(version, "zh") + provision.citation("zh")
+    return f"{version} {provision.citation()}"
+
+
+def worded_day(day: date, lang: str) -> str:
+    """``2017-06-01`` in English (ISO), ``2017年6月1日`` in Chinese."""
+    _ = translate(lang)
+    pad = "{:02d}" if lang == "en" else "{}"
+    return _("{year}-{month}-{day}").format(
+        year=day.year, month=pad.format(day.month), day=pad.format(day.day)
+    )
+
+
+def lesson_table(
+    title: str, head: tuple[str, ...], rows: tuple, version: str | None, lang: str
+) -> Table:
+    """A lesson table of ``version``'s rows (``None``: several versions or none) for ``lang``.
+
+    The hook for the out-of-force note: :class:`Table` words it in English only, so a table
+    for a Chinese reader leaves it out until :class:`Table` takes the reader's language.
+    """
+    return Table(title, head, tuple(rows), version if lang == "en" else None)
+
+
+def cn(n: int) -> str:
+    """``n`` in the Law's numerals (the 一 of 第一章)."""
+    return Provision(n).citation("zh")[1:-1]
