@@ -80,3 +80,4 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 	rm -f share/jupyter/voila/templates/csl/static/page-scripts-*.js
+	rm -f share/jupyter/voila/templates/csl/static/plotly-*.min.js

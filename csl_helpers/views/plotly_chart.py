@@ -2,8 +2,11 @@
 
 A figure shown as plotly's output needs plotly's JupyterLab renderer, 4.8 MB of JavaScript the
 page loads and runs before it shows any control. :class:`PlotlyChart` is a small front-end
-widget (anywidget) instead: the page shows the dashboard at once, then the chart asks its
-kernel for plotly.js (sent once per page, as a binary buffer of the comm message) and draws.
+widget (anywidget) instead: the page shows the dashboard at once, then the chart loads
+plotly.js and draws. On a page of `make run` or of Voila's extension the page config names
+plotly.js as a static file of the page template, named by its content (share/voila/voila.py),
+which the browser fetches once and keeps; elsewhere (JupyterLab) the chart asks its kernel for
+it (sent once per page, as a binary buffer of the comm message).
 The figure is a real plotly figure (the JSON of a ``plotly.graph_objects.Figure``) drawn by
 plotly.js.
 
@@ -33,24 +36,48 @@ const pageShown = () => new Promise((done) => {
   else setTimeout(done, 0);
 }));
 
-// plotly.js is loaded once per page, from the first chart's kernel, as a script of its own.
+// plotly.js is loaded once per page, as a script of its own: from the file the page config
+// names (cslPlotly, a static file named by its content, kept by the browser), else (a page
+// without it, as in JupyterLab, or that file failing) from the first chart's kernel.
+function plotlyUrl() {
+  const data = document.getElementById("jupyter-config-data");
+  try {
+    const config = JSON.parse((data && data.textContent) || "{}");
+    if (!config.cslPlotly) return null;
+    return new URL(config.cslPlotly, new URL(config.baseUrl || "/", location.href)).href;
+  } catch (e) {
+    return null;
+  }
+}
+
+const runScript = (src) => new Promise((resolve, reject) => {
+  const script = document.createElement("script");
+  script.src = src;
+  script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error(src)));
+  script.onerror = reject;
+  document.head.appendChild(script);
+});
+
+function fromKernel(model) {
+  return new Promise((resolve, reject) => {
+    const answer = (msg, buffers) => {
+      if (!msg || msg.plotly !== true || !buffers || !buffers.length) return;
+      model.off("msg:custom", answer);
+      const url = URL.createObjectURL(new Blob([buffers[0]], {type: "text/javascript"}));
+      runScript(url).then(resolve, reject).finally(() => URL.revokeObjectURL(url));
+    };
+    model.on("msg:custom", answer);
+    model.send({need: "plotly"});
+  });
+}
+
 function loadPlotly(model) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window.__cslPlotly) {
-    window.__cslPlotly = pageShown().then(() => new Promise((resolve, reject) => {
-      const answer = (msg, buffers) => {
-        if (!msg || msg.plotly !== true || !buffers || !buffers.length) return;
-        model.off("msg:custom", answer);
-        const url = URL.createObjectURL(new Blob([buffers[0]], {type: "text/javascript"}));
-        const script = document.createElement("script");
-        script.src = url;
-        script.onload = () => { URL.revokeObjectURL(url); resolve(window.Plotly); };
-        script.onerror = (e) => { window.__cslPlotly = null; reject(e); };
-        document.head.appendChild(script);
-      };
-      model.on("msg:custom", answer);
-      model.send({need: "plotly"});
-    }));
+    const url = plotlyUrl();
+    window.__cslPlotly = pageShown()
+      .then(() => (url ? runScript(url).catch(() => fromKernel(model)) : fromKernel(model)))
+      .catch((e) => { window.__cslPlotly = null; throw e; });
   }
   return window.__cslPlotly;
 }

@@ -226,10 +226,18 @@ def page_script(extensions: list[dict[str, Any]], configuration: Any) -> str | N
     template = getattr(configuration, "template", None) or "csl"
     extra = tuple(getattr(configuration, "extra_labextensions_path", None) or ())
     entries = tuple((e.get("name"), e.get("load")) for e in extensions)
-    folders = _script_folders(template, extra, entries)
-    if not folders:
+    sources = _script_sources(template, extra, entries)
+    if not sources:
         return None
-    return page_scripts.for_page(folders, (TEMPLATE_STATIC, _user_template_static()))
+    folders = tuple(folder for _, folder in sources)
+    only = _recorded(sources)
+    return page_scripts.for_page(folders, (TEMPLATE_STATIC, _user_template_static()), only)
+
+
+@lru_cache(maxsize=16)
+def _recorded(sources: tuple[tuple[str, Path], ...]) -> frozenset[Path] | None:
+    """The recorded chunks of ``sources`` (page_chunks.json); None, every chunk, if stale."""
+    return page_scripts.recorded(sources, page_scripts.read_record())
 
 
 def _user_template_static() -> Path:
@@ -239,9 +247,9 @@ def _user_template_static() -> Path:
 
 
 @lru_cache(maxsize=16)
-def _script_folders(
+def _script_sources(
     template: str, extra: tuple[str, ...], entries: tuple[tuple[str, str], ...]
-) -> tuple[Path, ...]:
+) -> tuple[tuple[str, Path], ...]:
     from voila.paths import collect_static_paths
     from voila.utils import get_voila_labextensions_path
 
@@ -253,7 +261,7 @@ def _script_folders(
     static = page_scripts.static_folder(static_paths)
     if static is None:
         return ()
-    return (static, *page_scripts.extension_folders(entries, search))
+    return ((page_scripts.VOILA, static), *page_scripts.extension_sources(entries, search))
 
 
 class ClassroomKernelManager(AsyncMappingKernelManager):
