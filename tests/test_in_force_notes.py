@@ -146,3 +146,18 @@ def test_a_table_and_a_stack_carry_the_note_in_their_language():
     stack = Stack((simulate(OLD.id, 59, 1), Table("t", ("a",), (("b",),), OLD.id)))
     shown = pretty(stack.shown_in("zh"))
     assert shown.count(ZH_NOTE) == 2 and EN_NOTE not in shown
+
+
+def test_an_article_and_a_chapter_of_the_2016_text_say_so_in_chinese():
+    from csl_helpers.law.load import load_law
+
+    law = load_law(OLD.id)
+    for value in (law.article(21), law.chapter(3)):
+        zh = value.shown_in("zh")
+        assert ZH_NOTE in pretty(zh) and ZH_NOTE in zh._repr_html_()
+        assert EN_NOTE not in pretty(zh) and EN_NOTE not in zh._repr_html_()
+        assert EN_NOTE in pretty(value)
+    assert pretty(law.article(21).shown_in("zh")).startswith("第二十一条（2016年文本）\n")
+    assert pretty(law.chapter(3).shown_in("zh")).startswith("第三章 网络运行安全（2016年文本）")
+    current = load_law(NEW.id).article(21).shown_in("zh")
+    assert "不再施行" not in pretty(current)

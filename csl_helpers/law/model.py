@@ -202,16 +202,24 @@ class Article(RichDisplay):
             )
         return self.paragraphs[n - 1]
 
-    def heading(self) -> str:
-        """``Article 1 / 第一条 (2016 text)``."""
+    languages = ("en", "zh")
+
+    def heading(self, lang: str = "en") -> str:
+        """``Article 1 / 第一条 (2016 text)``; in Chinese ``第一条（2016年文本）``."""
+        if check_lang(lang) == "zh":
+            return f"{self.citation('zh')}（{self.version}年文本）"
         return f"{self.citation('en')} / {self.citation('zh')} ({self.version} text)"
 
-    def plain(self) -> str:
-        """The heading, the out-of-force note if any, the English, then the Chinese."""
+    def plain(self, lang: str = "en") -> str:
+        """The heading, the out-of-force note if any, the English, then the Chinese (zh: alone)."""
+        if check_lang(lang) == "zh":
+            return with_note(self.version, f"{self.heading('zh')}\n{self.text('zh')}", "zh")
         return with_note(self.version, f"{self.heading()}\n{self.text('en')}\n\n{self.text('zh')}")
 
-    def to_html(self) -> str:
-        """A card: the two languages in two columns, the Chinese marked as governing."""
+    def to_html(self, lang: str = "en") -> str:
+        """A card: the two languages in two columns, the Chinese governing (zh: it alone)."""
+        if check_lang(lang) == "zh":
+            return card(self.heading("zh"), lang_div(self.text("zh"), "zh"), self.version, "zh")
         cells = [lang_div(self.text("en"), "en"), lang_div(self.text("zh"), "zh")]
         notes = "".join(f"<p><small>{lang_div(n, 'en')}</small></p>" for n in self.notes)
         body = table(["English", "中文 (governs)"], [cells], raw=True) + notes
@@ -253,36 +261,58 @@ class Chapter(RichDisplay):
         """The version the chapter belongs to (that of its articles)."""
         return self.articles[0].version
 
-    def heading(self) -> str:
-        """``Chapter 1: General Provisions / 总则 (2016 text), Articles 1 to 14``."""
-        first, last = self.articles[0].number, self.articles[-1].number
+    languages = ("en", "zh")
+
+    def heading(self, lang: str = "en") -> str:
+        """``Chapter 1: General Provisions / 总则 (2016 text), Articles 1 to 14`` / ``第一章…``."""
+        first, last = self.articles[0], self.articles[-1]
+        if check_lang(lang) == "zh":
+            return (
+                f"第{to_cn(self.number)}章 {self.title('zh')}（{self.version}年文本），"
+                f"{first.citation('zh')}至{last.citation('zh')}"
+            )
         return (
             f"Chapter {self.number}: {self.title('en')} / {self.title('zh')} "
-            f"({self.version} text), Articles {first} to {last}"
+            f"({self.version} text), Articles {first.number} to {last.number}"
         )
 
-    def plain(self) -> str:
+    def plain(self, lang: str = "en") -> str:
         """The heading, the out-of-force note if any, and a line per section."""
-        lines = [self.heading()]
+        lines = [self.heading(lang)]
         for s in self.sections:
-            first, last = s.articles[0].number, s.articles[-1].number
-            lines.append(f"  Section {s.number}: {s.title('en')}: Articles {first} to {last}")
-        return with_note(self.version, "\n".join(lines))
+            first, last = s.articles[0], s.articles[-1]
+            lines.append(
+                f"  Section {s.number}: {s.title('en')}: Articles {first.number} to {last.number}"
+                if lang == "en"
+                else f"  第{to_cn(s.number)}节 {s.title('zh')}："
+                f"{first.citation('zh')}至{last.citation('zh')}"
+            )
+        return with_note(self.version, "\n".join(lines), lang)
 
-    def to_html(self) -> str:
-        """A card with one row per article: citation in both languages, section, opening."""
+    def to_html(self, lang: str = "en") -> str:
+        """A card, a row per article: citation, section, opening words (in Chinese alone, zh)."""
+        zh = check_lang(lang) == "zh"
         section = {a.number: s for s in self.sections for a in s.articles}
         rows = []
         for a in self.articles:
             s = section.get(a.number)
+            if zh:
+                where = f"第{to_cn(s.number)}节 {s.title('zh')}" if s else ""
+                opening = a.paragraphs[0].zh
+                opening = opening if len(opening) <= 45 else opening[:44] + "…"
+                rows.append([a.citation("zh"), where, opening])
+                continue
             where = f"{s.number}. {s.title('en')} / {s.title('zh')}" if s else ""
             opening = a.paragraphs[0].en
             opening = opening if len(opening) <= 90 else opening[:89].rstrip() + "…"
             rows.append([a.citation("en"), a.citation("zh"), where, opening])
-        head = ["Article", "条", "Section", "Opening words (English)"]
+        head = (
+            ["条", "节", "开头"] if zh else ["Article", "条", "Section", "Opening words (English)"]
+        )
         if not self.sections:
-            head, rows = head[:2] + head[3:], [r[:2] + r[3:] for r in rows]
-        return card(self.heading(), table(head, rows), self.version)
+            cut = 1 if zh else 2
+            head, rows = head[:cut] + head[cut + 1 :], [r[:cut] + r[cut + 1 :] for r in rows]
+        return card(self.heading(lang), table(head, rows), self.version, lang)
 
 
 @dataclass(frozen=True)
