@@ -352,8 +352,8 @@ def test_a_version_switch_carries_the_tier_and_the_note_follows_the_language():
     assert "serious circumstances" in english and "Article 71(1)(2)" in english
     model.lang = "zh"
     assert "情节严重" in model.tier_note and model.tier_note != english
-    model.mode = OLD
-    assert (model.conduct, model.tier) == ((64, 1, None), "base")
+    model.mode = OLD  # straight back: the visitor's own tier
+    assert (model.conduct, model.tier, model.tier_note) == ((64, 1, None), "serious", "")
     # the same tier where it continues: nothing to tell
     model = SimulatorModel(Selection(OLD, 59, 1, None, "aggravated"))
     model.mode = NEW
@@ -366,3 +366,13 @@ def test_a_tier_without_counterpart_is_told():
     model.mode = OLD
     assert model.tier == model.tier_choices[0][1]
     assert "情节严重" in model.tier_note and "2016" in model.tier_note
+
+
+def test_switching_straight_back_returns_to_the_tier_chosen_first():
+    model = SimulatorModel(Selection(NEW, 61, 2, None, "serious"), lang="zh")
+    model.mode = DATES
+    assert (model.version, model.tier) == (OLD, "aggravated") and model.tier_note
+    model.mode = NEW
+    assert (model.conduct, model.tier, model.tier_note) == ((61, 2, None), "serious", "")
+    model.mode = OLD  # and on again: told again
+    assert model.tier == "aggravated" and model.tier_note

@@ -20,7 +20,7 @@ from csl_helpers.penalties.simulation import conducts
 from csl_helpers.translation import N_, gettext_for
 from csl_helpers.views.penalties.conduct_menu import Key, counterpart_key, key_of
 
-__all__ = ["Carry", "carried"]
+__all__ = ["Carry", "carried", "carried_on"]
 
 MOVED = N_(
     "The {new_version} text answers “{old}” ({old_citation} of the {old_version} text) with "
@@ -38,7 +38,8 @@ class Carry:
 
     ``found`` is whether the correspondence gives the tier a counterpart in the new text;
     without one, the new text's counterpart of the conduct (or its first conduct) is shown in
-    its first tier.
+    its first tier. ``restored``: the change went back to the text the last one came from, and
+    to the visitor's own choice there.
     """
 
     old_version: str
@@ -48,11 +49,12 @@ class Carry:
     new_key: Key
     new_tier: str
     found: bool
+    restored: bool = False
 
     @property
     def told(self) -> bool:
         """Whether a reader is told: the tier has no counterpart, or another tier answers it."""
-        return not self.found or self.old_tier != self.new_tier
+        return not self.restored and (not self.found or self.old_tier != self.new_tier)
 
     def sentence(self, lang: str = "en") -> str:
         """What became of the tier, in ``lang`` (empty where nothing needs saying)."""
@@ -92,3 +94,20 @@ def carried(key: Key, tier: str, old: str, new: str) -> Carry:
             return Carry(old, key, tier, new, key_of(chosen), t, True)
     there = every.get(counterpart_key(key, old, new)) or next(iter(every.values()))
     return Carry(old, key, tier, new, key_of(there), there.tiers[0], False)
+
+
+def carried_on(last: Carry | None, key: Key, tier: str, old: str, new: str) -> Carry:
+    """Like :func:`carried`, but back where the ``last`` change came from, its starting point.
+
+    2025 Art. 61(2) 造成……严重危害网络安全后果 goes to 2016 Art. 59(2) 拒不改正或者导致危害网络
+    安全等后果; switching straight back returns to the 2025 tier the visitor chose, not to the
+    first counterpart of the 2016 one.
+    """
+    if (
+        last is not None
+        and not last.restored
+        and (last.old_version, last.new_version) == (new, old)
+        and (last.new_key, last.new_tier) == (key, tier)
+    ):
+        return Carry(old, key, tier, new, last.old_key, last.old_tier, True, restored=True)
+    return carried(key, tier, old, new)

@@ -30,7 +30,7 @@ from csl_helpers.penalties.model import term
 from csl_helpers.penalties.simulation import Conduct, Outcome, conducts
 from csl_helpers.translation import N_, gettext_for
 from csl_helpers.views.addressed import Addressed
-from csl_helpers.views.penalties.carry import Carry, carried
+from csl_helpers.views.penalties.carry import Carry, carried_on
 from csl_helpers.views.penalties.conduct_menu import Key, conduct_label, counterpart_key, key_of
 from csl_helpers.views.penalties.entries import (
     amount_problems,
@@ -196,7 +196,7 @@ class SimulatorModel(Addressed):
         if name in ("mode", "conduct_date"):
             new = version_for(self.mode, self.conduct_date)
             if new != self.version:
-                self._carry = carried(self.conduct, self.tier, self.version, new)
+                self._carry = carried_on(self._carry, self.conduct, self.tier, self.version, new)
                 self._carrying = True
                 try:
                     self._settle(new, self._carry.new_key, self._carry.new_tier)
