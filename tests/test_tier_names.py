@@ -219,3 +219,21 @@ def test_a_comparison_is_headed_with_the_tiers_name_not_its_id(lang):
         heading = c.heading(lang)
         assert tier_name(c.new.version, c.new.provision, c.new.tier, lang) in heading
         assert not re.search(r"\b(base|aggravated|especially serious) tier\b", heading), heading
+
+
+def test_the_charts_name_tiers_by_their_clauses_and_levels_by_the_suites_own_labels():
+    import json
+
+    from csl_helpers.penalties.model import TIERS, term
+    from csl_helpers.views.law.plots import severity_chart
+    from csl_helpers.views.penalties.plots import fines_chart
+
+    for version in version_ids():
+        drawn = json.dumps(fines_chart(version, 0, 1, "zh").figure, ensure_ascii=False)
+        assert not any(w in drawn for w in CRIMINAL_LAW)
+        assert "拒不改正或者情节严重" in drawn
+    for ui in ("zh", "en"):
+        bars = severity_chart(ui).data
+        levels = [term("tiers", t).label(ui) for t in TIERS]
+        assert all(set(b.x) <= set(levels) for b in bars) and bars
+        assert not any(w in label for label in levels for w in CRIMINAL_LAW)
