@@ -181,3 +181,18 @@ def test_the_limitation_sentence_says_the_five_years_are_in_question(lang):
         assert "尚有疑问" in sentence and "五年期限" in sentence and "2021-" not in sentence
     assert sentence in a.explain(lang)
     assert applicable_html(a, lang).count("2021") >= 2
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_undiscovered_act_is_told_when_the_limitation_runs_out(lang, apl_text):
+    a = applicable_law(date(2025, 3, 1), date(2026, 3, 1), 61, 1)
+    sentence = a.limitation_sentence(lang)
+    if lang == "en":
+        assert sentence.endswith(
+            "last day 2027-03-01; it has run if the act is not discovered by then."
+        )
+    else:
+        assert sentence.endswith(
+            "最后一日为2027年3月1日；违法行为在此日以前未被发现的，不再给予行政处罚。"
+        )
+        assert "不再给予行政处罚" in _article(apl_text, "三十六")

@@ -145,7 +145,7 @@ class ApplicableLaw(RichDisplay):
         state = {
             True: _("had run when the act was discovered: no penalty may be given"),
             False: _("had not run when the act was discovered"),
-            None: _("counts until the act is discovered")
+            None: _("has run if the act is not discovered by then")
             if lim.discovered is None
             else _("may have run when the act was discovered"),
         }[lim.expired]
