@@ -161,3 +161,24 @@ def test_an_article_and_a_chapter_of_the_2016_text_say_so_in_chinese():
     assert pretty(law.chapter(3).shown_in("zh")).startswith("第三章 网络运行安全（2016年文本）")
     current = load_law(NEW.id).article(21).shown_in("zh")
     assert "不再施行" not in pretty(current)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_tables_mixing_both_texts_mark_the_2016_rows(lang):
+    from csl_helpers.lessons.chapter import key_terms
+    from csl_helpers.lessons.liability import verdicts_table
+    from csl_helpers.lessons.quiz import load_quiz
+    from csl_helpers.views.lessons.quiz import feedback_html
+
+    mark = out_of_force_mark(OLD.id, lang)
+    note = ZH_NOTE if lang == "zh" else EN_NOTE
+    terms = pretty(key_terms(3, lang))
+    for line in terms.splitlines():
+        assert line.count(mark) == line.count(f"{OLD.id}年文本" if lang == "zh" else f"{OLD.id} ")
+    assert mark in terms and mark in key_terms(3, lang)._repr_html_()
+    table = verdicts_table(lang)
+    assert note in pretty(table) and note in table._repr_html_()
+    quiz = load_quiz("03_network_operation_security", lang)
+    question = next(q for q in quiz.questions if any(v == OLD.id for v, _p in q.answered_by))
+    shown = feedback_html(question.check(question.answer), lang)
+    assert f"{OLD.id}" in shown and mark in shown

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from csl_helpers.law.concordance import concordance
-from csl_helpers.law.display import RichDisplay, Stack, card, table, with_note
+from csl_helpers.law.display import RichDisplay, Stack, card, out_of_force_mark, table, with_note
 from csl_helpers.law.glossary import Term, terms_in_chapter
 from csl_helpers.law.links import chapter_references
 from csl_helpers.law.load import load_law, successive_versions
@@ -187,13 +187,15 @@ class KeyTerms(RichDisplay):
         if self.lang == "zh":
             _ = translate("zh")
             return [
-                version_text(v, "zh") + t.defined_in.citation("zh")
+                version_text(v, "zh") + t.defined_in.citation("zh") + out_of_force_mark(v, "zh")
                 if t
                 else _("not used in the {version} chapter").format(version=v)
                 for v, t in zip(self.versions, pair, strict=True)
             ]
-        return [
-            f"{v} {t.defined_in.citation()}" if t else f"not used in the {v} chapter"
+        return [  # a definition in a text no longer in force says so
+            f"{v} {t.defined_in.citation()}{out_of_force_mark(v)}"
+            if t
+            else f"not used in the {v} chapter"
             for v, t in zip(self.versions, pair, strict=True)
         ]
 

@@ -123,8 +123,7 @@ def fined_clauses(lang: str = "en") -> Stack:
 def verdicts_table(lang: str = "en") -> Table:
     """Each earlier clause by the verdict of the amendment on it, the same in all its tiers.
 
-    The clauses are the earlier text's (hook: a marker for its rows once tables mixing
-    versions carry one).
+    The clauses are the earlier text's: the table carries its out-of-force note.
     """
     _ = translate(lang)
     verdicts: dict[str, set[str]] = {}
@@ -142,7 +141,8 @@ def verdicts_table(lang: str = "en") -> Table:
     others = sep.join(k for k, v in verdicts.items() if len(v) > 1)
     rows.append((_("other"), others or _("none")))
     head = (_("verdict"), _("clauses"))
-    return lesson_table(_("What the amendment did to each clause"), head, rows, None, lang)
+    earlier = version_changes()[0].old.version
+    return lesson_table(_("What the amendment did to each clause"), head, rows, earlier, lang)
 
 
 def mitigation_table(decision: ApplicableLaw, lang: str = "en") -> Table:

@@ -54,10 +54,9 @@ def lesson_table(
 ) -> Table:
     """A lesson table of ``version``'s rows (``None``: several versions or none) for ``lang``.
 
-    The hook for the out-of-force note: :class:`Table` words it in English only, so a table
-    for a Chinese reader leaves it out until :class:`Table` takes the reader's language.
+    The out-of-force note of ``version`` is worded in ``lang`` (:class:`Table`).
     """
-    return Table(title, head, tuple(rows), version if lang == "en" else None)
+    return Table(title, head, tuple(rows), version, lang)
 
 
 def cn(n: int) -> str:

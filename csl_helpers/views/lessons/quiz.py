@@ -12,6 +12,7 @@ from html import escape
 
 import ipywidgets as w
 
+from csl_helpers.law.display import out_of_force_mark
 from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision
 from csl_helpers.lessons.quiz import Feedback, Question, Quiz, load_quiz
@@ -40,10 +41,11 @@ def law_quote_html(version: str, provision: Provision, lang: str) -> str:
     law = load_law(version)
     langs = ("zh",) if lang == "zh" else ("en", "zh")
     quotes = "".join(f'<p lang="{TAGS[x]}">{escape(law.text_of(provision, x))}</p>' for x in langs)
+    mark = out_of_force_mark(version, lang)  # the answer of a text no longer in force says so
     if lang == "zh":
-        cite = _("{version} text").format(version=version) + provision.citation("zh")
+        cite = _("{version} text").format(version=version) + provision.citation("zh") + mark
     else:
-        cite = f"{version} text, {provision.citation('en')} · {provision.citation('zh')}"
+        cite = f"{version} text, {provision.citation('en')} · {provision.citation('zh')}{mark}"
     return f'<div class="csl-quiz-law"><b>{escape(cite)}</b>{quotes}</div>'
 
 
