@@ -133,3 +133,59 @@ def test_extensions_are_found_where_voila_serves_them_first(tmp_path):
     found = page_scripts.extension_folders(extensions, [first, second])
     assert found == [first / "ext" / "static", second / "only" / "static"]
     assert page_scripts.static_folder([first, tmp_path], entry="x.js") is None
+
+
+# the record of the chunks the pages load -------------------------------------------------
+def test_a_record_is_stale_when_a_file_is_missing_changed_or_a_source_unnamed(tmp_path):
+    (tmp_path / "1.js").write_bytes(WEBPACK)
+    (tmp_path / "2.js").write_bytes(RSPACK)
+    record = {"a": {"1.js": page_scripts.digest(tmp_path / "1.js")}}
+    sources = (("a", tmp_path),)
+    assert page_scripts.stale(sources, record) == []
+    assert page_scripts.recorded(sources, record) == frozenset({tmp_path / "1.js"})
+    only = page_scripts.recorded(sources, record)
+    assert page_scripts.bundle([tmp_path], only) == WEBPACK + b"\n;\n"  # 2.js not recorded
+    assert page_scripts.stale((("b", tmp_path),), record) == ["b: not in the record"]
+    (tmp_path / "1.js").write_bytes(QUOTED)  # another build
+    assert page_scripts.stale(sources, record) == ["a: 1.js is not the file recorded"]
+    assert page_scripts.recorded(sources, record) is None  # every chunk then
+    (tmp_path / "1.js").unlink()
+    assert "a: 1.js is not in" in page_scripts.stale(sources, record)[0]
+
+
+def dashboard_page_sources() -> tuple:
+    """The sources of a dashboard page's script, as the page hook finds them."""
+    import logging
+
+    from voila.configuration import VoilaConfiguration
+    from voila.utils import get_page_config
+
+    hooks = share_voila("voila")
+    config = get_page_config(
+        base_url="/", settings={}, log=logging.getLogger("test"),
+        voila_configuration=VoilaConfiguration(),
+    )  # fmt: skip
+    notebook = Path(__file__).parents[1] / "notebooks/dashboards/penalty_simulator.ipynb"
+    extensions = hooks.page_extensions(config["federated_extensions"], notebook)
+    entries = tuple((e.get("name"), e.get("load")) for e in extensions)
+    return hooks._script_sources("csl", (), entries)
+
+
+def test_the_record_tells_the_chunks_of_the_installed_voila_and_extensions():
+    """Fails after an install changed Voila or an extension: run the command it names."""
+    sources = dashboard_page_sources()
+    assert [name for name, _ in sources][0] == page_scripts.VOILA and len(sources) >= 4
+    problems = page_scripts.stale(sources, page_scripts.read_record())
+    assert problems == [], (
+        "share/voila/page_chunks.json is stale; record it again: "
+        f".venv/bin/python share/voila/record_chunks.py\n{problems}"
+    )
+    only = page_scripts.recorded(sources, page_scripts.read_record())
+    every = {p for _, folder in sources for p in page_scripts.chunk_files(folder)}
+    assert only < every  # what pages use, not every chunk
+    mathjax = {p for p in every if any(m in p.read_bytes() for m in MATHJAX)}
+    assert mathjax and not mathjax & only  # Voila ships MathJax; the pages do not load it
+
+
+MATHJAX = (b"mathjax.retryAfter", b"mathjax.asyncLoad", b"mathjax.handlers")
+"""Names only MathJax's own code uses (mathjax-full, which Voila's build carries)."""
