@@ -401,3 +401,19 @@ def test_a_scope_choice_quoting_words_no_rule_rests_on_is_a_data_error(tmp_path,
         DataError, match=r"scope.yaml, networks\[2\].zh: the quotation '境外的网络'"
     ):
         scope.networks()
+
+
+def test_a_2016_value_in_a_chinese_lesson_says_in_chinese_that_it_is_no_longer_in_force():
+    from csl_helpers.law.display import out_of_force_mark, out_of_force_note
+    from csl_helpers.lessons.chapter import chapter_in_versions
+
+    mark, note = out_of_force_mark("2016", "zh"), out_of_force_note("2016", "zh")
+    walk = IncidentWalk("2016", "zh")
+    assert mark in walk.text.value
+    walk.version.value = "2025"
+    assert mark not in walk.text.value
+    scope_view = ScopeWidget("zh")
+    assert scope_view.result.value.count(mark) == 1
+    shown = chapter_in_versions(5, "zh")
+    assert note in shown.plain() and note in shown.to_html()
+    assert "not in force" not in shown.to_html()

@@ -109,7 +109,7 @@ class ChapterInVersions(RichDisplay):
         ]
         added = "、".join(a.citation("zh") for a in self.added) or _("none")
         lines.append(_("New in {version}: {articles}").format(version=n, articles=added))
-        return "\n".join(lines)
+        return with_note(o, "\n".join(lines), "zh")
 
     def to_html(self) -> str:
         """A card: the earlier article, its later number and its opening words, then additions."""
@@ -127,7 +127,7 @@ class ChapterInVersions(RichDisplay):
         return card(self.heading(), table(head, rows), o)
 
     def _html_zh(self) -> str:
-        """The card in Chinese (hook: without the out-of-force note, worded in English only)."""
+        """The card in Chinese, with the earlier text's out-of-force note in Chinese."""
         _ = translate("zh")
         o, n = self.old.version, self.new.version
         rows = [
@@ -137,7 +137,7 @@ class ChapterInVersions(RichDisplay):
         new_in = _("new in {version}").format(version=n)
         rows += [[new_in, a.citation("zh"), _opening(a, lang="zh")] for a in self.added]
         head = [version_text(o, "zh"), version_text(n, "zh"), _("Opening words")]
-        return f'<div lang="zh-Hans">{card(self.heading(), table(head, rows))}</div>'
+        return f'<div lang="zh-Hans">{card(self.heading(), table(head, rows), o, "zh")}</div>'
 
 
 def _article_zh(number: int) -> str:

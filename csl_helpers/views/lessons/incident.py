@@ -10,6 +10,7 @@ from html import escape
 
 import ipywidgets as w
 
+from csl_helpers.law.display import out_of_force_mark
 from csl_helpers.law.load import load_law, versions
 from csl_helpers.lessons.incident import Step, incident_steps
 from csl_helpers.lessons.words import check_lesson_lang
@@ -31,13 +32,14 @@ def step_html(step: Step, version: str, total: int, lang: str = "en") -> str:
     heading = _("Step {n} of {total}: {title}").format(
         n=step.number, total=total, title=step.title.text(lang)
     )
+    mark = out_of_force_mark(version, lang)  # a step under a text no longer in force says so
     if lang == "zh":
         actors = "".join(f"<li>{escape(a.zh)}</li>" for a in step.actors)
-        cite = _("{version} text").format(version=version) + p.citation("zh")
+        cite = _("{version} text").format(version=version) + p.citation("zh") + mark
         quotes = f'<p lang="zh-Hans">{escape(law.text_of(p, "zh"))}</p>'
     else:
         actors = "".join(f"<li>{escape(a.en)} ({escape(a.zh)})</li>" for a in step.actors)
-        cite = f"{version} text, {p.citation('en')} · {p.citation('zh')}"
+        cite = f"{version} text, {p.citation('en')} · {p.citation('zh')}{mark}"
         quotes = (
             f'<p lang="en">{escape(law.text_of(p, "en"))}</p>'
             f'<p lang="zh">{escape(law.text_of(p, "zh"))}</p>'

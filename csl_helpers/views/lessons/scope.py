@@ -12,6 +12,7 @@ from html import escape
 
 import ipywidgets as w
 
+from csl_helpers.law.display import out_of_force_mark
 from csl_helpers.law.load import load_law, version_ids
 from csl_helpers.lessons.scope import Finding, activities, networks, reach
 from csl_helpers.lessons.words import check_lesson_lang
@@ -44,6 +45,7 @@ def finding_html(finding: Finding, lang: str = "en") -> str:
     quote = escape(finding.quote)
     zh = zh.replace(quote, f"<mark>{quote}</mark>", 1)
     heading = _("{version} text").format(version=finding.version)
+    heading += out_of_force_mark(finding.version, lang)  # beside the text in force, it says so
     if lang == "zh":
         cite, en = finding.provision.citation("zh"), ""
     else:
