@@ -417,3 +417,20 @@ def test_a_2016_value_in_a_chinese_lesson_says_in_chinese_that_it_is_no_longer_i
     shown = chapter_in_versions(5, "zh")
     assert note in shown.plain() and note in shown.to_html()
     assert "not in force" not in shown.to_html()
+
+
+def test_the_chapter_cells_show_the_laws_values_in_the_readers_language():
+    from csl_helpers.law.model import Provision
+    from csl_helpers.lessons.chapter import articles, chapters
+    from csl_helpers.lessons.liability import every_tier
+
+    for value in (
+        chapters(5, "zh"),
+        articles(1, 2, lang="zh"),
+        every_tier("2025", Provision(61, 1), lang="zh"),
+    ):
+        assert not latin_words(value.plain()) and CHINESE.search(value.plain())
+        assert not latin_words(shown_text(value._repr_html_()))
+    assert chapters(5).plain().startswith("Chapter 5: ")
+    with pytest.raises(ValueError, match="lang must be one of en, zh; got 'fr'"):
+        chapters(5, "fr")

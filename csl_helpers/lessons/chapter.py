@@ -14,12 +14,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from csl_helpers.law.concordance import concordance
-from csl_helpers.law.display import RichDisplay, Stack, card, out_of_force_mark, table, with_note
+from csl_helpers.law.display import (
+    RichDisplay,
+    Shown,
+    Stack,
+    card,
+    out_of_force_mark,
+    table,
+    with_note,
+)
 from csl_helpers.law.glossary import Term, terms_in_chapter
 from csl_helpers.law.links import chapter_references
 from csl_helpers.law.load import load_law, successive_versions
 from csl_helpers.law.model import Article, Chapter, Provision
-from csl_helpers.lessons.table_words import cn, translate, version_text
+from csl_helpers.lessons.table_words import cn, in_lang, translate, version_text
 
 __all__ = [
     "ChapterInVersions",
@@ -157,15 +165,15 @@ def chapter_in_versions(chapter: int, lang: str = "en") -> ChapterInVersions:
     return ChapterInVersions(load_law(old).chapter(chapter), load_law(new).chapter(chapter), lang)
 
 
-def chapters(chapter: int) -> Stack:
+def chapters(chapter: int, lang: str = "en") -> Stack | Shown:
     """The overview of chapter ``chapter`` in each version compared: sections and articles."""
-    return Stack(tuple(load_law(v).chapter(chapter) for v in compared_versions()))
+    return in_lang(Stack(tuple(load_law(v).chapter(chapter) for v in compared_versions())), lang)
 
 
-def articles(*numbers: int, version: str | None = None) -> Stack:
+def articles(*numbers: int, version: str | None = None, lang: str = "en") -> Stack | Shown:
     """Articles ``numbers`` of ``version`` (default: the latest), each in both languages."""
     law = load_law(version or compared_versions()[1])
-    return Stack(tuple(law.article(n) for n in numbers), separator="\n\n")
+    return in_lang(Stack(tuple(law.article(n) for n in numbers), separator="\n\n"), lang)
 
 
 @dataclass(frozen=True)
@@ -260,6 +268,7 @@ def key_terms(chapter: int, lang: str = "en") -> KeyTerms:
     return KeyTerms(chapter, terms, versions, lang)
 
 
-def cross_references(chapter: int) -> Stack:
+def cross_references(chapter: int, lang: str = "en") -> Stack | Shown:
     """What chapter ``chapter`` cites outside itself and what cites it, in each version."""
-    return Stack(tuple(chapter_references(v, chapter) for v in compared_versions()))
+    refs = Stack(tuple(chapter_references(v, chapter) for v in compared_versions()))
+    return in_lang(refs, lang)

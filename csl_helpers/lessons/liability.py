@@ -10,10 +10,10 @@ words (:func:`~csl_helpers.penalties.clauses.tier_name`), never by its id.
 
 from __future__ import annotations
 
-from csl_helpers.law.display import RichDisplay, Stack, Table
+from csl_helpers.law.display import RichDisplay, Shown, Stack, Table
 from csl_helpers.law.load import version_ids
 from csl_helpers.law.model import Provision
-from csl_helpers.lessons.table_words import lesson_table, translate
+from csl_helpers.lessons.table_words import in_lang, lesson_table, translate
 from csl_helpers.obligations.duties import obligation
 from csl_helpers.penalties import Circumstances, conducts, rule, simulate, tiers_of
 from csl_helpers.penalties.clauses import tier_name
@@ -46,10 +46,13 @@ def clause(duty_id: str, version: str, n: int = 0) -> Provision:
     return obligation(duty_id).enforcement[version].rules[n]
 
 
-def every_tier(version: str, provision: Provision, tiers: tuple[str, ...] = ()) -> Stack:
+def every_tier(
+    version: str, provision: Provision, tiers: tuple[str, ...] = (), lang: str = "en"
+) -> Stack | Shown:
     """The outcome of ``provision`` in each of its tiers (or in ``tiers``), in order."""
     chosen = tiers or tiers_of(version, provision)
-    return together(*(simulate(version, provision, Circumstances(tier=t)) for t in chosen))
+    outcomes = together(*(simulate(version, provision, Circumstances(tier=t)) for t in chosen))
+    return in_lang(outcomes, lang)
 
 
 def gains_table(version: str, provision: Provision, lang: str = "en") -> Table:

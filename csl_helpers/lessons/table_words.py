@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from csl_helpers.law.display import Table
+from csl_helpers.law.display import Shown, Stack, Table
 from csl_helpers.law.model import Provision
 from csl_helpers.lessons.words import check_lesson_lang
 from csl_helpers.translation import N_, gettext_for
@@ -62,3 +62,13 @@ def lesson_table(
 def cn(n: int) -> str:
     """``n`` in the Law's numerals (the 一 of 第一章)."""
     return Provision(n).citation("zh")[1:-1]
+
+
+def in_lang(stack: Stack, lang: str) -> Stack | Shown:
+    """``stack`` as the reader of ``lang`` sees it.
+
+    Each value that words itself in ``lang`` does so there
+    (:meth:`~csl_helpers.law.display.RichDisplay.shown_in`).
+    """
+    translate(lang)
+    return stack if lang == "en" else stack.shown_in(lang)

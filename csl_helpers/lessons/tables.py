@@ -9,7 +9,7 @@ interface's), and no id is shown as a label.
 
 from __future__ import annotations
 
-from csl_helpers.law.display import Stack, Table
+from csl_helpers.law.display import Shown, Stack, Table
 from csl_helpers.law.glossary import glossary
 from csl_helpers.law.links import article_links
 from csl_helpers.law.load import load_law, version_ids
@@ -27,6 +27,7 @@ from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, ti
 from csl_helpers.lessons.table_words import (
     TIER_ORDINALS,
     cn,
+    in_lang,
     lesson_table,
     provision_ref,
     translate,
@@ -105,9 +106,9 @@ def incident_table(lang: str = "en") -> Table:
     return lesson_table(_("An incident, step by step"), head, rows, None, lang)
 
 
-def defined_terms(version: str | None = None) -> Stack:
+def defined_terms(version: str | None = None, lang: str = "en") -> Stack | Shown:
     """Every term ``version`` (default: the latest) defines, each with its definition."""
-    return Stack(glossary(version or version_ids()[-1]), separator="\n\n")
+    return in_lang(Stack(glossary(version or version_ids()[-1]), separator="\n\n"), lang)
 
 
 def examples_table(count: int = 3, lang: str = "en") -> Table:
@@ -154,18 +155,18 @@ def duties_of(
     return Stack(tuple(tables))
 
 
-def duties(*ids: str) -> Stack:
+def duties(*ids: str, lang: str = "en") -> Stack | Shown:
     """The duties ``ids`` across the versions, each with its provisions' Chinese text.
 
     Raises:
         LookupError: for an unknown duty id.
     """
-    return Stack(tuple(obligation(i) for i in ids), separator="\n\n")
+    return in_lang(Stack(tuple(obligation(i) for i in ids), separator="\n\n"), lang)
 
 
-def checklists(profile: Profile) -> Stack:
+def checklists(profile: Profile, lang: str = "en") -> Stack | Shown:
     """The checklist of ``profile`` in each version."""
-    return Stack(tuple(checklist(profile, v) for v in version_ids()))
+    return in_lang(Stack(tuple(checklist(profile, v) for v in version_ids())), lang)
 
 
 def why_asked(fact: str, lang: str = "en") -> Table:
