@@ -64,3 +64,69 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
 def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
     """Mark ``message`` for translation where it is defined; translate it where it is shown."""
     return message
+
+
+class Worded(Exception):  # noqa: N818 - a mixin for the errors below, not an error itself
+    """An error told to a visitor: a marked sentence (``N_``) and its values, in any language.
+
+    ``str()`` gives the English; :func:`worded` the sentence in the page's language. A value
+    that is itself an error is worded in the same language (the reason of a wrapping error);
+    a tuple is listed with the language's separator (``, `` or ``、``).
+
+    >>> e = WordedValueError(N_("{key} must be a whole number; got {got}"), key="article", got="x")
+    >>> str(e)
+    'article must be a whole number; got x'
+    """
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.message, self.values = message, values
+        super().__init__(self.worded("en"))
+
+    def worded(self, lang: str) -> str:
+        """The sentence in interface language ``lang``."""
+        _ = gettext_for(lang)
+        return _phrase(self.message, self.values, lang)
+
+
+class Phrase:
+    """A marked phrase and its values, worded when shown: a value of a :class:`Worded` error.
+
+    >>> Phrase(N_("an article number of the {version} text"), version="2025").worded("en")
+    'an article number of the 2025 text'
+    """
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.message, self.values = message, values
+
+    def worded(self, lang: str) -> str:
+        """The phrase in interface language ``lang``."""
+        return _phrase(self.message, self.values, lang)
+
+    def __str__(self) -> str:
+        return self.worded("en")
+
+
+def _phrase(message: str, values: dict[str, object], lang: str) -> str:
+    _ = gettext_for(lang)
+    shown = {
+        key: worded(value, lang)
+        if isinstance(value, BaseException | Phrase)
+        else _(", ").join(map(str, value))
+        if isinstance(value, tuple)
+        else value
+        for key, value in values.items()
+    }
+    return _(message).format(**shown)
+
+
+class WordedValueError(Worded, ValueError):
+    """A :class:`ValueError` worded in the page's language."""
+
+
+class WordedLookupError(Worded, LookupError):
+    """A :class:`LookupError` worded in the page's language."""
+
+
+def worded(error: BaseException | Phrase, lang: str) -> str:
+    """The message of ``error`` in interface language ``lang`` (as it is, if it is not worded)."""
+    return error.worded(lang) if isinstance(error, Worded | Phrase) else str(error)

@@ -244,3 +244,87 @@ def test_the_chapters_chart_in_chinese_names_the_chapters_as_the_law_heads_them(
     assert not any(re.search("[A-Za-z]", x) for x in bars.x)
     english = next(b for b in chapter_sizes_chart().data if b.name.startswith(version))
     assert english.x[0] == "Ch. 1 General Provisions"
+
+
+# Errors and messages told to a visitor, and dates
+
+
+def _no_english(text: str, allowed: tuple[str, ...] = ()) -> bool:
+    from html import unescape
+
+    text = unescape(re.sub(r"<[^>]+>", "", text))
+    for word in sorted(allowed, key=len, reverse=True):
+        text = text.replace(word, "")
+    return not re.search("[A-Za-z]{3,}", text)
+
+
+def test_a_bad_article_in_an_explorer_address_is_told_in_chinese():
+    from csl_helpers.translation import worded
+    from csl_helpers.views.law.explorer_state import ExplorerModel
+    from csl_helpers.views.page_address import problem_html
+
+    with pytest.raises(ValueError) as exc:
+        ExplorerModel("2025", 1, "zh").open_address("lang=zh&article=999")
+    said = worded(exc.value, "zh")
+    assert said == "article：2025年文本只有第1条至第81条，没有第999条", said
+    assert "has Articles 1 to 81" in str(exc.value)
+    shown = problem_html("article", exc.value, lang="zh")
+    assert "无法打开所请求的条文" in shown and _no_english(shown, ("article",))
+
+
+@pytest.mark.parametrize(
+    ("query", "allowed"),
+    [
+        ("version=2030&article=61", ("version",)),
+        ("version=2025&article=abc", ("article", "abc")),
+        ("version=2025&article=10", ("article",)),
+        ("version=2025&article=61&paragraph=9", ("paragraph",)),
+        (
+            "version=2025&article=61&tier=colour",
+            ("tier", "base", "aggravated", "serious", "especially_serious", "colour"),
+        ),
+        ("version=2025&colour=1", ("colour", "version", "article", "paragraph", "item", "tier")),
+    ],
+)
+def test_a_bad_clause_address_is_told_in_chinese(query, allowed):
+    from urllib.parse import parse_qsl
+
+    from csl_helpers.penalties.address import selection_from
+    from csl_helpers.translation import worded
+
+    with pytest.raises(ValueError) as exc:
+        from csl_helpers.law.query import parameters
+
+        keys = ("version", "article", "paragraph", "item", "tier")
+        selection_from(parameters(query, keys) or dict(parse_qsl(query)))
+    said = worded(exc.value, "zh")
+    assert re.search("[\u4e00-\u9fff]", said) and _no_english(said, allowed), said
+
+
+def test_a_value_the_page_should_not_send_is_refused_in_chinese():
+    import ipywidgets as w
+
+    from csl_helpers.views.input_guard import InputGuard
+
+    picker = w.Dropdown(options=["2016年文本", "2025年文本"], description="版本")
+    guard = InputGuard(lambda: "zh")
+    guard.watch(w.VBox([guard.message, picker]))
+    for bad in ("abc", 5):
+        data = {"method": "update", "state": {"index": bad}, "buffer_paths": []}
+        picker.comm.handle_msg({"content": {"data": data}, "buffers": []})
+        text = re.sub(r"<[^>]+>", "", guard.message.value)
+        assert "“版本”未更改" in text and "序号" in text, text
+        assert _no_english(text, ("abc",)), text
+    english = InputGuard()
+    english.watch(w.VBox([english.message, picker]))
+    data = {"method": "update", "state": {"index": 5}, "buffer_paths": []}
+    picker.comm.handle_msg({"content": {"data": data}, "buffers": []})
+    assert "index 5 is not one of the choices" in english.message.value
+
+
+def test_the_version_banner_in_chinese_writes_its_dates_as_chinese_prose():
+    from csl_helpers.views.markup import version_banner_html
+
+    shown = version_banner_html(load_law("2016"), "2025", ui="zh")
+    assert "2017年6月1日至2025年12月31日" in shown and not re.search(r"\d{4}-\d\d-\d\d", shown)
+    assert "2017-06-01 to 2025-12-31" in version_banner_html(load_law("2016"), "2025")

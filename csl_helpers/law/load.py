@@ -25,6 +25,7 @@ from csl_helpers.law.model import (
 )
 from csl_helpers.law.parsing import ParsedText, parse_text
 from csl_helpers.law.text import Law
+from csl_helpers.translation import N_, WordedValueError
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -181,9 +182,9 @@ def version_info(version: str) -> Version:
     for v in versions():
         if v.id == version:
             return v
-    raise ValueError(
-        f"unknown version {version!r}; valid versions: {', '.join(map(repr, version_ids()))}"
-    )
+    valid = tuple(map(repr, version_ids()))
+    said = N_("unknown version {version}; valid versions: {valid}")
+    raise WordedValueError(said, version=repr(version), valid=valid)
 
 
 def version_on(day: date) -> Version:

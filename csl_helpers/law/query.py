@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
+from csl_helpers.translation import N_, WordedValueError
+
 
 def parameters(query: str, keys: Iterable[str]) -> dict[str, str] | None:
     """The query's parameters, each given once and each one of ``keys``; ``None`` if empty.
@@ -27,10 +29,14 @@ def parameters(query: str, keys: Iterable[str]) -> dict[str, str] | None:
         return None
     unknown = sorted(set(params) - set(keys))
     if unknown:
-        raise ValueError(f"unknown parameter {unknown[0]!r}; valid: {', '.join(keys)}")
+        raise WordedValueError(
+            N_("unknown parameter {key}; valid: {valid}"), key=repr(unknown[0]), valid=keys
+        )
     for key, values in params.items():
         if len(values) != 1:
-            raise ValueError(f"parameter {key!r} is given {len(values)} times; give it once")
+            raise WordedValueError(
+                N_("parameter {key} is given {n} times; give it once"), key=repr(key), n=len(values)
+            )
     return {k: v[0] for k, v in params.items()}
 
 
@@ -43,7 +49,7 @@ def query_of(params: Mapping[str, object]) -> str:
     return urlencode({k: str(v) for k, v in params.items() if v is not None}, safe=",")
 
 
-def whole_number(params: Mapping[str, str], key: str, valid: str) -> int | None:
+def whole_number(params: Mapping[str, str], key: str, valid: object) -> int | None:
     """Parameter ``key`` as a whole number (``None`` if not given).
 
     Raises:
@@ -52,7 +58,12 @@ def whole_number(params: Mapping[str, str], key: str, valid: str) -> int | None:
     if key not in params:
         return None
     if not params[key].isdigit():
-        raise ValueError(f"{key} must be a whole number; got {params[key]!r}; valid: {valid}")
+        raise WordedValueError(
+            N_("{key} must be a whole number; got {got}; valid: {valid}"),
+            key=key,
+            got=repr(params[key]),
+            valid=valid,
+        )
     return int(params[key])
 
 
@@ -67,4 +78,6 @@ def iso_date(params: Mapping[str, str], key: str) -> date | None:
     try:
         return date.fromisoformat(params[key])
     except ValueError:
-        raise ValueError(f"{key} must be a date as YYYY-MM-DD; got {params[key]!r}") from None
+        raise WordedValueError(
+            N_("{key} must be a date as YYYY-MM-DD; got {got}"), key=key, got=repr(params[key])
+        ) from None

@@ -17,6 +17,7 @@ from csl_helpers.law.model import (
     Version,
     check_lang,
 )
+from csl_helpers.translation import N_, WordedLookupError
 
 SNIPPET_CONTEXT = 40
 """Characters of context kept on each side of a search match."""
@@ -80,21 +81,27 @@ class Law:
         >>> load_law("2016").article(80)
         Traceback (most recent call last):
         ...
-        LookupError: the 2016 text has Articles 1 to 79, not 80
+        csl_helpers.translation.WordedLookupError: the 2016 text has Articles 1 to 79, not 80
         """
         if isinstance(number, bool) or not isinstance(number, int):
             raise TypeError(f"article number must be an int, not {number!r}")
         if not 1 <= number <= len(self.articles):
-            raise LookupError(
-                f"the {self.version} text has Articles 1 to {len(self.articles)}, not {number}"
+            raise WordedLookupError(
+                N_("the {version} text has Articles 1 to {last}, not {number}"),
+                version=self.version,
+                last=len(self.articles),
+                number=number,
             )
         return self.articles[number - 1]
 
     def chapter(self, number: int) -> Chapter:
         """Chapter ``number``; ``LookupError`` names the valid range."""
         if not 1 <= number <= len(self.chapters):
-            raise LookupError(
-                f"the {self.version} text has Chapters 1 to {len(self.chapters)}, not {number}"
+            raise WordedLookupError(
+                N_("the {version} text has Chapters 1 to {last}, not {number}"),
+                version=self.version,
+                last=len(self.chapters),
+                number=number,
             )
         return self.chapters[number - 1]
 
@@ -141,9 +148,7 @@ class Law:
             prefix = "…" if lo else ""
             snippet = prefix + text[lo:hi] + ("…" if hi < len(text) else "")
             start = len(prefix) + pos - lo
-            hits.append(
-                SearchHit(provision, lang, snippet, start, start + end - pos, self.version)
-            )
+            hits.append(SearchHit(provision, lang, snippet, start, start + end - pos, self.version))
         return hits
 
     def _units(self, lang: str) -> Iterator[tuple[Provision, str]]:

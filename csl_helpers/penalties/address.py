@@ -16,6 +16,7 @@ from csl_helpers.law.load import version_ids, version_on
 from csl_helpers.law.query import parameters, whole_number
 from csl_helpers.penalties.model import TIERS
 from csl_helpers.penalties.simulation import conducts, rule, tiers_of
+from csl_helpers.translation import N_, Phrase, WordedValueError
 
 CLAUSE_KEYS = ("version", "article", "paragraph", "item", "tier")
 """The parameters that name a clause and its tier."""
@@ -83,10 +84,14 @@ def selection_from(get: Mapping[str, str], today: date | None = None) -> Selecti
         return None
     version = get.get("version", version_on(today or date.today()).id)
     if version not in version_ids():
-        raise ValueError(f"version must be one of {', '.join(version_ids())}; got {version!r}")
+        raise WordedValueError(
+            N_("version must be one of {valid}; got {got}"), valid=version_ids(), got=repr(version)
+        )
     numbers = _numbers(get, version)
     if "article" not in numbers:
-        raise ValueError(f"parameter 'article' is missing; valid: {_articles(version)}")
+        raise WordedValueError(
+            N_("parameter 'article' is missing; valid: {valid}"), valid=_articles(version)
+        )
     r = rule(version, numbers["article"], numbers.get("paragraph", 1))
     item, tier = numbers.get("item"), get.get("tier")
     if not any(c.rule == r for c in conducts(version)):  # a paragraph adding tiers to others
@@ -99,7 +104,9 @@ def selection_from(get: Mapping[str, str], today: date | None = None) -> Selecti
     tier = tier or "base"
     offered = tiers_of(version, r.article, r.paragraph, item)
     if tier not in offered:
-        raise ValueError(f"tier must be one of {', '.join(offered)} here; got {tier!r}")
+        raise WordedValueError(
+            N_("tier must be one of {valid} here; got {got}"), valid=tuple(offered), got=repr(tier)
+        )
     return Selection(version, r.article, r.paragraph, item, tier)
 
 
@@ -119,17 +126,22 @@ def query_params(selection: Selection) -> dict[str, str | int | None]:
     }
 
 
-def _articles(version: str) -> str:
+def _articles(version: str) -> Phrase:
     """The articles of ``version`` that describe a penalised conduct, as a range."""
     articles = sorted({c.rule.article for c in conducts(version)})
-    return f"articles {articles[0]} to {articles[-1]} of the {version} text"
+    return Phrase(
+        N_("articles {first} to {last} of the {version} text"),
+        first=articles[0],
+        last=articles[-1],
+        version=version,
+    )
 
 
 def _numbers(get: Mapping[str, str], version: str) -> dict[str, int]:
     """The whole-number parameters given, as numbers."""
     numbers = {}
     for key in NUMBERS:
-        valid = _articles(version) if key == "article" else "a whole number from 1"
+        valid = _articles(version) if key == "article" else Phrase(N_("a whole number from 1"))
         value = whole_number(get, key, valid)
         if value is not None:
             numbers[key] = value

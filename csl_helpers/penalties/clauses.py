@@ -16,6 +16,7 @@ from csl_helpers.law.load import DataError, load_law, version_ids, version_info
 from csl_helpers.law.model import Provision
 from csl_helpers.penalties.model import AMOUNTS, TIERS, Borrow, Rule, Tier, term
 from csl_helpers.penalties.rules import penalty_rules, rules_by_id
+from csl_helpers.translation import N_, WordedValueError
 
 __all__ = [
     "Conduct",
@@ -59,15 +60,28 @@ def rule(version: str, article: int, paragraph: int = 1) -> Rule:
     if isinstance(article, bool) or not isinstance(article, int) or article not in by_article:
         first, last = min(by_article), max(by_article)
         chapter = version_info(version).liability_chapter
-        raise ValueError(
-            f"article must be a number of Chapter {chapter} of the {version} text, "
-            f"{first} to {last}; got {article!r}"
+        raise WordedValueError(
+            N_(
+                "article must be a number of Chapter {chapter} of the {version} text, "
+                "{first} to {last}; got {got}"
+            ),
+            chapter=chapter,
+            version=version,
+            first=first,
+            last=last,
+            got=repr(article),
         )
     paragraphs = by_article[article]
     if isinstance(paragraph, bool) or not isinstance(paragraph, int) or paragraph not in paragraphs:
-        raise ValueError(
-            f"paragraph must be one of {', '.join(map(str, paragraphs))} for Article "
-            f"{article} of the {version} text; got {paragraph!r}"
+        raise WordedValueError(
+            N_(
+                "paragraph must be one of {valid} for Article {article} of the {version} text; "
+                "got {got}"
+            ),
+            valid=tuple(paragraphs),
+            article=article,
+            version=version,
+            got=repr(paragraph),
         )
     return paragraphs[paragraph]
 

@@ -19,194 +19,21 @@ fails on is refused with the message instead of a traceback on the page.
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Callable, Mapping
-from datetime import date
 from functools import partial
 from html import escape
 from typing import Any, ClassVar
 
 import ipywidgets as w
 
-from csl_helpers.translation import gettext_for
+from csl_helpers.translation import N_, Phrase, gettext_for, worded
 from csl_helpers.views import widget_internals as wi
-from csl_helpers.views.choice import ChoiceButtons
-from csl_helpers.views.page_address import PageAddress
-from csl_helpers.views.ticklist import TickList
-
-MAX_TEXT = 1000
-"""The longest text a text box takes from the page (characters)."""
-JS_SAFE = 2**53 - 1
-"""The largest whole number a page's number box holds exactly (JavaScript's safe integer)."""
-LISTED = 10
-"""Up to this many choices the message lists them all; beyond, the first and the last."""
-
-
-class Refused(ValueError):
-    """A value a page sent that a control does not take: why, and what it would take."""
-
-    def __init__(self, reason: str, valid: str) -> None:
-        super().__init__(f"{reason}; valid: {valid}")
-        self.reason, self.valid = reason, valid
-
-
-def _shown(value: Any) -> str:
-    """A pushed value as the page sent it (JSON), cut to a readable length."""
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _labels(widget: wi.Selection | ChoiceButtons) -> tuple[str, ...]:
-    if isinstance(widget, ChoiceButtons):
-        return tuple(widget.labels)
-    return wi.option_labels(widget)
-
-
-def _choices(widget: wi.Selection | ChoiceButtons) -> str:
-    labels = [f"“{label}”" for label in _labels(widget)]
-    if not labels:
-        return "no choice (the list is empty)"
-    if len(labels) <= LISTED:
-        listed = ", ".join(f"{i} {label}" for i, label in enumerate(labels))
-        return f"index {listed}"
-    return f"index 0 {labels[0]} to {len(labels) - 1} {labels[-1]}"
-
-
-def _check_index(widget: wi.Selection | ChoiceButtons, value: Any) -> Any:
-    """A selection's ``index``: a whole number below the number of options.
-
-    ``None`` (nothing selected) only where the page itself can send it: a list box the
-    visitor can clear, or a list without options.
-    """
-    n = len(_labels(widget))
-    if value is None and (isinstance(widget, w.Select) or n == 0):
-        return value
-    if not _whole(value) or not 0 <= value < n:
-        kind = "not a whole number" if not _whole(value) else "not one of the choices"
-        raise Refused(f"index {_shown(value)} is {kind}", _choices(widget))
-    return value
-
-
-def _bounds(widget: w.Widget) -> tuple[Any, Any]:
-    return getattr(widget, "min", None), getattr(widget, "max", None)
-
-
-def _range_text(low: Any, high: Any, what: str) -> str:
-    if low is not None and high is not None:
-        return f"{what} from {low} to {high}"
-    if low is not None:
-        return f"{what} from {low} up"
-    if high is not None:
-        return f"{what} up to {high}"
-    return what
-
-
-def _check_number(widget: w.Widget, value: Any, *, whole: bool) -> Any:
-    """A number box's or slider's ``value``: the right kind of number, within min and max."""
-    low, high = _bounds(widget)
-    if whole:
-        low = -JS_SAFE if low is None else low
-        high = JS_SAFE if high is None else high
-    what = "a whole number" if whole else "a number"
-    valid = _range_text(low, high, what)
-    ok_type = _whole(value) if whole else (_whole(value) or isinstance(value, float))
-    if not ok_type or (isinstance(value, float) and not math.isfinite(value)):
-        raise Refused(f"value {_shown(value)} is not {what}", valid)
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise Refused(f"value {_shown(value)} is out of range", valid)
-    return value
-
-
-def _check_bool(_: w.Widget, value: Any) -> Any:
-    if not isinstance(value, bool):
-        raise Refused(f"value {_shown(value)} is not true or false", "true or false")
-    return value
-
-
-def _check_text(_: w.Widget, value: Any) -> Any:
-    valid = f"text of at most {MAX_TEXT} characters"
-    if not isinstance(value, str):
-        raise Refused(f"value {_shown(value)} is not text", valid)
-    if len(value) > MAX_TEXT:
-        raise Refused(f"the text is {len(value)} characters long", valid)
-    return value
-
-
-def _check_date(widget: w.DatePicker, value: Any) -> Any:
-    """A date picker's ``value``: empty, or ``{"year", "month" (0-11), "date"}`` in range."""
-    low, high = _bounds(widget)
-    valid = _range_text(low, high, "empty or a calendar date")
-    if value is None:
-        return value
-    keys = {"year", "month", "date"}
-    if not isinstance(value, dict) or set(value) != keys or not all(map(_whole, value.values())):
-        raise Refused(f"value {_shown(value)} is not a date", valid)
-    try:
-        day = date(value["year"], value["month"] + 1, value["date"])
-    except (ValueError, OverflowError):
-        raise Refused(f"value {_shown(value)} is not a calendar date", valid) from None
-    if (low is not None and day < low) or (high is not None and day > high):
-        raise Refused(f"{day.isoformat()} is out of range", valid)
-    return value
-
-
-def _check_panel(widget: w.Box, value: Any) -> Any:
-    """A tab's or accordion's ``selected_index``: none open, or one of its panels."""
-    n = len(widget.children)
-    if value is None or (_whole(value) and 0 <= value < n):
-        return value
-    raise Refused(f"selected_index {_shown(value)} is not a panel", f"none or 0 to {n - 1}")
-
-
-def _check_ticks(widget: TickList, value: Any) -> Any:
-    """A tick list's ``ticked``: ids of boxes it shows (or ticked before, on another list)."""
-    known = set(widget.ids) | set(widget.ticked)
-    valid = f"a list of the ids of its boxes ({', '.join(widget.ids) or 'none'})"
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise Refused(f"ticked {_shown(value)} is not a list of ids", valid)
-    unknown = sorted(set(value) - known)
-    if unknown:
-        raise Refused(f"{_shown(unknown[0])} is not the id of a box", valid)
-    return value
-
-
-Check = Callable[[w.Widget, Any], Any]
-CHECKS: tuple[tuple[type, str, Check], ...] = (
-    (wi.Selection, "index", _check_index),
-    ((w.Accordion, w.Tab), "selected_index", _check_panel),
-    (ChoiceButtons, "index", _check_index),
-    (TickList, "ticked", _check_ticks),
-    (PageAddress, "query", _check_text),
-    (wi.WholeNumber, "value", partial(_check_number, whole=True)),
-    (wi.Decimal, "value", partial(_check_number, whole=False)),
-    (wi.TrueFalse, "value", _check_bool),
-    (w.Text, "value", _check_text),
-    (w.Textarea, "value", _check_text),
-    (w.DatePicker, "value", _check_date),
-)
-"""Per kind of control: the one field its view sends to the kernel, and how it is checked."""
-
+from csl_helpers.views.input_checks import Refused, check_for
 
 OWN_MODULES = frozenset(
     {"@jupyter-widgets/base", "@jupyter-widgets/controls", "@jupyter-widgets/output"}
 )
 """ipywidgets' own models: the page changes none of them but the controls of CHECKS."""
-
-
-def check_for(widget: w.Widget) -> tuple[str, Check] | None:
-    """The field a control takes from the page and its check; ``None`` for other widgets."""
-    for kind, field, check in CHECKS:
-        if isinstance(widget, kind):
-            return field, check
-    return None
 
 
 class InputGuard:
@@ -220,8 +47,9 @@ class InputGuard:
     (a display a dashboard keeps out of its tree until it is needed, say).
 
     Args:
-        lang: tells the interface's language (``"en"`` or ``"zh"``) the message is worded in;
-            what the page sent and what is valid are told in English, as programs name them.
+        lang: tells the interface's language (``"en"`` or ``"zh"``) the message is worded in,
+            what the page sent and what is valid included (the values sent are quoted as
+            sent).
     """
 
     _everywhere: ClassVar[set[str]] = set()
@@ -298,12 +126,19 @@ class InputGuard:
         elif method == "update":
             self._update(widget, data.get("state"), data.get("buffer_paths"))
         else:
-            self.refuse(widget, "a message this control does not take", "a change or a click")
+            self.refuse(
+                widget,
+                Phrase(N_("a message this control does not take")),
+                Phrase(N_("a change or a click")),
+            )
 
     def _update_other(self, widget: w.Widget, state: Any, paths: Any, msg: dict) -> None:
         """A change to another package's model: what its own code takes, a failure refused."""
+        own_fields = Phrase(N_("its own fields"))
         if not isinstance(state, dict) or not isinstance(paths, list | type(None)):
-            self.refuse(widget, "a change this part of the page does not take", "its own fields")
+            self.refuse(
+                widget, Phrase(N_("a change this part of the page does not take")), own_fields
+            )
             return
         self.message.value = ""
         try:
@@ -312,25 +147,28 @@ class InputGuard:
             widget.set_state(state)
         except Exception:  # a sentence for the visitor; the traceback goes to the server's log
             widget.log.warning("a change of %s was refused", self.label(widget), exc_info=True)
-            self.refuse(widget, "a value this part of the page does not take", "its own fields")
+            self.refuse(
+                widget, Phrase(N_("a value this part of the page does not take")), own_fields
+            )
 
     def _update(self, widget: w.Widget, state: Any, buffer_paths: Any) -> None:
         spec = check_for(widget)
         field = spec[0] if spec else None
         if field:
-            valid = f"a change of {field!r} alone"
+            valid = Phrase(N_("a change of {field} alone"), field=repr(field))
         elif isinstance(widget, w.Button):
-            valid = "a click (a button has no value)"
+            valid = Phrase(N_("a click (a button has no value)"))
         else:
-            valid = "no change (this part of the page is not changed from the page)"
+            valid = Phrase(N_("no change (this part of the page is not changed from the page)"))
         if not isinstance(state, dict) or buffer_paths not in (None, []):
-            self.refuse(widget, "a change this control does not take", valid)
+            self.refuse(widget, Phrase(N_("a change this control does not take")), valid)
             return
         others = sorted(k for k in state if k != field)
         if others:
-            self.refuse(
-                widget, f"{others[0]!r}, which cannot be changed from the page", valid, state
+            said = Phrase(
+                N_("{field}, which cannot be changed from the page"), field=repr(others[0])
             )
+            self.refuse(widget, said, valid, state)
             return
         if field not in state:
             return
@@ -356,9 +194,17 @@ class InputGuard:
                 ).format(label=self.label(widget))
             )
 
-    def refuse(self, widget: w.Widget, reason: str, valid: str, state: Any = None) -> None:
-        """Show why a change was refused and set the page's control back to its value."""
-        _ = gettext_for(self._lang())
+    def refuse(
+        self, widget: w.Widget, reason: Phrase | str, valid: Phrase | str, state: Any = None
+    ) -> None:
+        """Show why a change was refused and set the page's control back to its value.
+
+        ``reason`` and ``valid`` are worded in the page's language (a :class:`Phrase`).
+        """
+        lang = self._lang()
+        _ = gettext_for(lang)
+        reason = worded(reason, lang) if isinstance(reason, Phrase) else reason
+        valid = worded(valid, lang) if isinstance(valid, Phrase) else valid
         self.message.value = _message_html(
             _(
                 "“{label}” was not changed: the page sent {reason}. Valid: {valid}. What is "

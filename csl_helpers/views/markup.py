@@ -6,6 +6,7 @@ from collections.abc import Callable
 from html import escape
 
 from csl_helpers.law.concordance import SideBySide
+from csl_helpers.law.display import worded_date
 from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT, version_ids
 from csl_helpers.law.model import Article, SearchHit
 from csl_helpers.law.text import Law
@@ -74,7 +75,7 @@ def version_banner_html(law: Law, in_force_today: str, *, ui: str = "en") -> str
     ``ui`` is the interface's language (``"en"`` or ``"zh"``).
     """
     _ = gettext_for(ui)
-    until = law.in_force_until.isoformat() if law.in_force_until else _("today")
+    until = worded_date(law.in_force_until, ui) if law.in_force_until else _("today")
     status = (
         _("This is the law in force today.")
         if law.version == in_force_today
@@ -83,7 +84,7 @@ def version_banner_html(law: Law, in_force_today: str, *, ui: str = "en") -> str
     return '<div class="csl-banner">{}</div>'.format(
         _("<b>{version} text</b>, in force {start} to {until}. {status}").format(
             version=escape(law.version),
-            start=law.in_force_from.isoformat(),
+            start=worded_date(law.in_force_from, ui),
             until=until,
             status=status,
         )

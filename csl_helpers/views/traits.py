@@ -7,7 +7,11 @@ from typing import Any
 from traitlets import TraitError, Unicode
 
 from csl_helpers.law.load import version_info
-from csl_helpers.translation import check_ui_lang
+from csl_helpers.translation import Worded, check_ui_lang
+
+
+class WordedTraitError(Worded, TraitError):
+    """A :class:`TraitError` worded in the page's language (:mod:`csl_helpers.translation`)."""
 
 
 class VersionId(Unicode):
@@ -19,6 +23,8 @@ class VersionId(Unicode):
         """The version's id, or a ``TraitError`` naming the valid ids."""
         try:
             return version_info(super().validate(obj, value)).id
+        except Worded as exc:
+            raise WordedTraitError(exc.message, **exc.values) from None
         except ValueError as exc:
             raise TraitError(str(exc)) from None
 

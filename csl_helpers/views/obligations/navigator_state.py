@@ -22,6 +22,7 @@ from csl_helpers.law.load import version_on
 from csl_helpers.obligations.checklist import Checklist, checklist
 from csl_helpers.obligations.duties import obligations
 from csl_helpers.obligations.questionnaire import Interview
+from csl_helpers.translation import N_, WordedValueError
 from csl_helpers.views.addressed import Addressed
 from csl_helpers.views.traits import UiLang, VersionId
 
@@ -43,7 +44,9 @@ def known_duties(ids: Iterable[str]) -> tuple[str, ...]:
     known, ids = duty_ids(), tuple(ids)
     for duty in ids:
         if duty not in known:
-            raise ValueError(f"done: unknown duty {duty!r}; valid: {', '.join(known)}")
+            raise WordedValueError(
+                N_("done: unknown duty {duty}; valid: {valid}"), duty=repr(duty), valid=tuple(known)
+            )
     return tuple(sorted(set(ids)))
 
 
@@ -54,12 +57,16 @@ def interview_from(letters: str) -> Interview:
         ValueError: naming the parameter ``answers`` and what it takes.
     """
     if set(letters) - set(ANSWER_LETTERS.values()):
-        raise ValueError(f"answers must be letters y or n, one per question; got {letters!r}")
+        raise WordedValueError(
+            N_("answers must be letters y or n, one per question; got {got}"), got=repr(letters)
+        )
     interview = Interview()
     for n, letter in enumerate(letters, 1):
         if interview.done:
-            raise ValueError(
-                f"answers gives {len(letters)} answers; the questionnaire ends after {n - 1}"
+            raise WordedValueError(
+                N_("answers gives {given} answers; the questionnaire ends after {last}"),
+                given=len(letters),
+                last=n - 1,
             )
         interview = interview.answer(letter == "y")
     return interview

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from csl_helpers.law.display import worded_date
 from csl_helpers.law.load import versions
 from csl_helpers.penalties.amounts import figure
 from csl_helpers.penalties.simulation import conducts
@@ -65,7 +66,7 @@ NEGATIVE_GIVEN = {
 
 def _day(d: date, lang: str = "en") -> str:
     if lang == "zh":
-        return f"{d.year}年{d.month}月{d.day}日"
+        return worded_date(d, lang)  # the one Chinese form of a date: 2026年1月1日
     return f"{d.day} {d:%B %Y}"
 
 
