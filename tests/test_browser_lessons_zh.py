@@ -74,7 +74,7 @@ def test_every_lesson_widget_in_chinese_shows_no_english_word_and_answers_by_key
 
     question = page.locator(".csl-quiz-question").first
     group = question.get_by_role("radiogroup")
-    expect(group).to_have_accessible_name("答案")
+    expect(group).to_have_accessible_name("第1题的答案")
     radios = question.get_by_role("radio")
     assert radios.count() >= 2
     radios.first.focus()

@@ -74,7 +74,7 @@ class QuestionView:
         self.question = question
         self.choices = ChoiceButtons(
             options=[(c.text(self.lang), i) for i, c in enumerate(question.choices)],
-            description=_("Answer"),
+            description=_("Answer to question {number}").format(number=number),
         )
         self.choices.value = None  # nothing is chosen before the reader chooses
         self.check = w.Button(description=_("Check"), button_style="primary")
