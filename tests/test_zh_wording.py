@@ -328,3 +328,36 @@ def test_the_version_banner_in_chinese_writes_its_dates_as_chinese_prose():
     shown = version_banner_html(load_law("2016"), "2025", ui="zh")
     assert "2017年6月1日至2025年12月31日" in shown and not re.search(r"\d{4}-\d\d-\d\d", shown)
     assert "2017-06-01 to 2025-12-31" in version_banner_html(load_law("2016"), "2025")
+
+
+# Translator's notes
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_translators_note_is_in_both_languages(version):
+    law = load_law(version)
+    notes = [n for a in law for n in a.notes]
+    assert notes
+    for n in notes:
+        assert re.search("[\u4e00-\u9fff]{10}", n.zh) and n.en and n.zh != n.en
+
+
+def test_the_explorer_shows_the_translators_note_in_the_readers_language():
+    from csl_helpers.views.markup import provenance_html
+
+    article = load_law("2016").article(63)
+    shown = provenance_html(article, ui="zh")
+    assert "译者注：" in shown and "（英文）" not in shown
+    assert article.notes[0].zh in shown.replace("&quot;", '"')
+    assert article.notes[0].en.split(":")[0] not in shown
+    assert article.notes[0].en.split(":")[0] in provenance_html(article)
+
+
+def test_the_loader_refuses_a_translators_note_in_one_language(monkeypatch):
+    from csl_helpers.law import load
+
+    raw = copy.deepcopy(read_yaml("translator-notes.yaml"))
+    raw["notes"][0]["note"] = {"en": "English only"}
+    monkeypatch.setattr(load, "read_yaml", lambda name: raw)
+    with pytest.raises(DataError, match=r"notes\[0\]\.note"):
+        load.translator_notes("2016")

@@ -21,9 +21,10 @@ from csl_helpers.law.model import (
     Provision,
     Section,
     Source,
+    TranslatorNote,
     Version,
 )
-from csl_helpers.law.parsing import ParsedText, parse_text
+from csl_helpers.law.parsing import ParsedText, check_same_shape, parse_text
 from csl_helpers.law.text import Law
 from csl_helpers.translation import N_, WordedValueError
 
@@ -242,7 +243,7 @@ def _load(version: str) -> Law:
         lang: parse_text(read_text(files[lang]), lang, files[lang]) for lang in ("zh", "en")
     }
     zh, en = texts["zh"], texts["en"]
-    _check_same_shape(zh, en, files["en"])
+    check_same_shape(zh, en, files["en"])
     if len(zh.articles) != info.article_count:
         raise DataError(
             f"{files['zh']}: {len(zh.articles)} articles, versions.yaml says {info.article_count}"
@@ -265,7 +266,10 @@ def _load(version: str) -> Law:
 
 
 def _articles(
-    version: str, zh: ParsedText, en: ParsedText, notes: tuple[tuple[Provision, str], ...]
+    version: str,
+    zh: ParsedText,
+    en: ParsedText,
+    notes: tuple[tuple[Provision, TranslatorNote], ...],
 ) -> dict[int, Article]:
     """The articles of ``version``, the Chinese and English paired paragraph by paragraph."""
     en_sources = _en_sources(version)
@@ -331,23 +335,6 @@ def resolve_provision(raw: Any, version: str, where: str) -> Provision:
     return provision
 
 
-def _check_same_shape(zh: ParsedText, en: ParsedText, name: str) -> None:
-    """The English must have the Chinese text's chapters, sections, paragraphs and items."""
-    if list(zh.chapters) != list(en.chapters) or list(zh.sections) != list(en.sections):
-        raise DataError(f"{name}: chapters or sections differ from the Chinese text")
-    if len(zh.articles) != len(en.articles):
-        raise DataError(f"{name}: {len(en.articles)} articles, the Chinese has {len(zh.articles)}")
-    for a_zh, a_en in zip(zh.articles, en.articles, strict=True):
-        shape_zh = [(len(p.items)) for p in a_zh.paragraphs]
-        shape_en = [(len(p.items)) for p in a_en.paragraphs]
-        where = (a_zh.chapter, a_zh.section) == (a_en.chapter, a_en.section)
-        if shape_zh != shape_en or not where:
-            raise DataError(
-                f"{name}: Article {a_zh.number} differs in place, paragraphs or items from the "
-                f"Chinese text (items per paragraph: zh {shape_zh}, en {shape_en})"
-            )
-
-
 def _resolve(law: Law, provision: Provision, where: str) -> None:
     try:
         law.text_of(provision)
@@ -355,13 +342,24 @@ def _resolve(law: Law, provision: Provision, where: str) -> None:
         raise DataError(f"{where}: {provision.id} does not exist: {exc}") from None
 
 
-def translator_notes(version: str) -> tuple[tuple[Provision, str], ...]:
-    """The translator's notes on the English of ``version`` (``data/translator-notes.yaml``)."""
+def translator_notes(version: str) -> tuple[tuple[Provision, TranslatorNote], ...]:
+    """The translator's notes on the English of ``version`` (``data/translator-notes.yaml``).
+
+    Each is written in both languages (``note: {zh: …, en: …}``), and both must be there.
+    """
     out = []
     for i, entry in enumerate(read_yaml("translator-notes.yaml")["notes"]):
-        require(entry, {"version", "provision", "note"}, f"translator-notes.yaml, notes[{i}]")
+        where = f"translator-notes.yaml, notes[{i}]"
+        require(entry, {"version", "provision", "note"}, where)
+        require(entry["note"], {"zh", "en"}, f"{where}.note")
+        zh, en = (
+            "".join(str(entry["note"]["zh"]).split()),
+            " ".join(str(entry["note"]["en"]).split()),
+        )
+        if not zh or not en or zh == en:
+            raise DataError(f"{where}.note: the note needs its own text in zh and in en")
         if str(entry["version"]) == version:
-            out.append((Provision.parse(entry["provision"]), " ".join(entry["note"].split())))
+            out.append((Provision.parse(entry["provision"]), TranslatorNote(zh, en)))
     return tuple(out)
 
 

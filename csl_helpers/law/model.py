@@ -75,20 +75,14 @@ class Provision:
         ('第五十九条第一款', 'Article 60(1)')
         """
         if check_lang(lang) == "en":
-            out = f"Article {self.article}"
-            if self.paragraph is not None:
-                out += f"({self.paragraph})"
-            if self.item is not None:
-                out += f"({self.item})"
-            return out
+            parts = (p for p in (self.paragraph, self.item) if p is not None)
+            return f"Article {self.article}" + "".join(f"({p})" for p in parts)
         out = f"第{to_cn(self.article)}条"
         if self.paragraph is not None and not (
             self.paragraph == 1 and version is not None and _sole_paragraph(version, self.article)
         ):
             out += f"第{to_cn(self.paragraph)}款"
-        if self.item is not None:
-            out += f"第{to_cn(self.item)}项"
-        return out
+        return out + (f"第{to_cn(self.item)}项" if self.item is not None else "")
 
     @classmethod
     def parse(cls, text: str) -> Provision:
@@ -96,9 +90,6 @@ class Provision:
 
         An item cited without its paragraph (第六十九条第一项, the form of a one-paragraph
         article) is read as an item of the first paragraph.
-
-        >>> Provision.parse("第六十九条第一项") == Provision.parse("第六十九条第一款第（一）项")
-        True
 
         Raises:
             ValueError: if ``text`` is none of the three forms.
@@ -144,6 +135,14 @@ class Bilingual:
 
 
 @dataclass(frozen=True)
+class TranslatorNote(Bilingual):
+    """A translator's note on the English (``data/translator-notes.yaml``), in both languages."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
 class Item(Bilingual):
     """A numbered item (项) of a paragraph, with its marker: ``（一）…`` / ``(1) …``."""
 
@@ -183,7 +182,7 @@ class Article(RichDisplay):
     section: int | None
     paragraphs: tuple[Paragraph, ...]
     en_source: str
-    notes: tuple[str, ...] = ()
+    notes: tuple[TranslatorNote, ...] = ()
 
     def text(self, lang: str = "en") -> str:
         """The article's wording in ``lang``: paragraphs separated by a blank line."""
@@ -221,7 +220,10 @@ class Article(RichDisplay):
         if check_lang(lang) == "zh":
             return card(self.heading("zh"), lang_div(self.text("zh"), "zh"), self.version, "zh")
         cells = [lang_div(self.text("en"), "en"), lang_div(self.text("zh"), "zh")]
-        notes = "".join(f"<p><small>{lang_div(n, 'en')}</small></p>" for n in self.notes)
+        notes = "".join(
+            f"<p><small>{lang_div(n.en, 'en')}{lang_div(n.zh, 'zh')}</small></p>"
+            for n in self.notes
+        )
         body = table(["English", "中文 (governs)"], [cells], raw=True) + notes
         return card(self.heading(), body, self.version)
 

@@ -134,3 +134,26 @@ def parse_text(source: str, lang: str, name: str = "<text>") -> ParsedText:
         raise TextFormatError(f"{name}: no articles found")
     parsed.note = "\n".join(note)
     return parsed
+
+
+def check_same_shape(zh: ParsedText, en: ParsedText, name: str) -> None:
+    """The English must have the Chinese text's chapters, sections, paragraphs and items.
+
+    Raises:
+        TextFormatError: naming the file ``name`` and the first article that differs.
+    """
+    if list(zh.chapters) != list(en.chapters) or list(zh.sections) != list(en.sections):
+        raise TextFormatError(f"{name}: chapters or sections differ from the Chinese text")
+    if len(zh.articles) != len(en.articles):
+        raise TextFormatError(
+            f"{name}: {len(en.articles)} articles, the Chinese has {len(zh.articles)}"
+        )
+    for a_zh, a_en in zip(zh.articles, en.articles, strict=True):
+        shape_zh = [(len(p.items)) for p in a_zh.paragraphs]
+        shape_en = [(len(p.items)) for p in a_en.paragraphs]
+        where = (a_zh.chapter, a_zh.section) == (a_en.chapter, a_en.section)
+        if shape_zh != shape_en or not where:
+            raise TextFormatError(
+                f"{name}: Article {a_zh.number} differs in place, paragraphs or items from the "
+                f"Chinese text (items per paragraph: zh {shape_zh}, en {shape_en})"
+            )

@@ -57,13 +57,16 @@ def zh_span(text: str) -> str:
 def provenance_html(article: Article, *, ui: str = "en") -> str:
     """Where the English comes from, the translator's notes, and that the Chinese governs.
 
-    ``ui`` is the interface's language; the translator's notes are in English only.
+    ``ui`` is the interface's language, that of the translator's notes too.
     """
     _ = gettext_for(ui)
     source = _(EN_SOURCE_LABELS[article.en_source]).format(first=_FIRST, latest=_LATEST)
     lines = [escape(source) + _(" The Chinese text governs.")]
+    tag = "zh-Hans" if ui == "zh" else "en"
     lines += [
-        _("<b>Translator's note:</b> {note}").format(note=f'<span lang="en">{escape(note)}</span>')
+        _("<b>Translator's note:</b> {note}").format(
+            note=f'<span lang="{tag}">{escape(note.text(ui))}</span>'
+        )
         for note in article.notes
     ]
     return "".join(f'<p class="csl-provenance">{line}</p>' for line in lines)
