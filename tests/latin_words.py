@@ -1,6 +1,7 @@
 """Find English interface words in a widget tree or an HTML fragment meant for a Chinese reader.
 
-The Law's English text (an element marked ``lang="en"``), style sheets, citations' digits and
+The Law's English text (an element marked ``lang="en"``, or its words quoted between “ and ”
+in a Chinese sentence, as a translator's note quotes them), style sheets, citations' digits and
 numbers are left aside; any other word in Latin letters is an English word on a Chinese page.
 """
 
@@ -12,6 +13,7 @@ from html.parser import HTMLParser
 import ipywidgets as w
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+QUOTED_ENGLISH = re.compile(r"“[A-Za-z ,.'()-]+”")
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source"}
 
 
@@ -50,8 +52,8 @@ def shown_text(fragment: str) -> str:
 
 
 def latin_words(text: str) -> list[str]:
-    """The words in Latin letters of ``text``."""
-    return LATIN_WORD.findall(text)
+    """The words in Latin letters of ``text``, English quoted between “ and ” aside."""
+    return LATIN_WORD.findall(QUOTED_ENGLISH.sub("", text))
 
 
 def widgets(root: w.Widget):

@@ -50,6 +50,7 @@ BUILDERS: dict[str, Callable[[str], object]] = {
 def test_the_checker_finds_english_words_and_leaves_the_laws_english_aside():
     fragment = '<p>第一章</p><p lang="en">Article 1</p><style>.a{color:red}</style><b>Check</b>'
     assert latin_words(shown_text(fragment)) == ["Check"]
+    assert latin_words("英文译文的“less than”应读作“不超过”") == []  # a note quoting the English
     box = w.VBox([w.Button(description="核对"), w.HTML('<i title="Hint">提示</i>')])
     assert list(english_in(box).values()) == [["Hint"]]
 
