@@ -4,12 +4,16 @@
 what they did, the circumstances, the amounts, whether to show the text) as traits; the
 outcome is a derived trait, computed from the choices alone, never from a widget. Whatever
 sets a choice (a control linked to it, a URL query, a test), the model brings the others in
-line: a version switch keeps the conduct where it continues, a conduct keeps its tier where
-the clause offers it. The interface's language (:attr:`SimulatorModel.lang`) words the menus'
-labels and every sentence the model makes. The clause, its tier, the amounts it needs and the
-language are the page's address (``?version=2025&article=61&paragraph=1&tier=serious``). The
-model imports no widgets;
-:mod:`csl_helpers.views.penalties.simulator` draws it.
+line: a change of text (a version, or the dates choosing one) carries the conduct and its tier
+to their counterparts (:mod:`csl_helpers.views.penalties.carry`) and says in
+:attr:`SimulatorModel.tier_note` where the tier changed or has none; a conduct keeps its tier
+where the clause offers it. The tiers offered are the clause's own, each by its own name in
+the clause's words. The interface's language (:attr:`SimulatorModel.lang`) words the menus'
+labels and every sentence the model makes. The clause, its tier (by id), the amounts it needs
+and the language are the page's address
+(``?version=2025&article=61&paragraph=1&tier=serious``). The model imports no widgets;
+:mod:`csl_helpers.views.penalties.simulator` draws it; :mod:`csl_helpers.views.penalties.result`
+holds what it works out.
 """
 
 from __future__ import annotations
