@@ -148,11 +148,13 @@ def test_a_table_and_a_stack_carry_the_note_in_their_language():
     assert shown.count(ZH_NOTE) == 2 and EN_NOTE not in shown
 
 
-def test_an_article_and_a_chapter_of_the_2016_text_say_so_in_chinese():
+def test_an_article_a_chapter_and_a_term_of_the_2016_text_say_so_in_chinese():
     from csl_helpers.law.load import load_law
 
     law = load_law(OLD.id)
-    for value in (law.article(21), law.chapter(3)):
+    from csl_helpers.law.glossary import glossary
+
+    for value in (law.article(21), law.chapter(3), glossary(OLD.id)[2]):
         zh = value.shown_in("zh")
         assert ZH_NOTE in pretty(zh) and ZH_NOTE in zh._repr_html_()
         assert EN_NOTE not in pretty(zh) and EN_NOTE not in zh._repr_html_()

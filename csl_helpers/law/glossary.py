@@ -39,17 +39,27 @@ class Term(RichDisplay):
         """The defining item's wording, read from the text of the Law."""
         return load_law(self.version).text_of(self.defined_in, lang)
 
-    def heading(self) -> str:
-        """``Network operator / 网络运营者, 2016 text, Article 76(3)``."""
+    languages = ("en", "zh")
+
+    def heading(self, lang: str = "en") -> str:
+        """``Network operator / 网络运营者, 2016 text, Article 76(3)`` (Chinese alone in zh)."""
+        if check_lang(lang) == "zh":
+            cited = self.defined_in.citation("zh", self.version)
+            return f"{self.zh}（{self.version}年文本{cited}）"
         return f"{self.en} / {self.zh}, {self.version} text, {self.defined_in.citation()}"
 
-    def plain(self) -> str:
-        """The heading, then the definition in English and in Chinese."""
+    def plain(self, lang: str = "en") -> str:
+        """The heading, then the definition in English and in Chinese (in Chinese alone, zh)."""
+        if check_lang(lang) == "zh":
+            return with_note(self.version, f"{self.heading('zh')}\n  {self.definition('zh')}", "zh")
         text = f"{self.heading()}\n  {self.definition('en')}\n  {self.definition('zh')}"
         return with_note(self.version, text)
 
-    def to_html(self) -> str:
-        """A card: the definition in two columns, the Chinese marked as governing."""
+    def to_html(self, lang: str = "en") -> str:
+        """A card: the definition in two columns, the Chinese marked as governing (zh: alone)."""
+        if check_lang(lang) == "zh":
+            body = lang_div(self.definition("zh"), "zh")
+            return card(self.heading("zh"), body, self.version, "zh")
         cells = [lang_div(self.definition(x), x) for x in ("en", "zh")]
         body = table(
             [self.defined_in.citation("en"), self.defined_in.citation("zh")], [cells], raw=True
