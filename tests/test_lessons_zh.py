@@ -365,6 +365,16 @@ def test_no_id_is_shown_as_a_label_in_chinese():
     assert "第一档" in tiers and "base" not in tiers
 
 
+def test_no_tier_id_is_shown_in_english_either():
+    from csl_helpers.penalties.model import TIERS
+
+    tiers = _tables("en")["tiers"]
+    fined = _tables("en")["fined"].items
+    for table in (tiers, *fined):
+        column = table.head.index("tier")
+        assert not {row[column] for row in table.rows} & set(TIERS), table.title
+
+
 def test_a_table_refuses_an_unknown_language():
     from csl_helpers.lessons import chapter, liability, tables
 

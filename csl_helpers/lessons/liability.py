@@ -4,8 +4,8 @@ The clause of a duty (:func:`clause`), an outcome for each tier (:func:`every_ti
 either side of a threshold of illegal gains (:func:`gains_table`), every fined conduct and tier
 (:func:`fined_clauses`), the verdicts of the amendment (:func:`verdicts_table`) and the rules a
 version offers for a lighter penalty (:func:`mitigation_table`). The tables take the reader's
-language, ``lang="en"`` (the default) or ``"zh"``; in Chinese a tier is named by its clause's
-words (:func:`~csl_helpers.penalties.clauses.tier_name`), never by its id.
+language, ``lang="en"`` (the default) or ``"zh"``; a tier is named by its clause's words
+(:func:`~csl_helpers.penalties.clauses.tier_name`), never by its id.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def fined_clauses_table(version: str, lang: str = "en") -> Table:
             rows.append(
                 (
                     c.provision.citation(lang),
-                    tier if lang == "en" else tier_name(version, c, tier, "zh"),
+                    tier_name(version, c, tier, lang),
                     _fine(o.fine, o.fine_discretionary, lang),
                     _fine(o.person_fine, o.person_fine_discretionary, lang),
                 )

@@ -8,11 +8,7 @@ from datetime import date
 from csl_helpers.law.display import Shown, Stack, Table
 from csl_helpers.law.model import Provision
 from csl_helpers.lessons.words import check_lesson_lang
-from csl_helpers.translation import N_, gettext_for
-
-TIER_ORDINALS = (N_("first tier"), N_("second tier"), N_("third tier"), N_("fourth tier"))
-"""The tiers of severity counted across clauses, by rank: each clause names its own tiers
-(:func:`~csl_helpers.penalties.clauses.tier_name`); across clauses only the rank is common."""
+from csl_helpers.translation import gettext_for
 
 
 def translate(lang: str) -> Callable[[str], str]:

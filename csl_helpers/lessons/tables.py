@@ -25,7 +25,6 @@ from csl_helpers.lessons.incident import incident_steps
 from csl_helpers.lessons.scope import reach
 from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, tiers_per_severity
 from csl_helpers.lessons.table_words import (
-    TIER_ORDINALS,
     cn,
     in_lang,
     lesson_table,
@@ -37,6 +36,7 @@ from csl_helpers.lessons.table_words import (
 from csl_helpers.obligations.checklist import checklist
 from csl_helpers.obligations.duties import Profile, obligation, obligations_for
 from csl_helpers.obligations.questionnaire import question
+from csl_helpers.penalties.model import term
 
 __all__ = [
     "ceilings_table",
@@ -212,14 +212,14 @@ def duties_per_subject_table(lang: str = "en") -> Table:
 def tiers_table(lang: str = "en") -> Table:
     """How many conducts of the liability chapter offer each tier, in every version.
 
-    In English the tiers keep their ids; in Chinese they are named by rank
-    (:data:`TIER_ORDINALS`), since each clause names its own.
+    Each clause names its own tiers; across clauses a tier is a level of severity, named by
+    the suite's labels of ``data/penalties/vocabulary.yaml`` (never by its id).
     """
     _ = translate(lang)
     rows = tuple(
-        (version_text(v, lang), tier if lang == "en" else _(TIER_ORDINALS[i]), str(n))
+        (version_text(v, lang), term("tiers", tier).label(lang), str(n))
         for v in version_ids()
-        for i, (tier, n) in enumerate(tiers_per_severity(v))
+        for tier, n in tiers_per_severity(v)
     )
     head = (_("version"), _("tier"), _("conducts"))
     return lesson_table(_("Penalty tiers"), head, rows, None, lang)
