@@ -361,3 +361,23 @@ def test_the_loader_refuses_a_translators_note_in_one_language(monkeypatch):
     monkeypatch.setattr(load, "read_yaml", lambda name: raw)
     with pytest.raises(DataError, match=r"notes\[0\]\.note"):
         load.translator_notes("2016")
+
+
+def test_the_fine_ceilings_chart_in_chinese_cites_and_counts_in_chinese():
+    from csl_helpers.views.law.plots import ceilings_chart
+
+    for on in ("offender", "person"):
+        for bars in ceilings_chart(on, ui="zh").data:
+            assert all(
+                re.fullmatch(r"20\d\d年文本第[一二三四五六七八九十]+条（.+）", x) for x in bars.x
+            )
+            assert not any(ASCII_AMOUNT.search(t) for t in bars.text), bars.text
+    english = ceilings_chart().data[-1]
+    assert english.x[0].startswith("2025 Art. ") and "%{text}" in english.hovertemplate
+
+
+def test_the_simulator_introduction_does_not_call_the_penalties_measures():
+    intro = next(
+        m.string for m in read_po(PO.open("rb")) if m.id and "<h1>Penalty Simulator" in m.id
+    )
+    assert "拘留等行政处罚和其他措施" in intro

@@ -18,10 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from csl_helpers.law.citations import cite_articles
 from csl_helpers.law.concordance import counterparts
 from csl_helpers.law.load import load_law, version_before, version_ids, version_info
+from csl_helpers.law.model import check_lang
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.simulation import conducts, simulate
+from csl_helpers.translation import gettext_for
 
 __all__ = ["Ceiling", "CeilingPair", "ceiling", "ceiling_pairs"]
 
@@ -78,8 +81,22 @@ class CeilingPair:
             raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
         return values[(field, version)]
 
-    def label(self) -> str:
-        """``2025 Art. 61 (2016 Art. 59)`` or ``2025 Art. 63 (new)``."""
+    def label(self, lang: str = "en") -> str:
+        """``2025 Art. 61 (2016 Art. 59)`` or ``2025 Art. 63 (new)``; in Chinese as the Law cites.
+
+        >>> pair = next(p for p in ceiling_pairs() if p.article == 61)
+        >>> pair.label(), pair.label("zh")
+        ('2025 Art. 61 (2016 Art. 59)', '2025年文本第六十一条（2016年文本第五十九条）')
+        """
+        if check_lang(lang) == "zh":
+            _ = gettext_for(lang)
+            now = _("{version} text").format(version=self.after) + cite_articles(
+                [self.article], lang
+            )
+            if not self.articles_before:
+                return f"{now}（{_('new')}）"
+            then = _("{version} text").format(version=self.before)
+            return f"{now}（{then}{cite_articles(self.articles_before, lang)}）"
         old = ", ".join(map(str, self.articles_before)) or "new"
         prefix = f"{self.before} Art. " if self.articles_before else ""
         return f"{self.after} Art. {self.article} ({prefix}{old})"

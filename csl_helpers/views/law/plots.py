@@ -10,6 +10,7 @@ from csl_helpers.law.links import article_links
 from csl_helpers.law.load import load_law, version_ids
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, tiers_per_severity
+from csl_helpers.penalties.amounts import figure
 from csl_helpers.penalties.ceilings import ceiling_pairs
 from csl_helpers.penalties.model import term
 from csl_helpers.translation import N_, gettext_for
@@ -46,10 +47,7 @@ def chapter_sizes_chart(measure: str = "articles", ui: str = "en") -> go.Figure:
         sizes = chapter_sizes(v)
         fig.add_bar(
             name=_("{version} text").format(version=v),
-            x=[
-                chapter_label(s.chapter, s.title_zh if ui == "zh" else s.title, ui)
-                for s in sizes
-            ],
+            x=[chapter_label(s.chapter, s.title_zh if ui == "zh" else s.title, ui) for s in sizes],
             y=[getattr(s, measure) for s in sizes],
         )
     fig.update_layout(title=_(MEASURES[measure]), barmode="group")
@@ -103,9 +101,11 @@ def ceilings_chart(on: str = "offender", ui: str = "en") -> go.Figure:
     for v in version_ids():
         fig.add_bar(
             name=_("{version} text").format(version=v),
-            x=[p.label() for p in pairs],
+            x=[p.label(ui) for p in pairs],
             y=[getattr(p, f"{on}_{v}") for p in pairs],
-            hovertemplate="%{x}<br>%{y:,} " + _("yuan") + "<extra>" + v + "</extra>",
+            text=[figure(y, ui) if y else "" for y in (getattr(p, f"{on}_{v}") for p in pairs)],
+            textposition="none",
+            hovertemplate="%{x}<br>%{text} " + _("yuan") + "<extra>" + v + "</extra>",
         )
     title = (
         _("Highest fine fixed in yuan on the offender, per penalty article")
