@@ -59,8 +59,10 @@ def decision_table(lang: str = "en") -> Table:
 
 
 def _change(row: ConcordanceRow, lang: str) -> str:
-    """What the amendment did to an article: ``amended (修改)``, or in Chinese ``修改``."""
-    return row.change_zh if lang == "zh" else f"{row.change} ({row.change_zh})"
+    """What the amendment did: ``merged amended (合并…并修改)``; in Chinese ``合并…并修改``."""
+    if lang == "zh":
+        return row.change_zh
+    return f"{row.change.replace('_', ' ')} ({row.change_zh})"  # words, not the id
 
 
 def changed_articles_table(lang: str = "en") -> Table:

@@ -127,9 +127,9 @@ def duties_of(
 ) -> Stack:
     """A profile's duties in each version, optionally of one theme, subject or kind of breach.
 
-    Each version gives a table: the provision, the duty (its id in English, its words in
-    Chinese), how a breach is dealt with (``penalty``, ``referral`` or ``none``; in Chinese,
-    the clause's summary) and the clause.
+    Each version gives a table: the provision, the duty in a sentence, how a breach is dealt
+    with (``penalty``, ``referral`` or ``none``; in Chinese, the clause's summary) and the
+    clause.
 
     Raises:
         ValueError: for something that is not a :class:`Profile`.
@@ -140,7 +140,7 @@ def duties_of(
         rows = tuple(
             (
                 d.citation(lang),
-                d.id if lang == "en" else d.duty("zh"),
+                d.duty(lang),
                 d.penalty.kind if lang == "en" else d.penalty.summary("zh"),
                 d.penalty.citation(lang) or "-",
             )
