@@ -116,3 +116,12 @@ def test_apl_articles_of_one_paragraph_are_cited_without_it():
             line for line in article.split("\n") if line.strip() and not line.startswith("（")
         ]
         assert ("款" in cited) is (len(paragraphs) > 1), (cited, len(paragraphs))
+
+
+def test_the_concordance_cites_items_as_the_decision_does():
+    from csl_helpers.law.concordance import concordance_rows
+
+    worded = [row.change_zh for row in concordance_rows()]
+    assert not [w for w in worded if "第（" in w]
+    assert "合并（原第六十八条与原第六十九条第一项）并修改" in worded
+    assert "第六十九条第一项合并" in DECISION
