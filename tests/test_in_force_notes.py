@@ -103,7 +103,8 @@ def test_the_markdown_dates_are_right_and_in_the_readers_language(version):
         assert ZH_NOTE in zh and EN_NOTE in en
     else:
         assert "2025年文本自2026年1月1日起施行。" in zh
-        assert "2016年文本（已不再施行）" in zh and "2016 text (no longer in force)" in en
+        assert "（已不再施行的2016年文本：" in zh and "(2016 text (no longer in force): " in en
+        assert "（2016年文本（" not in zh
         assert ZH_NOTE not in zh
 
 
@@ -117,7 +118,7 @@ def test_the_bare_fragments_carry_the_note_in_chinese():
     assert ZH_NOTE in checklist_html(checklist(PROFILE, OLD.id), ui="zh")
     current = checklist_html(checklist(PROFILE, NEW.id), ui="zh")
     assert ZH_NOTE not in current and "2016（已不再施行）年文本" not in current
-    assert "（已不再施行）" in current
+    assert "已不再施行的2016年文本：" in current and "（2016年文本（" not in current
 
 
 def test_duties_mark_the_other_text_and_carry_the_note_in_their_language():

@@ -27,6 +27,7 @@ __all__ = [
     "out_of_force_mark",
     "out_of_force_note",
     "table",
+    "version_label",
     "worded_date",
 ]
 
@@ -176,6 +177,20 @@ def out_of_force_mark(version: str, lang: str = "en") -> str:
     if version_info(version).in_force_until is None:
         return ""
     return _(" (no longer in force)")
+
+
+def version_label(version: str, lang: str = "en") -> str:
+    """``2016 text (no longer in force)`` / ``已不再施行的2016年文本``; the bare label if in force.
+
+    The Chinese puts the mark first, so that it nests in no parenthesis of its own.
+
+    >>> version_label("2016", "zh"), version_label("2025", "zh")
+    ('已不再施行的2016年文本', '2025年文本')
+    """
+    _ = gettext_for(check_ui_lang(lang))
+    if not out_of_force_mark(version, lang):
+        return _("{version} text").format(version=version)
+    return _("{version} text (no longer in force)").format(version=version)
 
 
 def note_html(version: str, lang: str = "en") -> str:

@@ -26,6 +26,7 @@ from csl_helpers.law.display import (
     out_of_force_mark,
     out_of_force_note,
     table,
+    version_label,
     with_note,
     worded_date,
 )
@@ -260,13 +261,12 @@ def _line(d: Duty, other_version: str, lang: str) -> str:
             else when + "，" + text
         )
     other = d.other_citation(lang)
-    mark = out_of_force_mark(other_version, lang)
+    text_of = version_label(other_version, lang)  # says if that text is no longer in force
     if en:
-        text_of = f"{other_version} text{mark}"
+        mark = out_of_force_mark(other_version, lang)
         other = f"{text_of}: {other}" if other else f"not in the {other_version} text{mark}"
         where = f"**{d.citation(lang)}** ({other})"
     else:
-        text_of = f"{other_version}年文本{mark}"
         other = f"{text_of}：{other}" if other else f"{text_of}无此义务"
         where = f"**{d.citation(lang)}**（{other}）"
     summary = d.penalty.summary(lang)

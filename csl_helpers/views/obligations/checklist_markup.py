@@ -14,7 +14,7 @@ from collections.abc import Collection
 from html import escape
 from urllib.parse import urlencode
 
-from csl_helpers.law.display import note_html, out_of_force_mark
+from csl_helpers.law.display import note_html, out_of_force_mark, version_label
 from csl_helpers.law.model import Provision
 from csl_helpers.obligations.checklist import Checklist
 from csl_helpers.obligations.duties import Duty
@@ -128,11 +128,11 @@ def duty_html(duty: Duty, simulator: str = SIMULATOR, ui: str = "en") -> str:
         text_en = f"{when_en[0].upper()}{when_en[1:]}: {text_en[0].lower()}{text_en[1:]}"
         text_zh = f"{when_zh}，{text_zh}"
     other = duty.other_citation(ui)
-    mark = out_of_force_mark(duty.other_version, ui)
-    other_text = (
-        _("{version} text").format(version=duty.other_version) + mark + _(": ") + other
+    other_text = (  # the other text's label says if it is no longer in force
+        version_label(duty.other_version, ui) + _(": ") + other
         if other
-        else _("not in the {version} text").format(version=duty.other_version) + mark
+        else _("not in the {version} text").format(version=duty.other_version)
+        + out_of_force_mark(duty.other_version, ui)
     )
     penalty = duty.penalty
     links = "".join(
