@@ -188,7 +188,7 @@ def test_duties_of_filters_and_counts_per_version():
     for version, shown in zip(version_ids(), stack.items, strict=True):
         expected = [d for d in obligations_for(profile, version) if d.penalty.kind == "referral"]
         assert shown.title == f"{version} text: {len(expected)} duties"
-        assert {row[1] for row in shown.rows} == {d.id for d in expected}
+        assert {row[1] for row in shown.rows} == {d.duty("en") for d in expected}
 
 
 def test_the_decision_shows_every_item_with_its_article_beside_the_earlier_text():
