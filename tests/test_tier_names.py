@@ -237,3 +237,16 @@ def test_the_charts_name_tiers_by_their_clauses_and_levels_by_the_suites_own_lab
         levels = [term("tiers", t).label(ui) for t in TIERS]
         assert all(set(b.x) <= set(levels) for b in bars) and bars
         assert not any(w in label for label in levels for w in CRIMINAL_LAW)
+
+
+def test_a_tier_the_clause_lacks_is_refused_and_the_buttons_show_the_clauses_own_again():
+    """A stale button (the 2016 clause showing 2025's four) cannot leave a highlight behind."""
+    from csl_helpers.views.penalties.simulator import PenaltySimulator
+
+    sim = PenaltySimulator(lang="zh")
+    sim.open_query("version=2016&article=59&paragraph=1&lang=zh")
+    own = tuple(sim.tier.options)
+    sim.tier.options = own + (("造成……严重危害网络安全后果", "serious"),)  # as a stale page had
+    sim.tier.value = "serious"  # the visitor clicks it
+    assert sim.model.tier == "base" and "tier=serious" not in sim.model.address()
+    assert tuple(sim.tier.options) == own and sim.tier.value == "base"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from html import escape
 
 import ipywidgets as w
-from traitlets import dlink, link
+from traitlets import TraitError, dlink, link
 
 from csl_helpers.law.load import load_law, version_ids, version_on
 from csl_helpers.law.model import Provision
@@ -25,7 +25,7 @@ from csl_helpers.penalties.address import QUERY_KEYS, Selection
 from csl_helpers.penalties.clauses import tier_of
 from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.views import i18n
-from csl_helpers.views.binding import bind_choice
+from csl_helpers.views.binding import ChoiceBinding
 from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.i18n import N_, Translated
 from csl_helpers.views.input_guard import InputGuard
@@ -203,10 +203,7 @@ class PenaltySimulator(Translated):
             (self.show_text, "show_text"),
         ):
             link((widget, "value"), (m, name))
-        self._menus = [
-            bind_choice(getattr(self, name), m, name, f"{name}_choices")
-            for name in ("subject", "conduct", "tier")
-        ]
+        self._menus = [self._bind(name) for name in ("subject", "conduct", "tier")]
         dlink((m, "mode"), (self.dates.layout, "display"), lambda mode: _shown_if(mode == DATES))
         for widget, amount in (
             (self.gains, "illegal_gains"),
@@ -223,6 +220,33 @@ class PenaltySimulator(Translated):
         m.observe(lambda _: self._show_lang(), "lang")
         m.observe(lambda _: self._show_tier(), ["version", "conduct", "tier", "tier_note"])
         self._show_tier()
+
+    def _bind(self, name: str) -> ChoiceBinding:
+        """Tie the menu ``name`` to the model; a choice the model refuses is undone in the menu.
+
+        The model refuses what the clause does not offer (a tier it lacks): the menu then shows
+        the model's options and choice again, never a highlight the outcome does not follow.
+        """
+        m = self.model
+        binding: list[ChoiceBinding] = []
+
+        def choose(value: object) -> None:
+            try:
+                setattr(m, name, value)
+            except TraitError:
+                binding[0].refresh()
+
+        binding.append(
+            ChoiceBinding(
+                getattr(self, name),
+                m,
+                options=lambda: getattr(m, f"{name}_choices"),
+                value=lambda: getattr(m, name),
+                choose=choose,
+                watch=(name, f"{name}_choices"),
+            )
+        )
+        return binding[0]
 
     # the model's state ------------------------------------------------------------------------
     @property
