@@ -70,8 +70,14 @@ class Outcome(RichDisplay):
         return tuple(m for s in self.measures for m in s.ids)
 
     def citation(self, lang: str = "en") -> str:
-        """The legal basis, naming the borrowed paragraph where there is one."""
-        own = self.basis_provision.citation(lang, self.version)
+        """The legal basis, naming the borrowed paragraph where there is one.
+
+        A conduct listed as an item of the paragraph that punishes it is cited with its item,
+        as the Law cites one (第七十一条第一款第二项).
+        """
+        p = self.provision
+        basis = p if p.item and Provision(p.article, p.paragraph) == self.basis_provision else None
+        own = (basis or self.basis_provision).citation(lang, self.version)
         if self.borrowed_from is None:
             return own
         other = self.borrowed_from.citation(lang, self.version)
