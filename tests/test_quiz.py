@@ -121,3 +121,24 @@ def test_feedback_escapes_text():
     )
     assert "<script>" not in feedback_html(bad)
     assert "<script>" not in feedback_html(bad, "zh")
+
+
+def test_a_choice_is_judged_in_either_language_or_by_its_index():
+    q = load_quiz(NAME).questions[0]
+    i = q.choices.index(q.answer)
+    assert q.check(q.answer.en).correct and q.check(q.answer.zh).correct and q.check(i).correct
+    with pytest.raises(ValueError, match="valid choices"):
+        q.check(len(q.choices))
+    assert q.check(q.answer).verdict("zh") == "回答正确。"
+    wrong = q.check(next(c for c in q.choices if c != q.answer))
+    assert wrong.verdict("zh") == f"回答不正确：正确答案是“{q.answer.zh}”。"
+    assert wrong.verdict() == f"Not quite: the answer is “{q.answer.en}”."
+
+
+def test_every_question_choice_and_explanation_has_its_chinese():
+    for name in quiz_names():
+        quiz = load_quiz(name)
+        assert quiz.title.zh
+        for q in quiz.questions:
+            for words in (q.question, q.explanation, *q.choices):
+                assert words.en and any("\u4e00" <= c <= "\u9fff" for c in words.zh), q.id
