@@ -376,3 +376,18 @@ def test_switching_straight_back_returns_to_the_tier_chosen_first():
     assert (model.conduct, model.tier, model.tier_note) == ((61, 2, None), "serious", "")
     model.mode = OLD  # and on again: told again
     assert model.tier == "aggravated" and model.tier_note
+
+
+def test_every_conduct_and_tier_carries_to_a_tier_the_other_text_offers():
+    from csl_helpers.penalties.comparison import counterparts_in
+    from csl_helpers.views.penalties.carry import carried
+
+    for old, new in ((OLD, NEW), (NEW, OLD)):
+        offered = {key_of(c): c.tiers for c in conducts(new)}
+        for c in conducts(old):
+            for t in c.tiers:
+                moved = carried(key_of(c), t, old, new)
+                assert moved.new_tier in offered[moved.new_key], (old, c.provision, t)
+                assert moved.found == bool(counterparts_in(new, old, c.provision, t))
+                if old == OLD and counterpart_key(key_of(c), OLD, NEW) is not None:
+                    assert moved.found, (c.provision, t)  # every earlier tier goes on
