@@ -178,3 +178,28 @@ def test_stats_count_every_article():
     for version in ("2016", "2025"):
         assert sum(s.articles for s in chapter_sizes(version)) == len(load_law(version).articles)
         assert sum(n for _, n in tiers_per_severity(version)) > 0
+
+
+def test_scope_widget_and_sorter_answer_in_chinese():
+    widget = ScopeWidget("zh")
+    widget.activity.value = "endanger_from_abroad"
+    widget.network.value = "china"
+    assert "第七十七条" in widget.result.value and "第七十五条" in widget.result.value
+    assert "依法追究境外行为者的法律责任。" in widget.result.value
+    sorter = Sorter(lang="zh")
+    sorter.choice.value = not sorter.items[0].answer
+    sorter.check.click()
+    assert "回答不正确" in sorter.feedback.value and sorter.items[0].explanation.zh in (
+        sorter.feedback.value
+    )
+
+
+def test_incident_data_need_both_languages():
+    raw = copy.deepcopy(read_yaml("incident_steps.yaml"))
+    raw["steps"][0]["title"] = "Normal times"
+    with pytest.raises(DataError, match=r"step 'monitoring': title: needs .* en and zh"):
+        parse_steps(raw)
+    raw = copy.deepcopy(read_yaml("definition_examples.yaml"))
+    del raw["examples"][0]["explanation"]["zh"]
+    with pytest.raises(DataError, match=r"example 'cafe_wifi': explanation: needs"):
+        parse_examples(raw)
