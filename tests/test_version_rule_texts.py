@@ -10,7 +10,7 @@ force before the 2025 text referred penalties to it.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -115,7 +115,7 @@ def test_a_referral_says_other_laws_may_have_applied_and_the_suite_does_not_deci
         assert "unless the provision of those laws is lighter" not in last
     else:
         assert "《个人信息保护法》第六十六条，该法自2021年11月1日起施行" in last
-        assert "在违法行为发生时可能已经适用" in last
+        assert "在违法行为发生时已经施行的，当时可能已经适用" in last
         assert "第二十九条" in last and "本套件不作判断" in last
 
 
@@ -196,3 +196,16 @@ def test_an_undiscovered_act_is_told_when_the_limitation_runs_out(lang, apl_text
             "最后一日为2027年3月1日；违法行为在此日以前未被发现的，不再给予行政处罚。"
         )
         assert "不再给予行政处罚" in _article(apl_text, "三十六")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_law_in_force_only_after_the_act_is_not_said_to_have_applied_to_it(lang):
+    (law,) = APL.other_laws
+    a = applicable_law(law.in_force_from - timedelta(days=1), date(2026, 3, 1), 64, 1)
+    last = a.worded(lang)[-1]
+    if lang == "en":
+        assert "in force only from 2021-11-01, after the act" in last
+    else:
+        assert "该法自2021年11月1日起才施行，晚于违法行为" in last
+    on_the_day = applicable_law(law.in_force_from, date(2026, 3, 1), 64, 1).worded(lang)[-1]
+    assert "after the act" not in on_the_day and "晚于违法行为" not in on_the_day

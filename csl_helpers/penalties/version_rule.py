@@ -98,7 +98,12 @@ class ApplicableLaw(RichDisplay):
         if lang == "en":
             return self.reasons
         return _reasons(
-            self.act_version, self.decision_version, self.comparisons, lang, self.continuing
+            self.act_version,
+            self.decision_version,
+            self.comparisons,
+            lang,
+            self.continuing,
+            self.limitation.runs_from,
         )
 
     def explain(self, lang: str = "en") -> str:
@@ -231,9 +236,8 @@ def applicable_law(
     comparisons: tuple[Comparison, ...] = ()
     if act_version != decision_version:
         comparisons = compare_with(decision_version, old, circumstances)
-    reasons = _reasons(
-        act_version, decision_version, comparisons, continuing=continuing_until is not None
-    )
+    continuing = continuing_until is not None
+    reasons = _reasons(act_version, decision_version, comparisons, "en", continuing, end)
     version, outcome = act_version, old
     if comparisons and all(c.verdict == "lighter" for c in comparisons):
         version, outcome = decision_version, comparisons[0].new
@@ -246,7 +250,7 @@ def applicable_law(
         reasons=reasons,
         limitation=limitation(end, discovered, life_health_or_finance_harmed),
         possibilities=possibilities(version),
-        continuing=continuing_until is not None,
+        continuing=continuing,
         several_norms=several_norms(),
     )
 
@@ -285,6 +289,7 @@ def _reasons(
     comparisons: tuple[Comparison, ...],
     lang: str = "en",
     continuing: bool = False,
+    act_ended: date | None = None,
 ) -> tuple[str, ...]:
     """Art. 37 spelled out: the version of the act, and the later one's clauses if it differs.
 
@@ -338,7 +343,7 @@ def _reasons(
             )
         )
     elif any(c.verdict == "referred" for c in comparisons):
-        reasons.append(_referred(act_version, decision_version, lang))
+        reasons.append(_referred(act_version, decision_version, lang, act_ended))
     else:
         reasons.append(
             _(
@@ -349,19 +354,22 @@ def _reasons(
     return tuple(reasons)
 
 
-def _referred(act_version: str, decision_version: str, lang: str) -> str:
+def _referred(act_version: str, decision_version: str, lang: str, act_ended: date | None) -> str:
     """The conclusion where the later text refers the penalty to other laws.
 
     Those laws may already have applied to the act when it took place (the other laws of
     ``data/penalties/administrative-penalty-law.yaml``, e.g. the Personal Information Protection
-    Law, Art. 66); one act under several norms is fined once, under the higher fine
-    (Administrative Penalty Law Art. 29). Which provision applies the suite does not decide.
+    Law, Art. 66), unless they came into force only after it (``act_ended``, the act's last
+    day); one act under several norms is fined once, under the higher fine (Administrative
+    Penalty Law Art. 29). Which provision applies the suite does not decide.
     """
     _ = gettext_for(lang)
     law = administrative_penalty_law()
     sep = _("; ")
+    before = _("for {concerns}, {law} {article}, in force from {day}")
+    after = _("for {concerns}, {law} {article}, in force only from {day}, after the act")
     examples = sep.join(
-        _("for {concerns}, {law} {article}, in force from {day}").format(
+        (before if act_ended is None or o.in_force_from <= act_ended else after).format(
             concerns=o.concerns.text(lang),
             law=o.short.text(lang),
             article=Provision(o.article).citation(lang),
@@ -371,11 +379,12 @@ def _referred(act_version: str, decision_version: str, lang: str) -> str:
     )
     return _(
         "The {decision} text still treats the act as illegal but fixes no penalty of its own: "
-        "it refers to other laws and administrative regulations. Those laws may already have "
-        "applied to the act when it took place ({examples}). Where one act breaks several legal "
-        "norms that call for a fine, {cited} has it fined once, under the norm with the higher "
-        "fine. Which provision applies is for the authority to decide; the suite does not "
-        "decide it, and shows the {act} clause of the Cybersecurity Law."
+        "it refers to other laws and administrative regulations. Such laws may already have "
+        "applied to the act when it took place, if they were in force then ({examples}). "
+        "Where one act breaks several legal norms that call for a fine, {cited} has it fined "
+        "once, under the norm with the higher fine. Which provision applies is for the "
+        "authority to decide; the suite does not decide it, and shows the {act} clause of the "
+        "Cybersecurity Law."
     ).format(
         decision=decision_version,
         act=act_version,
