@@ -445,3 +445,11 @@ def test_the_chapter_cells_show_the_laws_values_in_the_readers_language():
     assert chapters(5).plain().startswith("Chapter 5: ")
     with pytest.raises(ValueError, match="lang must be one of en, zh; got 'fr'"):
         chapters(5, "fr")
+
+
+def test_the_comparison_opens_on_the_readers_language_unless_told():
+    english = ChapterComparison(6, lang="en")  # as notebook 08 asks for the English text
+    assert english.lang.value == "en" and 'lang="en"' in english.text.value
+    chinese = ChapterComparison(6, lang="zh")
+    assert chinese.lang.value == "zh" and chinese.lang.labels[0] == "中文"
+    assert ChapterComparison(6, show="zh").lang.value == "zh"

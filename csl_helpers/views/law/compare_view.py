@@ -2,9 +2,9 @@
 
 The amended and the earlier text are the last pair of :func:`successive_versions` (the 2025
 text and the 2016 text). ``show`` is the language of the texts compared (``"zh"``, which
-governs, or ``"en"``); ``lang`` the reader's (``"en"`` or ``"zh"``), in which the widget's own
-words are; the text choice is a radio group (:class:`~csl_helpers.views.choice.ChoiceButtons`,
-as on the dashboards).
+governs, or ``"en"``; the chapter's comparison opens on the reader's own); ``lang`` the
+reader's (``"en"`` or ``"zh"``), in which the widget's own words are; the text choice is a
+radio group (:class:`~csl_helpers.views.choice.ChoiceButtons`, as on the dashboards).
 """
 
 from __future__ import annotations
@@ -111,11 +111,11 @@ class ChapterComparison:
     """Pick a 2025 article of a chapter and a text; see it against the 2016 text."""
 
     def __init__(
-        self, chapter: int, article: int | None = None, show: str = "zh", lang: str = "en"
+        self, chapter: int, article: int | None = None, show: str | None = None, lang: str = "en"
     ) -> None:
         self.ui = check_lesson_lang(lang)
         _ = gettext_for(self.ui)
-        check_lang(show)
+        show = check_lang(show or self.ui)  # the reader's own language unless told
         new = _amendment()[1]
         arts = load_law(new).chapter(chapter).articles
         self.picker = w.Dropdown(
@@ -155,10 +155,10 @@ class ChapterComparison:
 
 
 def chapter_comparison(
-    chapter: int, article: int | None = None, show: str = "zh", lang: str = "en"
+    chapter: int, article: int | None = None, show: str | None = None, lang: str = "en"
 ) -> w.Widget:
     """The 2025 articles of ``chapter`` against the 2016 text, opened on ``article``.
 
-    ``show`` is the language of the texts, ``lang`` the reader's.
+    ``show`` is the language of the texts (default: the reader's), ``lang`` the reader's.
     """
     return ChapterComparison(chapter, article, show, lang).widget
