@@ -78,15 +78,17 @@ def test_the_simulator_draws_its_charts_with_plotly_js_fetched_once_as_a_static_
     # a second visit in the same browser takes plotly.js from its cache, asking nothing
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cached: list[bool] = []
+    ids: set[str] = set()
+    wire: list[int] = []
     cdp.on(
-        "Network.responseReceived",
-        lambda e: (
-            cached.append(e["response"].get("fromDiskCache", False))
-            if "/plotly-" in e["response"]["url"]
-            else None
-        ),
+        "Network.requestWillBeSent",
+        lambda e: ids.add(e["requestId"]) if "/plotly-" in e["request"]["url"] else None,
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda e: wire.append(e["encodedDataLength"]) if e["requestId"] in ids else None,
     )
     page.goto(f"{voila_url}/voila/render/penalty_simulator.ipynb")
     expect(page.locator(".csl-pen-charts svg.main-svg").first).to_be_visible(timeout=90_000)
-    assert cached == [True]
+    page.wait_for_load_state("networkidle")
+    assert len(ids) == 1 and wire == [0]  # asked for, answered by the cache: no byte moved

@@ -189,3 +189,51 @@ def test_the_record_tells_the_chunks_of_the_installed_voila_and_extensions():
 
 MATHJAX = (b"mathjax.retryAfter", b"mathjax.asyncLoad", b"mathjax.handlers")
 """Names only MathJax's own code uses (mathjax-full, which Voila's build carries)."""
+
+
+# plotly.js for the charts ------------------------------------------------------------------
+plotly_bundle = share_voila("plotly_bundle")
+
+
+def test_the_basic_plotly_bundle_is_the_release_the_plotly_package_ships():
+    from plotly.offline import get_plotlyjs_version
+
+    assert plotly_bundle.bundled_release() == get_plotlyjs_version(), (
+        "the template's plotly-basic.min.js is another release than the plotly package's; "
+        "fetch it again: .venv/bin/python share/voila/plotly_bundle.py"
+    )
+    script = (plotly_bundle.FOLDER / plotly_bundle.SCRIPT).read_text(encoding="utf-8")
+    assert f"v{get_plotlyjs_version()}" in script[:200] and "window.Plotly = Plotly" in script
+
+
+def test_the_dashboards_charts_use_only_traces_the_basic_bundle_draws():
+    import plotly.graph_objects as go
+
+    views = Path(__file__).parents[1] / "csl_helpers" / "views"
+    charted = {p.parent for p in views.rglob("*.py") if "PlotlyChart(" in p.read_text("utf-8")}
+    assert charted  # the view packages whose figures a dashboard draws in a PlotlyChart
+    used = {
+        name
+        for package in charted
+        for path in package.glob("*.py")
+        for name in re.findall(r"\bgo\.([A-Z]\w*)\(", path.read_text(encoding="utf-8"))
+    }
+    traces = {getattr(go, n)().type for n in used if hasattr(getattr(go, n)(), "type")}
+    assert "scatter" in traces
+    assert traces <= plotly_bundle.TRACES
+
+
+def test_the_basic_bundle_is_served_only_for_the_release_of_the_installed_plotly(tmp_path):
+    from plotly.offline import get_plotlyjs_version
+
+    basic, into = tmp_path / "basic", tmp_path / "static"
+    basic.mkdir()
+    (basic / "plotly-basic.min.js").write_bytes(b"window.Plotly = {};")
+    (basic / "RELEASE").write_text(get_plotlyjs_version() + "\n")
+    name = page_scripts.plotly_for_page((into,), basic)
+    assert re.fullmatch(r"plotly-[0-9a-f]{16}\.min\.js", name)
+    assert (into / name).read_bytes() == b"window.Plotly = {};"
+    (basic / "RELEASE").write_text("0.0.1\n")
+    page_scripts.plotly_for_page.cache_clear()
+    full = page_scripts.plotly_for_page((into,), basic)
+    assert full != name and (into / full).stat().st_size > 3_000_000  # plotly's own, whole

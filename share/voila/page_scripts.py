@@ -188,19 +188,30 @@ def publish(content: bytes, name: str, places: tuple[Path, ...]) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def plotly_for_page(places: tuple[Path, ...]) -> str | None:
-    """The name of plotly.js, as plotly ships it for offline pages, in one of ``places``.
+def plotly_for_page(places: tuple[Path, ...], basic: Path | None = None) -> str | None:
+    """The name of plotly.js for the page's charts, in one of ``places``.
 
-    Named ``plotly-<digest>.min.js`` by its content, so the browser keeps it for good (the
-    server marks such names immutable) and a new plotly gets a new name; the page's charts
-    fetch it from there (csl_helpers/views/plotly_chart.py). None when plotly is missing or
-    no place can be written: the charts then ask their kernel for it.
+    ``basic`` is the folder of plotly.js's basic bundle (plotly_bundle.py): its script is
+    served when it is the release of plotly.js the installed plotly package ships, else the
+    full plotly.js the package ships for offline pages. Named ``plotly-<digest>.min.js`` by
+    its content, so the browser keeps it for good (the server marks such names immutable) and
+    another release gets another name; the page's charts fetch it from there
+    (csl_helpers/views/plotly_chart.py). None when plotly is missing or no place can be
+    written: the charts then ask their kernel for it.
     """
     try:
-        from plotly.offline import get_plotlyjs
+        from plotly.offline import get_plotlyjs, get_plotlyjs_version
     except ImportError:
         return None
-    content = get_plotlyjs().encode("utf-8")
+    content = None
+    if basic is not None:
+        try:
+            if (basic / "RELEASE").read_text(encoding="utf-8").strip() == get_plotlyjs_version():
+                content = (basic / "plotly-basic.min.js").read_bytes()
+        except OSError:
+            content = None
+    if content is None:
+        content = get_plotlyjs().encode("utf-8")
     name = f"plotly-{hashlib.sha256(content).hexdigest()[:16]}.min.js"
     return publish(content, name, places)
 

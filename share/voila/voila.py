@@ -191,7 +191,8 @@ def page_config_hook(page_config: dict[str, Any], **kwargs: Any) -> dict[str, An
         template = getattr(kwargs.get("voila_configuration"), "template", None) or "csl"
         static = f"{kwargs.get('base_url') or '/'}voila/templates/{template}/"
         page_config |= {"fullMathjaxUrl": static + NO_MATH, "mathjaxConfig": "none"}
-        plotly = page_scripts.plotly_for_page((TEMPLATE_STATIC, _user_template_static()))
+        places = (TEMPLATE_STATIC, _user_template_static())
+        plotly = page_scripts.plotly_for_page(places, TEMPLATE_STATIC / "plotly")
         if plotly is not None:
             page_config["cslPlotly"] = f"voila/templates/{template}/static/{plotly}"
     return page_config
