@@ -11,6 +11,8 @@ from html import escape
 
 from csl_helpers.law.display import note_html
 from csl_helpers.law.load import load_law
+from csl_helpers.law.model import Provision
+from csl_helpers.penalties.clauses import tier_of
 from csl_helpers.penalties.model import term
 from csl_helpers.penalties.outcome import persons_named
 from csl_helpers.penalties.simulation import Outcome
@@ -155,9 +157,7 @@ def _other_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
         )
     # The notes are the project's own, in both languages (data/penalties/).
     lang = "zh-Hans" if ui == "zh" else "en"
-    rows += [
-        (_("Note"), f'<span lang="{lang}">{escape(note.text(ui))}</span>') for note in o.notes
-    ]
+    rows += [(_("Note"), f'<span lang="{lang}">{escape(note.text(ui))}</span>') for note in o.notes]
     return rows
 
 
@@ -225,3 +225,28 @@ def law_text_html(o: Outcome) -> str:
         law_html.article_html(law.article(n), "zh") + law_html.article_html(law.article(n), "en")
         for n in numbers
     )
+
+
+def tier_help_html(
+    version: str, conduct: tuple[int, int, int | None], tier: str, note: str, ui: str = "en"
+) -> str:
+    """What stands beside the tier buttons: the chosen tier's full words, and ``note``.
+
+    The buttons show each tier's short name; this is the Law's trigger in full (in an English
+    page with the English beside it), the paragraph named where another one sets the tier
+    (2025 Art. 61(3) for Art. 61(1)), then ``note``: what a change of text did to the tier.
+    Empty for a clause or tier that is not one.
+    """
+    try:
+        trigger = tier_of(version, Provision(*conduct), tier).trigger
+    except (TypeError, ValueError):
+        return ""
+    _ = gettext_for(ui)
+    where = ""
+    if (trigger.provision.article, trigger.provision.paragraph) != tuple(conduct[:2]):
+        where = _("({citation})").format(citation=trigger.provision.citation(ui))
+    words = f'<span lang="zh-Hans">{escape(trigger.zh)}</span>{escape(where)}'
+    if ui != "zh":
+        words = f"{escape(trigger.en)} {escape(where)}<br>" + words
+    told = f'<p class="csl-pen-tier-note" role="status">{escape(note)}</p>' if note else ""
+    return f'<div class="csl-pen-tier-words">{words}</div>{told}'

@@ -17,15 +17,12 @@ from functools import lru_cache
 from html import escape
 
 import ipywidgets as w
-from traitlets import TraitError, dlink, link
+from traitlets import dlink, link
 
 from csl_helpers.law.load import load_law, version_ids, version_on
-from csl_helpers.law.model import Provision
 from csl_helpers.penalties.address import QUERY_KEYS, Selection
-from csl_helpers.penalties.clauses import tier_of
 from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.views import i18n
-from csl_helpers.views.binding import ChoiceBinding
 from csl_helpers.views.choice import ChoiceButtons
 from csl_helpers.views.i18n import N_, Translated
 from csl_helpers.views.input_guard import InputGuard
@@ -36,7 +33,9 @@ from csl_helpers.views.penalties.markup import (
     applicable_html,
     law_text_html,
     outcome_html,
+    tier_help_html,
 )
+from csl_helpers.views.penalties.menus import bind_refusing
 from csl_helpers.views.penalties.plots import (
     CONFIG,
     EMPHASIS,
@@ -203,7 +202,9 @@ class PenaltySimulator(Translated):
             (self.show_text, "show_text"),
         ):
             link((widget, "value"), (m, name))
-        self._menus = [self._bind(name) for name in ("subject", "conduct", "tier")]
+        self._menus = [
+            bind_refusing(getattr(self, n), m, n) for n in ("subject", "conduct", "tier")
+        ]
         dlink((m, "mode"), (self.dates.layout, "display"), lambda mode: _shown_if(mode == DATES))
         for widget, amount in (
             (self.gains, "illegal_gains"),
@@ -220,33 +221,6 @@ class PenaltySimulator(Translated):
         m.observe(lambda _: self._show_lang(), "lang")
         m.observe(lambda _: self._show_tier(), ["version", "conduct", "tier", "tier_note"])
         self._show_tier()
-
-    def _bind(self, name: str) -> ChoiceBinding:
-        """Tie the menu ``name`` to the model; a choice the model refuses is undone in the menu.
-
-        The model refuses what the clause does not offer (a tier it lacks): the menu then shows
-        the model's options and choice again, never a highlight the outcome does not follow.
-        """
-        m = self.model
-        binding: list[ChoiceBinding] = []
-
-        def choose(value: object) -> None:
-            try:
-                setattr(m, name, value)
-            except TraitError:
-                binding[0].refresh()
-
-        binding.append(
-            ChoiceBinding(
-                getattr(self, name),
-                m,
-                options=lambda: getattr(m, f"{name}_choices"),
-                value=lambda: getattr(m, name),
-                choose=choose,
-                watch=(name, f"{name}_choices"),
-            )
-        )
-        return binding[0]
 
     # the model's state ------------------------------------------------------------------------
     @property
@@ -317,31 +291,9 @@ class PenaltySimulator(Translated):
         self._draw(result)
 
     def _show_tier(self) -> None:
-        """Beside the tier buttons: the chosen tier's full words, and what a change of text did.
-
-        The buttons show each tier's short name; the trigger is the Law's words in full (in an
-        English page with the English beside it), the paragraph named where another one sets
-        the tier (2025 Art. 61(3) for Art. 61(1)).
-        """
+        """Beside the tier buttons: the chosen tier's full words, and what a change of text did."""
         m = self.model
-        try:
-            tier = tier_of(m.version, Provision(*m.conduct), m.tier)
-        except (TypeError, ValueError):
-            self.tier_help.value = ""
-            return
-        ui, trigger = m.lang, tier.trigger
-        where = ""
-        if (trigger.provision.article, trigger.provision.paragraph) != m.conduct[:2]:
-            where = self._("({citation})").format(citation=trigger.provision.citation(ui))
-        words = f'<span lang="zh-Hans">{escape(trigger.zh)}</span>{escape(where)}'
-        if ui != "zh":
-            words = f"{escape(trigger.en)} {escape(where)}<br>" + words
-        note = (
-            f'<p class="csl-pen-tier-note" role="status">{escape(m.tier_note)}</p>'
-            if m.tier_note
-            else ""
-        )
-        self.tier_help.value = f'<div class="csl-pen-tier-words">{words}</div>{note}'
+        self.tier_help.value = tier_help_html(m.version, m.conduct, m.tier, m.tier_note, m.lang)
 
     def _show_text(self) -> None:
         outcome = self.model.outcome
