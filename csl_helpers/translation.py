@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -59,6 +60,19 @@ def gettext_for(lang: str) -> Callable[[str], str]:
 def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     """The function that translates a sentence whose wording depends on a count."""
     return translations(lang).ngettext
+
+
+def worded_date(day: date, lang: str = "en") -> str:
+    """``day`` as prose in ``lang`` writes it: ISO in English, 2026年1月1日 in Chinese.
+
+    The one form of a date in a sentence (a :class:`Phrase`'s date values are worded so too).
+
+    >>> worded_date(date(2026, 1, 1), "zh")
+    '2026年1月1日'
+    """
+    if check_ui_lang(lang) == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.isoformat()
 
 
 def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
@@ -111,6 +125,8 @@ def _phrase(message: str, values: dict[str, object], lang: str) -> str:
     shown = {
         key: worded(value, lang)
         if isinstance(value, BaseException | Phrase)
+        else worded_date(value, lang)
+        if isinstance(value, date)
         else _(", ").join(map(str, value))
         if isinstance(value, tuple)
         else value

@@ -381,3 +381,22 @@ def test_the_simulator_introduction_does_not_call_the_penalties_measures():
         m.string for m in read_po(PO.open("rb")) if m.id and "<h1>Penalty Simulator" in m.id
     )
     assert "拘留等行政处罚和其他措施" in intro
+
+
+def test_a_date_out_of_range_is_told_as_chinese_writes_a_date():
+    import datetime
+
+    import ipywidgets as w
+
+    from csl_helpers.views.input_guard import InputGuard
+
+    picker = w.DatePicker(
+        description="行为日期", min=datetime.date(2017, 6, 1), max=datetime.date(2030, 12, 31)
+    )
+    guard = InputGuard(lambda: "zh")
+    guard.watch(w.VBox([guard.message, picker]))
+    data = {"method": "update", "state": {"value": {"year": 2040, "month": 0, "date": 2}}}
+    picker.comm.handle_msg({"content": {"data": {**data, "buffer_paths": []}}, "buffers": []})
+    text = re.sub(r"<[^>]+>", "", guard.message.value)
+    assert "2040年1月2日" in text and "2017年6月1日" in text, text
+    assert not re.search(r"\d{4}-\d\d-\d\d", text)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any, Protocol
 
-from csl_helpers.translation import check_ui_lang, gettext_for
+from csl_helpers.translation import check_ui_lang, gettext_for, worded_date
 
 __all__ = [
     "RichDisplay",
@@ -112,17 +112,6 @@ class Shown:
 
     def __str__(self) -> str:
         return self.plain()
-
-
-def worded_date(day: date, lang: str = "en") -> str:
-    """``day`` as prose in ``lang`` writes it: ISO in English, 2026年1月1日 in Chinese.
-
-    >>> worded_date(date(2026, 1, 1), "zh")
-    '2026年1月1日'
-    """
-    if check_ui_lang(lang) == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return day.isoformat()
 
 
 def out_of_force_note(version: str, lang: str = "en") -> str | None:

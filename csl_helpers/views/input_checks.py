@@ -160,7 +160,7 @@ def _check_date(widget: w.DatePicker, value: Any) -> Any:
             Phrase(N_("value {value} is not a calendar date"), value=_shown(value)), valid
         ) from None
     if (low is not None and day < low) or (high is not None and day > high):
-        raise Refused(Phrase(N_("{day} is out of range"), day=day.isoformat()), valid)
+        raise Refused(Phrase(N_("{day} is out of range"), day=day), valid)
     return value
 
 
