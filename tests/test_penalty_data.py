@@ -69,7 +69,8 @@ def test_the_limitation_periods_are_the_ones_article_36_states():
         assert period.wording in article_36
     assert (law.limitation.period.years, law.limitation.extended.years) == (2, 5)
     assert limitation(date(2020, 1, 1), None, False).last_day == date(2022, 1, 1)
-    assert limitation(date(2020, 1, 1), None, True).last_day == date(2025, 1, 1)
+    # the five years came with the revised law (in force 2021-07-15): tests/test_version_rule_texts.py
+    assert limitation(date(2022, 1, 1), None, True).last_day == date(2027, 1, 1)
 
 
 def test_possibilities_are_the_mitigation_rules_of_the_data_then_the_marked_clauses():
