@@ -69,7 +69,7 @@ def test_the_limitation_periods_are_the_ones_article_36_states():
         assert period.wording in article_36
     assert (law.limitation.period.years, law.limitation.extended.years) == (2, 5)
     assert limitation(date(2020, 1, 1), None, False).last_day == date(2022, 1, 1)
-    # the five years came with the revised law (in force 2021-07-15): tests/test_version_rule_texts.py
+    # the five years came with the revised law, in force 2021-07-15 (test_version_rule_texts.py)
     assert limitation(date(2022, 1, 1), None, True).last_day == date(2027, 1, 1)
 
 
