@@ -126,3 +126,16 @@ def test_the_concordance_cites_items_as_the_decision_does():
     assert not [w for w in worded if "第（" in w]
     assert "合并（原第六十八条与原第六十九条第一项）并修改" in worded
     assert "第六十九条第一项合并" in DECISION
+
+
+def test_the_lessons_cite_a_one_paragraph_article_without_its_first_paragraph():
+    from datetime import date
+
+    from csl_helpers.lessons.quiz import _cite
+    from csl_helpers.lessons.table_words import provision_ref, worded_day
+
+    assert len(load_law("2016").article(76).paragraphs) == 1
+    assert provision_ref("2016", Provision(76, 1, 1), "zh") == "2016年文本第七十六条第一项"
+    assert _cite("2016", Provision(21, 1, 3), "zh") == "2016年文本第二十一条第三项"
+    assert worded_day(date(2026, 1, 1), "zh") == "2026年1月1日"
+    assert worded_day(date(2026, 1, 1), "en") == "2026-01-01"

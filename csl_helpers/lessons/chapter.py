@@ -195,7 +195,7 @@ class KeyTerms(RichDisplay):
         if self.lang == "zh":
             _ = translate("zh")
             return [
-                version_text(v, "zh") + t.defined_in.citation("zh") + out_of_force_mark(v, "zh")
+                version_text(v, "zh") + t.defined_in.citation("zh", v) + out_of_force_mark(v, "zh")
                 if t
                 else _("not used in the {version} chapter").format(version=v)
                 for v, t in zip(self.versions, pair, strict=True)

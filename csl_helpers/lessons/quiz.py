@@ -154,9 +154,9 @@ def _cite(version: str, provision: Provision, lang: str) -> str:
     """``2016 Article 2 / 第二条`` in English, ``2016年文本第二条`` in Chinese."""
     if lang == "zh":
         return gettext_for("zh")("{version} text").format(version=version) + provision.citation(
-            "zh"
+            "zh", version
         )
-    return f"{version} {provision.citation()} / {provision.citation('zh')}"
+    return f"{version} {provision.citation()} / {provision.citation('zh', version)}"
 
 
 def quiz_names() -> tuple[str, ...]:

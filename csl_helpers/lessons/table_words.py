@@ -8,7 +8,7 @@ from datetime import date
 from csl_helpers.law.display import Shown, Stack, Table
 from csl_helpers.law.model import Provision
 from csl_helpers.lessons.words import check_lesson_lang
-from csl_helpers.translation import gettext_for
+from csl_helpers.translation import gettext_for, worded_date
 
 
 def translate(lang: str) -> Callable[[str], str]:
@@ -32,17 +32,13 @@ def article_ref(version: str, number: int, lang: str, word: str = "Art.") -> str
 def provision_ref(version: str, provision: Provision, lang: str) -> str:
     """``2016 Article 51`` / ``2016年文本第五十一条``."""
     if lang == "zh":
-        return version_text(version, "zh") + provision.citation("zh")
+        return version_text(version, "zh") + provision.citation("zh", version)
     return f"{version} {provision.citation()}"
 
 
 def worded_day(day: date, lang: str) -> str:
-    """``2017-06-01`` in English (ISO), ``2017年6月1日`` in Chinese."""
-    _ = translate(lang)
-    pad = "{:02d}" if lang == "en" else "{}"
-    return _("{year}-{month}-{day}").format(
-        year=day.year, month=pad.format(day.month), day=pad.format(day.day)
-    )
+    """``2017-06-01`` in English (ISO), ``2017年6月1日`` in Chinese (the one form of a date)."""
+    return worded_date(day, check_lesson_lang(lang))
 
 
 def lesson_table(

@@ -35,11 +35,11 @@ def step_html(step: Step, version: str, total: int, lang: str = "en") -> str:
     mark = out_of_force_mark(version, lang)  # a step under a text no longer in force says so
     if lang == "zh":
         actors = "".join(f"<li>{escape(a.zh)}</li>" for a in step.actors)
-        cite = _("{version} text").format(version=version) + p.citation("zh") + mark
+        cite = _("{version} text").format(version=version) + p.citation("zh", version) + mark
         quotes = f'<p lang="zh-Hans">{escape(law.text_of(p, "zh"))}</p>'
     else:
         actors = "".join(f"<li>{escape(a.en)} ({escape(a.zh)})</li>" for a in step.actors)
-        cite = f"{version} text, {p.citation('en')} · {p.citation('zh')}{mark}"
+        cite = f"{version} text, {p.citation('en')} · {p.citation('zh', version)}{mark}"
         quotes = (
             f'<p lang="en">{escape(law.text_of(p, "en"))}</p>'
             f'<p lang="zh">{escape(law.text_of(p, "zh"))}</p>'

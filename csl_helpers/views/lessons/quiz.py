@@ -43,9 +43,11 @@ def law_quote_html(version: str, provision: Provision, lang: str) -> str:
     quotes = "".join(f'<p lang="{TAGS[x]}">{escape(law.text_of(provision, x))}</p>' for x in langs)
     mark = out_of_force_mark(version, lang)  # the answer of a text no longer in force says so
     if lang == "zh":
-        cite = _("{version} text").format(version=version) + provision.citation("zh") + mark
+        cite = _("{version} text").format(version=version) + provision.citation("zh", version)
+        cite += mark
     else:
-        cite = f"{version} text, {provision.citation('en')} · {provision.citation('zh')}{mark}"
+        zh = provision.citation("zh", version)
+        cite = f"{version} text, {provision.citation('en')} · {zh}{mark}"
     return f'<div class="csl-quiz-law"><b>{escape(cite)}</b>{quotes}</div>'
 
 

@@ -47,9 +47,10 @@ def finding_html(finding: Finding, lang: str = "en") -> str:
     heading = _("{version} text").format(version=finding.version)
     heading += out_of_force_mark(finding.version, lang)  # beside the text in force, it says so
     if lang == "zh":
-        cite, en = finding.provision.citation("zh"), ""
+        cite, en = finding.provision.citation("zh", finding.version), ""
     else:
-        cite = f"{finding.provision.citation('en')} · {finding.provision.citation('zh')}"
+        zh_cite = finding.provision.citation("zh", finding.version)
+        cite = f"{finding.provision.citation('en')} · {zh_cite}"
         en = f"<p lang='en'>{escape(law.text_of(finding.provision, 'en'))}</p>"
     return (
         f'<div lang="{TAGS[lang]}"><h4>{escape(heading)}</h4>'
