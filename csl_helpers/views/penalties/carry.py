@@ -64,8 +64,8 @@ class Carry:
         return gettext_for(lang)(MOVED if self.found else LOST).format(
             old=tier_name(self.old_version, old, self.old_tier, lang),
             new=tier_name(self.new_version, new, self.new_tier, lang),
-            old_citation=old.citation(lang),
-            new_citation=new.citation(lang),
+            old_citation=old.citation(lang, self.old_version),
+            new_citation=new.citation(lang, self.new_version),
             old_version=self.old_version,
             new_version=self.new_version,
         )

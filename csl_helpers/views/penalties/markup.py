@@ -244,7 +244,7 @@ def tier_help_html(
     _ = gettext_for(ui)
     where = ""
     if (trigger.provision.article, trigger.provision.paragraph) != tuple(conduct[:2]):
-        where = _("({citation})").format(citation=trigger.provision.citation(ui))
+        where = _("({citation})").format(citation=trigger.provision.citation(ui, version))
     words = f'<span lang="zh-Hans">{escape(trigger.zh)}</span>{escape(where)}'
     if ui != "zh":
         words = f"{escape(trigger.en)} {escape(where)}<br>" + words
