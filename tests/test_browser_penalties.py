@@ -181,13 +181,16 @@ def test_chart_titles_fit_a_phone_with_no_toolbar_over_them(page, simulator):
     assert page.locator(".csl-pen-charts .modebar").count() == 0
 
 
-@pytest.mark.parametrize("opened", ["link", "switch"])
+@pytest.mark.parametrize("opened", ["link", "reload", "switch"])
 def test_a_2016_clause_in_chinese_offers_only_its_own_two_tiers(simulator, opened):
-    """2016 Art. 59(1), from a link in Chinese or the live switch: its two tiers, by its words."""
+    """2016 Art. 59(1), from a link in Chinese, a reload or the live switch: its two tiers."""
     query = "version=2016&article=59&paragraph=1"
-    page = simulator(query + ("&lang=zh" if opened == "link" else ""))
+    page = simulator(query + ("" if opened == "switch" else "&lang=zh"))
     if opened == "switch":
         page.locator(".csl-ui-lang").get_by_role("radio", name="中文").click()
+    if opened == "reload":
+        page.reload()
+        expect(page.locator(".csl-pen-result")).to_be_visible(timeout=90_000)
     c = Provision(59, 1)
     names = [tier_name("2016", c, t, "zh") for t in ("base", "aggravated")]
     radios = page.locator(".csl-pen-tier [role=radio]")
