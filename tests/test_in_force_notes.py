@@ -185,3 +185,14 @@ def test_tables_mixing_both_texts_mark_the_2016_rows(lang):
     question = next(q for q in quiz.questions if any(v == OLD.id for v, _p in q.answered_by))
     shown = feedback_html(question.check(question.answer), lang)
     assert f"{OLD.id}" in shown and mark in shown
+
+
+def test_cross_references_in_chinese_are_chinese_with_the_chinese_note():
+    from csl_helpers.law.links import chapter_references
+
+    refs = chapter_references(OLD.id, 3).shown_in("zh")
+    text = pretty(refs)
+    assert ZH_NOTE in text and ZH_NOTE in refs._repr_html_()
+    assert not re.search(r"[A-Za-z]{2,}", text), text
+    assert "第五十九条（第六章）引用第二十一条" in text
+    assert pretty(chapter_references(OLD.id, 3)).startswith("2016 text, Chapter 3 cites")

@@ -9,10 +9,13 @@ and as links between whole articles (:func:`article_links`, the edges a lesson d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from csl_helpers.law.display import RichDisplay, card, table, with_note
 from csl_helpers.law.load import load_law
-from csl_helpers.law.model import Reference
+from csl_helpers.law.model import Provision, Reference
+from csl_helpers.law.numerals import to_cn
+from csl_helpers.translation import check_ui_lang, gettext_for
 
 
 @dataclass(frozen=True)
@@ -38,18 +41,33 @@ class ChapterReferences(RichDisplay):
     incoming: tuple[Reference, ...]
     """References from other chapters to the chapter's articles."""
 
-    def summary(self) -> str:
+    languages = ("en", "zh")
+
+    def _head(self, lang: str) -> str:
+        _ = gettext_for(lang)
+        chapter = to_cn(self.chapter) if lang == "zh" else self.chapter
+        return _("{version} text, Chapter {chapter}").format(version=self.version, chapter=chapter)
+
+    def summary(self, lang: str = "en") -> str:
         """Plain lines: what the chapter cites outside itself, and what cites it.
 
         >>> print(chapter_references("2016", 1).summary())
         2016 text, Chapter 1 cites no article outside it.
         Cited from outside by: Article 70 (Chapter 6) cites Article 12(2).
+        >>> print(chapter_references("2016", 1).summary("zh").splitlines()[1])
+        本章以外引用本章的条文：第七十条（第六章）引用第十二条第二款。
         """
-        head = f"{self.version} text, Chapter {self.chapter}"
+        _ = gettext_for(check_ui_lang(lang))
+        zh = lang == "zh"
+        head = self._head(lang)
         lines = []
         for refs, none, intro in (
-            (self.outgoing, f"{head} cites no article outside it.", f"{head} cites:"),
-            (self.incoming, "No article outside it cites it.", "Cited from outside by:"),
+            (
+                self.outgoing,
+                _("{head} cites no article outside it.").format(head=head),
+                _("{head} cites:").format(head=head),
+            ),
+            (self.incoming, _("No article outside it cites it."), _("Cited from outside by:")),
         ):
             if not refs:
                 lines.append(none)
@@ -57,36 +75,44 @@ class ChapterReferences(RichDisplay):
             by_source: dict[int, list[str]] = {}
             for r in refs:
                 targets = by_source.setdefault(r.source.article, [])
-                if r.target.citation() not in targets:
-                    targets.append(r.target.citation())
+                if r.target.citation(lang, self.version) not in targets:
+                    targets.append(r.target.citation(lang, self.version))
             parts = [
-                f"Article {n} (Chapter {chapter_of(self.version, n)}) cites {', '.join(t)}"
+                _("{article} (Chapter {chapter}) cites {targets}").format(
+                    article=Provision(n).citation(lang),
+                    chapter=to_cn(c) if zh else c,
+                    targets=_(", ").join(t),
+                )
                 for n, t in by_source.items()
+                for c in [chapter_of(self.version, n)]
             ]
-            lines.append(f"{intro} " + "; ".join(parts) + ".")
+            lines.append(intro + ("" if zh else " ") + _("; ").join(parts) + ("。" if zh else "."))
         return "\n".join(lines)
 
-    def plain(self) -> str:
+    def plain(self, lang: str = "en") -> str:
         """:meth:`summary`, with the out-of-force note where it applies."""
-        return with_note(self.version, self.summary())
+        return with_note(self.version, self.summary(lang), lang)
 
-    def to_html(self) -> str:
+    def to_html(self, lang: str = "en") -> str:
         """A table: direction, the citing provision and its chapter, the provision cited."""
+        _ = gettext_for(check_ui_lang(lang))
         rows = [
             [
                 way,
-                r.source.citation(),
+                r.source.citation(lang, self.version),
                 str(chapter_of(self.version, r.source.article)),
-                r.target.citation(),
+                r.target.citation(lang, self.version),
                 str(chapter_of(self.version, r.target.article)),
                 r.text,
             ]
-            for way, refs in (("out", self.outgoing), ("in", self.incoming))
+            for way, refs in ((_("out"), self.outgoing), (_("in"), self.incoming))
             for r in refs
         ]
-        head = ["", "Provision", "Chapter", "cites", "Chapter", "原文"]
-        body = table(head, rows) if rows else "<p>No reference crosses its border.</p>"
-        return card(f"{self.version} text, Chapter {self.chapter}: references", body, self.version)
+        head = ["", _("Provision"), _("Chapter"), _("cites"), _("Chapter"), "原文"]
+        none = _("No reference crosses its border.")
+        body = table(head, rows) if rows else f"<p>{escape(none)}</p>"
+        title = _("{head}: references").format(head=self._head(lang))
+        return card(title, body, self.version, lang)
 
 
 def chapter_of(version: str, article: int) -> int:
