@@ -196,3 +196,11 @@ def test_cross_references_in_chinese_are_chinese_with_the_chinese_note():
     assert not re.search(r"[A-Za-z]{2,}", text), text
     assert "第五十九条（第六章）引用第二十一条" in text
     assert pretty(chapter_references(OLD.id, 3)).startswith("2016 text, Chapter 3 cites")
+
+
+def test_a_side_by_side_of_the_2016_text_says_so_in_chinese():
+    from csl_helpers.law.concordance import side_by_side
+
+    shown = side_by_side(40, OLD.id, NEW.id, "zh").shown_in("zh")
+    assert pretty(shown).startswith("2016年文本第四十条 → 2025年文本第四十二条\n" + ZH_NOTE)
+    assert ZH_NOTE in shown._repr_html_() and EN_NOTE not in shown._repr_html_()

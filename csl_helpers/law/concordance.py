@@ -22,6 +22,7 @@ from csl_helpers.law.load import (
     version_info,
 )
 from csl_helpers.law.model import Article, Version, check_lang
+from csl_helpers.translation import gettext_for
 
 CHANGES = (
     "unchanged",
@@ -224,19 +225,37 @@ class SideBySide(RichDisplay):
         """Whether the wording differs at all."""
         return any(s.op != "equal" for s in self.segments)
 
-    def heading(self) -> str:
-        """``2016 Article 18 -> 2025 Article 19``."""
+    languages = ("en", "zh")
+
+    def heading(self, lang: str = "en") -> str:
+        """``2016 Article 18 -> 2025 Article 19``; ``2016年文本第十八条 → 2025年文本第十九条``."""
+        if check_lang(lang) == "zh":
+            _ = gettext_for("zh")
+            old, new = (
+                _("{version} text").format(version=side[0].version)
+                + "、".join(a.citation("zh") for a in side)
+                for side in (self.old, self.new)
+            )
+            return f"{old} → {new}"
         old = ", ".join(a.citation() for a in self.old)
         new = ", ".join(a.citation() for a in self.new)
         return f"{self.old[0].version} {old} -> {self.new[0].version} {new}"
 
-    def plain(self) -> str:
+    def plain(self, lang: str = "en") -> str:
         """The heading, whether the wording changed, and each changed segment."""
+        if check_lang(lang) == "zh":
+            _ = gettext_for("zh")
+            lines = [
+                self.heading("zh"),
+                _("changed") if self.changed else _("unchanged in wording"),
+            ]
+            lines += [f"{g.old!r} → {g.new!r}" for g in self.segments if g.op != "equal"]
+            return with_note(self.old[0].version, "\n".join(lines), "zh")
         lines = [self.heading(), f"changed: {self.changed}"]
         lines += [f"{g.op}: {g.old!r} -> {g.new!r}" for g in self.segments if g.op != "equal"]
         return with_note(self.old[0].version, "\n".join(lines))
 
-    def to_html(self) -> str:
+    def to_html(self, lang: str = "en") -> str:
         """Two columns, old and new, deletions struck through and insertions underlined."""
         old, new = [], []
         for g in self.segments:
@@ -251,7 +270,8 @@ class SideBySide(RichDisplay):
             f"{side[0].version}: " + ", ".join(a.citation(self.lang) for a in side)
             for side in (self.old, self.new)
         ]
-        return card(self.heading(), table(head, [cells], raw=True), self.old[0].version)
+        heading = self.heading(lang)
+        return card(heading, table(head, [cells], raw=True), self.old[0].version, lang)
 
 
 _WORD = re.compile(r"\s+|[\w'-]+|[^\w\s]")
