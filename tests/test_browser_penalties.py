@@ -207,13 +207,15 @@ def test_a_2016_clause_in_chinese_offers_only_its_own_two_tiers(simulator, opene
     assert "一般情节" not in body and "加重情节" not in body
 
 
-def test_the_dates_mode_carries_the_tier_to_its_counterpart(simulator):
-    """2025 Art. 61(2) 造成……严重危害网络安全后果, by dates (act in 2025): 2016 Art. 59(2)."""
+@pytest.mark.parametrize("mode", ["按日期", "2016年文本"])
+def test_the_dates_mode_or_a_version_switch_carries_the_tier_to_its_counterpart(simulator, mode):
+    """2025 Art. 61(2) 造成……严重危害网络安全后果, by dates (act in 2025) or the 2016 text."""
     page = simulator("version=2025&article=61&paragraph=2&tier=serious&lang=zh")
     checked = page.locator(".csl-pen-tier [aria-checked=true]")
     expect(checked).to_have_text(tier_name("2025", Provision(61, 2), "serious", "zh"))
-    page.locator(".csl-pen-mode").get_by_role("radio", name="按日期").click()
-    expect(page.locator(".csl-pen-applicable")).to_be_visible(timeout=30_000)
+    page.locator(".csl-pen-mode").get_by_role("radio", name=mode).click()
+    if mode == "按日期":
+        expect(page.locator(".csl-pen-applicable")).to_be_visible(timeout=30_000)
     carried = tier_name("2016", Provision(59, 2), "aggravated", "zh")
     expect(checked).to_have_text(carried)
     want = simulate("2016", 59, 2, tier="aggravated").fine  # 100,000 to 1,000,000 yuan
