@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -165,3 +167,66 @@ def test_search_finds_either_language_with_the_button(explorer):
         explorer.get_by_text(f"{paragraphs} paragraphs of the {law.version} text")
     ).to_be_visible()
     expect(explorer.locator(".csl-results select option")).to_have_count(len(hits))
+
+
+def _opened(page, voila_url, query: str):
+    page.goto(f"{voila_url}/voila/render/law_explorer.ipynb?{query}")
+    expect(page.locator(".csl-text-zh")).to_be_visible(timeout=90_000)
+    return page
+
+
+def test_a_bad_value_is_told_in_chinese_on_a_chinese_page(page, voila_url):
+    _opened(page, voila_url, "lang=zh&article=999")
+    expect(page.locator(".csl-address-error")).to_contain_text("无法打开所请求的条文")
+    expect(page.locator(".csl-banner")).to_contain_text("年文本")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
+    expect(page).to_have_url(re.compile(r"[?&]lang=zh(&|$)"))
+
+
+def test_a_copied_address_reopens_the_text_shown_and_the_changes(page, voila_url):
+    _opened(page, voila_url, "version=2025&article=21&lang=zh")
+    page.locator(".csl-lang").get_by_role("radio", name="中文", exact=True).click()
+    page.locator(".csl-compare input").check()
+    expect(page).to_have_url(re.compile(r"text=zh&diff=1"))
+    copied = page.url
+    page.goto("about:blank")
+    page.goto(copied)
+    expect(page.locator(".csl-text-zh")).to_be_visible(timeout=90_000)
+    expect(page.locator(".csl-text-en")).to_be_hidden()
+    expect(page.locator(".csl-compare input")).to_be_checked()
+    expect(page.locator(".csl-lang [aria-checked=true]")).to_have_text("中文")
+
+
+def test_following_a_reference_to_an_item_marks_it(page, voila_url):
+    _opened(page, voila_url, "version=2025&article=62&lang=zh")
+    page.locator(".csl-cites").get_by_role("button", name="第六十二条第一款第二项").click()
+    cited = page.locator(".csl-text-zh .csl-cited")
+    expect(cited).to_have_count(1)
+    expect(cited).to_have_attribute("aria-current", "true")
+    expect(cited).to_contain_text("（二）")
+    expect(page).to_have_url(re.compile(r"article=62&paragraph=1&item=2"))
+    page.locator(".csl-cites").get_by_role("button", name="第六十一条第三款").first.click()
+    expect(page.locator(".csl-text-zh h3")).to_have_text("第六十一条")
+    expect(page.locator(".csl-text-zh .csl-cited")).to_have_count(1)
+    expect(page).to_have_url(re.compile(r"article=61&paragraph=3"))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_in_chinese_the_chinese_text_leads(chromium, voila_url, width):
+    context = chromium.new_context(viewport={"width": width, "height": 844})
+    try:
+        pg = _opened(context.new_page(), voila_url, "version=2025&article=21&lang=zh")
+        expect(pg.locator(".csl-text-zh h3")).to_have_text("第二十一条")
+        zh, en = (pg.locator(c).bounding_box() for c in (".csl-text-zh", ".csl-text-en"))
+        if width >= 1000:
+            assert zh["x"] < en["x"] and abs(zh["y"] - en["y"]) < 2, (zh, en)
+        else:
+            assert zh["y"] + zh["height"] <= en["y"] + 1, (zh, en)  # Chinese above English
+        pg.locator(".csl-ui-lang").get_by_role("radio", name="English").click()
+        leads = "document.querySelector('.csl-text-en').nextElementSibling?.matches('.csl-text-zh')"
+        pg.wait_for_function(leads)  # English first again, in the page's order too
+        en_box = pg.locator(".csl-text-en").bounding_box()
+        zh_box = pg.locator(".csl-text-zh").bounding_box()
+        assert (en_box["y"], en_box["x"]) < (zh_box["y"], zh_box["x"]), (en_box, zh_box)
+    finally:
+        context.close()

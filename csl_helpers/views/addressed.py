@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, ClassVar
+from urllib.parse import parse_qs
 
 from traitlets import HasTraits, Int, TraitError
 
@@ -27,6 +28,9 @@ class Addressed(HasTraits):
     """
 
     ADDRESS: ClassVar[tuple[str, ...]] = ()
+    FIRST: ClassVar[tuple[str, ...]] = ("lang",)
+    """Fields an address sets before the others (those of :attr:`ADDRESS` and of neither
+    :attr:`PARAMETERS`), so that a bad value of another is told in the language it names."""
     REPLACING: ClassVar[tuple[str, ...]] = ()
     PARAMETERS: ClassVar[Mapping[str, tuple[str, ...]]] = {}
     """The parameters of each field that takes other names than its own (or several)."""
@@ -51,7 +55,13 @@ class Addressed(HasTraits):
         Raises:
             ValueError: naming the parameter that is wrong and its valid values.
         """
-        params = parameters(query, self.query_keys())
+        keys = self.query_keys()
+        given = parse_qs((query or "").lstrip("?"), keep_blank_values=True)
+        for name in self.FIRST:  # even where another parameter is wrong
+            once = len(given.get(name, ())) == 1
+            if once and name in self.ADDRESS and name not in self.PARAMETERS:
+                self._read_trait(name, {name: given[name][0]})
+        params = parameters(query, keys)
         if params is None:
             return
         self.read_params(params)

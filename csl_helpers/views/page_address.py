@@ -127,7 +127,7 @@ class AddressKeeper:
         self, model: Addressed, page: PageAddress, message: Any, what: str, css_class: str = ""
     ) -> None:
         self.model, self.page = model, page
-        self.report: Callable[[str], None] = lambda problem: setattr(
+        self.report: Callable[[Exception | str], None] = lambda problem: setattr(
             message, "value", problem_html(what, problem, css_class, getattr(model, "lang", "en"))
         )
         self._opening = False
@@ -159,7 +159,7 @@ class AddressKeeper:
         try:
             self.model.open_address(query)
         except (ValueError, LookupError) as exc:
-            self.report(str(exc))
+            self.report(exc)
             return False
         else:
             self.report("")
@@ -169,16 +169,19 @@ class AddressKeeper:
             self._opening = False
 
 
-def problem_html(what: str, problem: str, css_class: str = "", lang: str = "en") -> str:
+def problem_html(what: str, problem: Exception | str, css_class: str = "", lang: str = "en") -> str:
     """The sentence a page shows when its address cannot be opened (``""`` for no problem).
 
     ``what`` is the dashboard's kind of view (a key of :data:`WHAT`, or another word, told in
-    English); the sentence is in ``lang``, the reason as the check gave it.
+    English); the sentence is in ``lang``, and so is the reason where the error can word it
+    (its ``worded(lang)``), else as the check gave it.
     """
     if not problem:
         return ""
+    worded = getattr(problem, "worded", None)
+    reason = worded(lang) if callable(worded) else str(problem)
     template = WHAT.get(what, "Could not open the requested " + what + ": {reason}")
-    sentence = gettext_for(lang)(template).format(reason=problem)
+    sentence = gettext_for(lang)(template).format(reason=reason)
     return (
         f'<p role="alert" class="csl-address-error {css_class}" style="color:#a00;'
         f'font-weight:bold">{escape(sentence)}</p>'

@@ -25,7 +25,7 @@ from csl_helpers.views.i18n import N_, Translated
 from csl_helpers.views.input_guard import InputGuard
 from csl_helpers.views.law import explorer_words as words
 from csl_helpers.views.law.explorer_state import LANG_VIEWS, ExplorerModel
-from csl_helpers.views.law.explorer_style import PICKER, STYLE, TEXT_COLUMN, shown_if
+from csl_helpers.views.law.explorer_style import CLASSES, PICKER, STYLE, TEXT_COLUMN, shown_if
 from csl_helpers.views.page_address import AddressKeeper, PageAddress
 
 
@@ -98,6 +98,7 @@ class LawExplorer(Translated):
         column = {"flex": f"1 1 {TEXT_COLUMN}", "min_width": TEXT_COLUMN}
         self.text_en = w.HTML(layout=w.Layout(padding="0 1em 0 0", **column))
         self.text_zh = w.HTML(layout=w.Layout(**column))
+        self.columns = w.HBox([self.text_en, self.text_zh], layout=w.Layout(flex_flow="row wrap"))
         self.provenance = w.HTML()
         self.changes = w.HTML()
         self.cites = w.HBox(layout=w.Layout(flex_flow="row wrap"))
@@ -105,24 +106,8 @@ class LawExplorer(Translated):
         self.search_status = w.HTML()
         self.guard = InputGuard(lambda: self.model.lang)
         self.page = PageAddress()
-        for widget, name in (
-            (self.text_en, "csl-text-en"),
-            (self.text_zh, "csl-text-zh"),
-            (self.search_box, "csl-search"),
-            (self.search_button, "csl-search-button"),
-            (self.chapter_picker, "csl-chapter-picker"),
-            (self.section_picker, "csl-section-picker"),
-            (self.results, "csl-results"),
-            (self.version_picker, "csl-version"),
-            (self.lang_picker, "csl-lang"),
-            (self.counterpart_button, "csl-counterpart"),
-            (self.cites, "csl-cites"),
-            (self.cited_by, "csl-cited-by"),
-            (self.article_picker, "csl-article-picker"),
-            (self.compare, "csl-compare"),
-            (self.changes, "csl-changes"),
-        ):
-            widget.add_class(name)
+        for name, css_class in CLASSES.items():
+            getattr(self, name).add_class(css_class)
 
     def _layout(self) -> w.Widget:
         navigation = w.VBox(
@@ -141,7 +126,7 @@ class LawExplorer(Translated):
         )
         reading = w.VBox(
             [
-                w.HBox([self.text_en, self.text_zh], layout=w.Layout(flex_flow="row wrap")),
+                self.columns,
                 self.provenance,
                 w.HBox([self.counterpart, self.counterpart_button]),
                 self.compare,
@@ -218,6 +203,7 @@ class LawExplorer(Translated):
         self.counterpart_button.on_click(lambda _: self._follow(m.open_counterpart))
         self.search_button.on_click(lambda _: self._search_now())
         m.observe(lambda _: self._show_place(), "place")
+        m.observe(lambda _: self._show_texts(), "cited")
         m.observe(lambda _: self._show_columns(), "text_lang")
         m.observe(lambda _: self._show_lang(), "lang")
         m.observe(lambda _: self._show_changes(), "compare")
@@ -255,8 +241,9 @@ class LawExplorer(Translated):
     def _follow(self, go: Callable[[], None]) -> None:
         """Open what a reference names, then move the keyboard's focus to its text."""
         go()
-        column = "zh" if self.model.text_lang == "zh" else "en"
-        self.page.focus_on(f".csl-text-{column}")
+        first = "en" if self.model.text_lang == "en" or self.model.lang == "en" else "zh"
+        cited = " .csl-cited" if self.model.cited is not None else ""
+        self.page.focus_on(f".csl-text-{first}{cited}")
 
     # navigation menus -------------------------------------------------------------------------
     def _version_options(self) -> list[tuple[str, str]]:
@@ -292,8 +279,7 @@ class LawExplorer(Translated):
         article, number = self._article, self.model.article
         self.section_picker.layout.display = shown_if(bool(self._sections()))
         self.banner.value = html.version_banner_html(self.law, self.today, ui=self.model.lang)
-        self.text_en.value = html.article_html(article, "en")
-        self.text_zh.value = html.article_html(article, "zh")
+        self._show_texts()
         self.provenance.value = html.provenance_html(article, ui=self.model.lang)
         self._show_columns()
         self._show_counterpart()
@@ -335,15 +321,33 @@ class LawExplorer(Translated):
                 label += self._(" (penalty applied)")
             button = w.Button(description=label, layout=w.Layout(width="auto"))
             button.on_click(
-                lambda _, n=provision.article: self._follow(lambda: self.show(self.law.version, n))
+                lambda _, p=provision: self._follow(
+                    lambda: self.model.go(self.law.version, p.article, p)
+                )
             )
             buttons.append(button)
         return buttons
 
+    def _show_texts(self) -> None:
+        """The article open in each language, the paragraph or item a reference cites marked."""
+        article, cited = self._article, self.model.cited
+        self.text_en.value = words.marked(html.article_html(article, "en"), article, cited)
+        self.text_zh.value = words.marked(html.article_html(article, "zh"), article, cited)
+
     def _show_columns(self) -> None:
+        """The languages of the text the reader chose, the interface's language first."""
         view = self.model.text_lang
         self.text_en.layout.display = shown_if(view in ("both", "en"))
         self.text_zh.layout.display = shown_if(view in ("both", "zh"))
+        order = (
+            (self.text_zh, self.text_en)
+            if self.model.lang == "zh"
+            else (self.text_en, self.text_zh)
+        )
+        if self.columns.children != order:
+            self.columns.children = order
+        for column, padding in zip(order, ("0 1em 0 0", None), strict=True):
+            column.layout.padding = padding
         self._show_changes()
 
     def _show_changes(self) -> None:

@@ -14,14 +14,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validate
 
 from csl_helpers.law.concordance import concordance
 from csl_helpers.law.load import load_law, version_ids, version_info, version_on
-from csl_helpers.law.model import SearchHit
+from csl_helpers.law.model import Article, Provision, SearchHit
 from csl_helpers.law.query import whole_number
 from csl_helpers.law.text import Law
+from csl_helpers.translation import N_, Phrase, WordedValueError
 from csl_helpers.views.addressed import Addressed
 from csl_helpers.views.traits import UiLang, VersionId
 
@@ -30,6 +32,15 @@ LANG_VIEWS = (("English | 中文", "both"), ("English", "en"), ("中文", "zh"))
 SEARCH_LANGS = (("English and 中文", "both"), ("English", "en"), ("中文", "zh"))
 """The languages the search reads: label and value. The page searches both: a reader types a
 word in either language and should find it whatever language the article is shown in."""
+
+
+A_PARAGRAPH = N_("a paragraph of the article")
+AN_ITEM = N_("an item of the paragraph")
+ITEM_ALONE = N_("item: an item needs its paragraph; give paragraph too")
+NO_PARAGRAPH = N_("paragraph: the article has paragraphs 1 to {last}, not {got}")
+NO_ITEM = N_("item: the paragraph has items 1 to {last}, not {got}")
+BAD_TEXT = N_("text must be zh or en (or left out: both); got {got}")
+BAD_DIFF = N_("diff must be 1 (the changes shown) or 0; got {got}")
 
 
 def _one_of(name: str, value: str, choices: tuple[tuple[str, str], ...]) -> str:
@@ -79,9 +90,18 @@ class ExplorerModel(Addressed):
     search_lang = Unicode("both")
     search = Instance(Search, allow_none=True, read_only=True)
 
-    ADDRESS = ("version", "article", "lang")
-    PARAMETERS = {"version": ("version",), "article": ("article",)}
-    REPLACING = ("lang",)
+    cited = Instance(Provision, allow_none=True, read_only=True)
+    """The paragraph or item of the open article a followed reference cites (marked), or None."""
+
+    ADDRESS = ("version", "article", "cited", "text_lang", "compare", "lang")
+    PARAMETERS = {
+        "version": ("version",),
+        "article": ("article",),
+        "cited": ("paragraph", "item"),
+        "text_lang": ("text",),
+        "compare": ("diff",),
+    }
+    REPLACING = ("lang", "text_lang", "compare")
     DEFAULTS = {"lang": "en"}
 
     def __init__(self, version: str | None = None, article: int = 1, lang: str = "en") -> None:
@@ -100,33 +120,80 @@ class ExplorerModel(Addressed):
         """The version to compare with: the first other than the one open."""
         return next(v for v in version_ids() if v != self.version)
 
-    def go(self, version: str, number: int) -> None:
-        """Open Article ``number`` of ``version``.
+    def go(self, version: str, number: int, cited: Provision | None = None) -> None:
+        """Open Article ``number`` of ``version``, marking the paragraph or item ``cited``.
 
         Raises:
             ValueError: for a version not in ``data/versions.yaml``.
             LookupError: for an article the version does not have (naming the ones it has).
         """
         load_law(version_info(version).id).article(number)
+        if cited is not None and (cited.paragraph is None or cited.article != number):
+            cited = None
+        self.set_trait("cited", cited)
         self.set_trait("place", (version, number))
+
+    def write_field(self, name: str) -> dict[str, Any]:
+        """The cited paragraph and item, the text shown (``text``) and the changes (``diff``)."""
+        if name == "cited":
+            cited = self.cited
+            return {} if cited is None else {"paragraph": cited.paragraph, "item": cited.item}
+        if name == "compare":
+            return {"diff": 1} if self.compare else {}
+        if name == "text_lang":
+            return {} if self.text_lang == "both" else {"text": self.text_lang}
+        return super().write_field(name)
 
     def read_params(self, params: Mapping[str, str]) -> None:
         """Open the ``article`` of the ``version`` an address names.
 
         Either may be left out: the version open, the article that continues the one open.
         """
+        text, diff = params.get("text", "both"), params.get("diff", "0")
+        if text not in ("zh", "en", "both"):
+            raise WordedValueError(BAD_TEXT, got=repr(text))
+        if diff not in ("0", "1"):
+            raise WordedValueError(BAD_DIFF, got=repr(diff))
         version = params.get("version", self.version)
-        number = whole_number(params, "article", f"an article number of the {version} text")
+        number = whole_number(
+            params,
+            "article",
+            Phrase(N_("an article number of the {version} text"), version=version),
+        )
         try:
             if number is None:
                 self.version = version
             else:
-                self.go(version, number)
+                self.go(version, number, self._cited(params, load_law(version).article(number)))
+        except WordedValueError:
+            raise
         except (TraitError, ValueError) as exc:
-            raise ValueError(f"version: {exc}") from None
+            raise WordedValueError(N_("{key}: {reason}"), key="version", reason=exc) from None
         except LookupError as exc:
-            raise ValueError(f"article: {exc}") from None
+            raise WordedValueError(N_("{key}: {reason}"), key="article", reason=exc) from None
+        self.text_lang, self.compare = text, diff == "1"
         super().read_params(params)
+
+    @staticmethod
+    def _cited(params: Mapping[str, str], article: Article) -> Provision | None:
+        """The paragraph and item of ``article`` an address marks; None if it names none.
+
+        Raises:
+            WordedValueError: naming ``paragraph`` or ``item`` and the ones the article has.
+        """
+        paragraph = whole_number(params, "paragraph", Phrase(A_PARAGRAPH))
+        item = whole_number(params, "item", Phrase(AN_ITEM))
+        if paragraph is None:
+            if item is not None:
+                raise WordedValueError(ITEM_ALONE)
+            return None
+        if not 1 <= paragraph <= len(article.paragraphs):
+            last = len(article.paragraphs)
+            raise WordedValueError(NO_PARAGRAPH, got=paragraph, last=last)
+        items = len(article.paragraphs[paragraph - 1].items)
+        if item is not None and not 1 <= item <= items:
+            raise WordedValueError(NO_ITEM, got=item, last=items)
+        return Provision(article.number, paragraph, item)
 
     def open_counterpart(self) -> None:
         """Open the provision the open article continues in (or becomes) the other version."""

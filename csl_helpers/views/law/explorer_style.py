@@ -10,6 +10,7 @@ STYLE = """<style>
 .csl-provenance { color: #555; font-size: 0.9em; margin: 0.2em 0; }
 .csl-explorer .widget-toggle-buttons { flex-wrap: wrap; height: auto; max-width: 100%; }
 .csl-explorer .widget-dropdown > select, .csl-explorer .widget-text > input { min-width: 0; }
+.csl-article .csl-cited { background: #fff3b0; box-shadow: -4px 0 0 #b8860b; }
 </style>"""
 PICKER = {"layout": {"width": "100%", "max_width": "30em"}}
 TEXT_COLUMN = "300px"
@@ -20,3 +21,23 @@ both, and the menus go above the text when the page is too narrow for both besid
 def shown_if(flag: bool) -> str | None:
     """A layout's ``display``: shown (``None``) or ``"none"``."""
     return None if flag else "none"
+
+
+CLASSES = {
+    "text_en": "csl-text-en",
+    "text_zh": "csl-text-zh",
+    "search_box": "csl-search",
+    "search_button": "csl-search-button",
+    "chapter_picker": "csl-chapter-picker",
+    "section_picker": "csl-section-picker",
+    "results": "csl-results",
+    "version_picker": "csl-version",
+    "lang_picker": "csl-lang",
+    "counterpart_button": "csl-counterpart",
+    "cites": "csl-cites",
+    "cited_by": "csl-cited-by",
+    "article_picker": "csl-article-picker",
+    "compare": "csl-compare",
+    "changes": "csl-changes",
+}
+"""The class each of the explorer's widgets (by attribute) is found by, on the page and in tests."""

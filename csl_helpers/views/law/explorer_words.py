@@ -10,6 +10,7 @@ from html import escape
 
 from csl_helpers.law.citations import cite_articles
 from csl_helpers.law.concordance import counterparts, side_by_side
+from csl_helpers.law.model import Article, Provision
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.law.text import Law
 from csl_helpers.translation import gettext_for, ngettext_for
@@ -112,3 +113,28 @@ def changes_html(number: int, version: str, other: str, text_lang: str, ui: str)
     sbs = side_by_side(number, version, other, "en" if text_lang == "en" else "zh")
     note = "" if sbs.changed else _("<p><i>The wording is the same in both versions.</i></p>")
     return note + html.side_by_side_html(sbs)
+
+
+def marked(article_html: str, article: Article, cited: Provision | None) -> str:
+    """An article's HTML with the paragraph or item ``cited`` marked, or as it is.
+
+    ``article_html`` is :func:`csl_helpers.views.markup.article_html`'s; the block cited gets
+    the class ``csl-cited`` and ``aria-current``. The article's blocks come one per paragraph,
+    each followed by its items, in the Law's order.
+
+    >>> from csl_helpers import load_law
+    >>> from csl_helpers.views.markup import article_html
+    >>> art = load_law("2025").article(71)
+    >>> shown = marked(article_html(art, "zh"), art, Provision(71, 1, 2))
+    >>> shown.count("csl-cited"), shown.split("csl-cited")[1][:40].count("（二）")
+    (1, 1)
+    """
+    if cited is None or cited.paragraph is None or cited.article != article.number:
+        return article_html
+    block = sum(1 + len(p.items) for p in article.paragraphs[: cited.paragraph - 1])
+    block += cited.item or 0
+    parts = article_html.split('<p class="csl-')
+    if not 0 <= block < len(parts) - 1:
+        return article_html
+    parts[block + 1] = "cited csl-" + parts[block + 1].replace('"', '" aria-current="true"', 1)
+    return '<p class="csl-'.join(parts)
