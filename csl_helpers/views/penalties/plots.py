@@ -15,6 +15,7 @@ from csl_helpers.penalties.model import Range
 from csl_helpers.penalties.outcome import persons_named
 from csl_helpers.penalties.simulation import Outcome, conducts, simulate
 from csl_helpers.translation import N_, gettext_for
+from csl_helpers.views.chart_axes import decade_axis, name_rows_above, traced_values
 
 OFFENDER = "#3366cc"
 PERSONS = "#dc7633"
@@ -202,13 +203,15 @@ def _fines_figure(
                 name=name,
             )
         )
-    fig.update_xaxes(type="log", dtick=1, title=_(AXIS_TITLE))
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None)
+    axis = decade_axis(traced_values(fig), ui)
+    fig.update_xaxes(**axis, title=_(AXIS_TITLE), automargin=True)
+    fig.update_yaxes(title=None)
+    row_height = name_rows_above(fig, labels, 10 ** axis["range"][0])
     fig.update_layout(
         title=_("Among all fines of the {version} text").format(version=version),
-        height=max(320, 22 * len(rows) + 120),
+        height=max(320, row_height * len(rows) + 160),
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        legend={"orientation": "h", "y": -0.08},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.04},
         font=FONT,
     )
     return fig, rows, drawn
@@ -247,11 +250,14 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]], ui: str = "en") 
                     )
                 )
     _add_no_fine(fig, unfined, ui)
-    fig.update_xaxes(type="log", dtick=1, title=_(AXIS_TITLE))
+    axis = decade_axis(traced_values(fig), ui)
+    fig.update_xaxes(**axis, title=_(AXIS_TITLE), automargin=True)
+    rows = list(dict.fromkeys(y for trace in fig.data for y in trace.y))
+    row_height = name_rows_above(fig, rows, 10 ** axis["range"][0])
     fig.update_layout(
         title=_("Same conduct, {old} and {new} texts").format(old=old_id, new=new_id),
-        height=max(260, 40 * len(fig.data) + 120),
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        height=max(260, row_height * len(rows) + 170),
+        margin={"l": 10, "r": 10, "t": 50, "b": 70},
         font=FONT,
     )
     return fig
@@ -273,7 +279,7 @@ def _add_no_fine(fig: go.Figure, unfined: list[tuple[Outcome, str]], ui: str = "
                 mode="markers+text",
                 marker={"symbol": "line-ns-open", "size": 12, "color": "#777"},
                 text=[_("{version}: no fine").format(version=o.version)],
-                textposition="middle right",
+                textposition="bottom right",  # below the row's name
                 hovertemplate=_("{citation}: the Law sets no fine here").format(
                     citation=o.citation(ui)
                 )
