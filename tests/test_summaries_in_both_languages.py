@@ -101,3 +101,21 @@ def test_the_version_rule_explains_itself_in_chinese_without_an_english_word():
         html = _text(shown._repr_html_())
         assert not ENGLISH_WORD.search(html), ENGLISH_WORD.findall(html)
         assert pretty(a) == a.explain()
+
+
+def test_comparisons_checklists_and_duties_in_chinese_have_no_english_word():
+    from csl_helpers.obligations.checklist import checklist
+    from csl_helpers.obligations.duties import Profile, obligation, obligations_for
+    from csl_helpers.penalties import version_changes
+
+    shown = [c.shown_in("zh") for c in version_changes()]
+    profile = Profile(
+        network_operator=True, personal_information=True, identity_services=True, cii_operator=True
+    )
+    for version in ("2016", "2025"):
+        shown.append(checklist(profile, version).shown_in("zh"))
+        shown += [d.shown_in("zh") for d in obligations_for(profile, version)]
+    shown.append(obligation("monitoring_and_logs").shown_in("zh"))
+    for value in shown:
+        for text in (pretty(value), _text(value._repr_html_())):
+            assert not ENGLISH_WORD.search(text), (value.value, ENGLISH_WORD.findall(text))
