@@ -453,3 +453,18 @@ def test_the_comparison_opens_on_the_readers_language_unless_told():
     chinese = ChapterComparison(6, lang="zh")
     assert chinese.lang.value == "zh" and chinese.lang.labels[0] == "中文"
     assert ChapterComparison(6, show="zh").lang.value == "zh"
+
+
+def test_the_lesson_values_show_themselves_in_a_language_as_the_package_s_values_do():
+    from csl_helpers.law.display import Stack
+    from csl_helpers.lessons.chapter import chapter_in_versions, key_terms
+
+    values = (key_terms(5), chapter_in_versions(5), load_quiz(QUIZ))
+    shown = Stack(values).shown_in("zh")
+    assert not latin_words(shown.plain()) and not latin_words(shown_text(shown._repr_html_()))
+    assert [v.shown_in("zh").plain() for v in values] == [
+        key_terms(5, "zh").plain(),
+        chapter_in_versions(5, "zh").plain(),
+        load_quiz(QUIZ, "zh").plain(),
+    ]
+    assert Stack(values).plain().startswith("Network (网络)")

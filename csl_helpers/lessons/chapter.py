@@ -11,7 +11,7 @@ its key terms show themselves in the reader's language, ``lang="en"`` (the defau
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from csl_helpers.law.concordance import concordance
 from csl_helpers.law.display import (
@@ -28,6 +28,7 @@ from csl_helpers.law.links import chapter_references
 from csl_helpers.law.load import load_law, successive_versions
 from csl_helpers.law.model import Article, Chapter, Provision
 from csl_helpers.lessons.table_words import cn, in_lang, translate, version_text
+from csl_helpers.lessons.words import check_lesson_lang
 
 __all__ = [
     "ChapterInVersions",
@@ -95,8 +96,12 @@ class ChapterInVersions(RichDisplay):
             )
         return f"Chapter {self.new.number}: {self.new.title('en')} / {self.new.title('zh')}"
 
-    def plain(self) -> str:
+    languages = ("en", "zh")
+
+    def plain(self, lang: str | None = None) -> str:
         """The heading, a line per earlier article, then the articles added."""
+        if lang not in (None, self.lang):
+            return replace(self, lang=check_lesson_lang(lang)).plain()
         o, n = self.old.version, self.new.version
         if self.lang == "zh":
             return self._plain_zh()
@@ -119,8 +124,10 @@ class ChapterInVersions(RichDisplay):
         lines.append(_("New in {version}: {articles}").format(version=n, articles=added))
         return with_note(o, "\n".join(lines), "zh")
 
-    def to_html(self) -> str:
+    def to_html(self, lang: str | None = None) -> str:
         """A card: the earlier article, its later number and its opening words, then additions."""
+        if lang not in (None, self.lang):
+            return replace(self, lang=check_lesson_lang(lang)).to_html()
         o, n = self.old.version, self.new.version
         if self.lang == "zh":
             return self._html_zh()
@@ -207,8 +214,12 @@ class KeyTerms(RichDisplay):
             for v, t in zip(self.versions, pair, strict=True)
         ]
 
-    def plain(self) -> str:
+    languages = ("en", "zh")
+
+    def plain(self, lang: str | None = None) -> str:
         """A line per term: its name in both languages and where each version defines it."""
+        if lang not in (None, self.lang):
+            return replace(self, lang=check_lesson_lang(lang)).plain()
         if self.lang == "zh":
             _ = translate("zh")
             lines = [
@@ -224,11 +235,13 @@ class KeyTerms(RichDisplay):
             lines.append(f"{t.en} ({t.zh}): " + ", ".join(self._where(pair)))
         return "\n".join(lines) or f"Chapter {self.chapter} uses no defined term."
 
-    def to_html(self) -> str:
+    def to_html(self, lang: str | None = None) -> str:
         """A table: the term, where each version defines it, the definition in both languages.
 
         In Chinese: the term, where it is defined and the Chinese definition.
         """
+        if lang not in (None, self.lang):
+            return replace(self, lang=check_lesson_lang(lang)).to_html()
         if self.lang == "zh":
             _ = translate("zh")
             rows = [

@@ -134,13 +134,19 @@ class Quiz(RichDisplay):
         count = _n("{n} question", "{n} questions", n).format(n=n)
         return _("{title}: {count}").format(title=self.title.text(self.lang), count=count)
 
-    def plain(self) -> str:
-        """The heading, then each question's prompt on a line of its own."""
+    languages = ("en", "zh")
+
+    def plain(self, lang: str | None = None) -> str:
+        """The heading, then each question's prompt on a line of its own (in ``lang``)."""
+        if lang not in (None, self.lang):
+            return self.in_lang(lang).plain()
         lines = (f"- {q.question.text(self.lang)}" for q in self.questions)
         return "\n".join([self.heading(), *lines])
 
-    def to_html(self) -> str:
+    def to_html(self, lang: str | None = None) -> str:
         """The questions as a numbered list, each with the provisions that answer it."""
+        if lang not in (None, self.lang):
+            return self.in_lang(lang).to_html()
         items = []
         for q in self.questions:
             cites = "; ".join(_cite(v, p, self.lang) for v, p in q.answered_by)
