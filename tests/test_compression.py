@@ -180,3 +180,29 @@ def test_the_binder_path_compresses_its_pages_and_scripts_in_gzip(tmp_path):
             headers, body = fetch(url, "gzip, deflate, br")
             assert headers.get("content-encoding") == "gzip", url
             assert gzip.decompress(body)
+
+
+def test_the_kernels_websocket_is_compressed(voila_url):
+    """permessage-deflate, as voila.json's websocket_compression_options allows."""
+    from voila_client import KernelChannel, fetch_page, run
+
+    async def extensions() -> str:
+        page = await fetch_page(voila_url + DASHBOARD)
+        channel = await KernelChannel.open(voila_url, page.kernel_id, cookies=page.cookies)
+        try:
+            return channel.ws.response.headers.get("Sec-WebSocket-Extensions", "")
+        finally:
+            await channel.close()
+
+    assert "permessage-deflate" in run(extensions())
+
+
+def test_only_handlers_that_send_their_files_as_they_are_get_stored_copies():
+    from jupyter_server.base.handlers import FileFindHandler
+    from jupyterlab_server.themes_handler import ThemesHandler
+    from tornado.web import RequestHandler, StaticFileHandler
+
+    assert issubclass(compression.compressing(FileFindHandler), compression.CompressedStatic)
+    assert issubclass(compression.compressing(StaticFileHandler), StaticFileHandler)
+    assert compression.compressing(ThemesHandler) is ThemesHandler  # it rewrites its CSS
+    assert compression.compressing(RequestHandler) is RequestHandler

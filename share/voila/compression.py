@@ -370,10 +370,14 @@ _made: dict[type, type] = {}
 def compressing(handler: type) -> type:
     """The handler class that serves its files compressed and cached.
 
-    See :class:`CompressedStatic`; a handler that is not a static file handler is given back.
+    See :class:`CompressedStatic`. A handler that is not a static file handler, or that makes
+    what it sends rather than sending its files as they are, is given back as it is (the
+    per-request transform compresses its answers).
     """
     if not (isinstance(handler, type) and issubclass(handler, StaticFileHandler)):
         return handler
+    if getattr(handler.get_content, "__func__", None) is not StaticFileHandler.get_content.__func__:
+        return handler  # it makes what it sends (JupyterLab's themes rewrite their CSS)
     if issubclass(handler, CompressedStatic):
         return handler
     if handler not in _made:
