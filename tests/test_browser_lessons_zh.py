@@ -91,3 +91,31 @@ def test_every_lesson_widget_in_chinese_shows_no_english_word_and_answers_by_key
     page.keyboard.press("Shift+Tab")  # back into the group, on the option chosen
     expect(radios.nth(1)).to_be_focused()
     assert latin_words(question.evaluate(SHOWN_TEXT)) == []
+
+
+@pytest.mark.browser
+@pytest.mark.server
+def test_every_lesson_choice_is_a_named_radio_group_and_the_sorter_answers_by_keyboard(
+    page, lessons_url
+):
+    page.goto(f"{lessons_url}/voila/render/{NOTEBOOK}", wait_until="load", timeout=90_000)
+    expect(page.locator(".csl-compare-text").first).to_be_visible(timeout=60_000)
+    groups = page.get_by_role("radiogroup")
+    # 4 quiz questions, the sorter, the scope's 2, the incident's version, the article view's
+    # version and texts, the comparison's texts
+    expect(groups).to_have_count(11)
+    for i in range(groups.count()):
+        name = groups.nth(i).evaluate(
+            "g => document.getElementById(g.getAttribute('aria-labelledby')).textContent"
+        )
+        assert name and not latin_words(name), name
+    sorter = page.locator(".csl-sort-answer")
+    radios = sorter.get_by_role("radio")
+    expect(radios).to_have_text(["是", "否"])
+    radios.first.focus()
+    page.keyboard.press("ArrowRight")
+    expect(radios.nth(1)).to_have_attribute("aria-checked", "true")
+    page.keyboard.press("Tab")
+    expect(page.locator(".csl-sort-check button, button.csl-sort-check")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".csl-sort-feedback")).to_contain_text("回答")
