@@ -54,3 +54,12 @@ def test_the_fines_chart_names_each_row_above_its_line(ui):
 def test_axis_range_spans_every_value():
     axis = decade_axis([1, 20_000_000], "zh")
     assert axis["tickvals"][0] == 1 and axis["tickvals"][-1] == 100_000_000
+
+
+@pytest.mark.parametrize("on", ["offender", "person"])
+def test_the_ceilings_chart_in_chinese_counts_in_wan(on):
+    from csl_helpers.views.law.plots import ceilings_chart
+
+    axis = ceilings_chart(on, ui="zh").layout.yaxis
+    assert axis.ticktext and all(CHINESE_DECADE.match(t) for t in axis.ticktext), axis
+    assert "100万" in axis.ticktext

@@ -14,6 +14,7 @@ from csl_helpers.penalties.amounts import figure
 from csl_helpers.penalties.ceilings import ceiling_pairs
 from csl_helpers.penalties.model import term
 from csl_helpers.translation import N_, gettext_for
+from csl_helpers.views.chart_axes import decade_axis
 
 KIND_COLOURS = {"cites": "#8aa4c8", "borrows_penalty": "#c0504d"}
 KIND_NAMES = {"cites": N_("cites"), "borrows_penalty": N_("borrows penalty")}
@@ -112,10 +113,11 @@ def ceilings_chart(on: str = "offender", ui: str = "en") -> go.Figure:
         if on == "offender"
         else _("Highest fine fixed in yuan on the people responsible, per penalty article")
     )
+    values = [getattr(p, f"{on}_{v}") for p in pairs for v in version_ids()]
     fig.update_layout(
         title=title,
         barmode="group",
-        yaxis={"type": "log", "title": _("yuan")},
+        yaxis={**decade_axis(values, ui), "title": _("yuan")},
     )
     return fig
 
