@@ -161,17 +161,22 @@ def _other_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
     return rows
 
 
-def outcome_html(o: Outcome, fine_text: str | None = None, ui: str = "en") -> str:
+def outcome_html(
+    o: Outcome, fine_text: str | None = None, ui: str = "en", *, note: bool = True
+) -> str:
     """The outcome as an escaped HTML table: fines, detention, measures, enforcer, basis.
 
     ``fine_text`` replaces the offender's fine, for a fine that multiplies an amount not given
-    (2016 Art. 65, 2025 Art. 67): what the Law provides, and a request for the amount.
+    (2016 Art. 65, 2025 Art. 67): what the Law provides, and a request for the amount. A
+    version no longer in force says so in ``ui``, unless ``note`` is ``False`` (a page whose
+    banner already says it).
     """
     _ = gettext_for(ui)
     rows = _basis_rows(o, ui) + _penalty_rows(o, fine_text, ui) + _other_rows(o, ui)
     body = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+    told = note_html(o.version, ui) if note else ""
     return (
-        f'<div class="csl-pen-outcome">{note_html(o.version, ui)}<table>{body}</table>'
+        f'<div class="csl-pen-outcome">{told}<table>{body}</table>'
         + _(
             '<p><i>Ranges include both ends (<span lang="zh-Hans">以上 / 以下</span>). The Chinese '
             "text governs.</i></p>"
@@ -180,10 +185,11 @@ def outcome_html(o: Outcome, fine_text: str | None = None, ui: str = "en") -> st
     )
 
 
-def applicable_html(a: ApplicableLaw, ui: str = "en") -> str:
+def applicable_html(a: ApplicableLaw, ui: str = "en", *, note: bool = True) -> str:
     """The version rule's reasoning, escaped, for the dates mode.
 
-    The text applied says so where it is no longer in force; Administrative Penalty Law Art. 29
+    The text applied says so where it is no longer in force (unless ``note`` is ``False``, as
+    for :func:`outcome_html`); Administrative Penalty Law Art. 29
     (one act under several norms) stands under its own heading, apart from the rules on a
     lighter, reduced or no penalty.
     """
@@ -206,7 +212,7 @@ def applicable_html(a: ApplicableLaw, ui: str = "en") -> str:
     ).format(
         _("Applicable text: {version}").format(version=escape(a.version)),
         _("({citation})").format(citation=escape(a.outcome.citation(ui))),
-        note_html(a.version, ui),
+        note_html(a.version, ui) if note else "",
         items,
         escape(a.limitation_sentence(ui)),
         several,

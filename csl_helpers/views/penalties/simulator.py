@@ -281,13 +281,15 @@ class PenaltySimulator(Translated):
             return
         ui = self.model.lang
         self.applicable.value = (
-            "" if result.applicable is None else applicable_html(result.applicable, ui)
+            "" if result.applicable is None else applicable_html(result.applicable, ui, note=False)
         )
         # Which text the outcome comes from, and whether it is still the law (2016 mode too).
         banner = version_banner_html(
             load_law(result.outcome.version), version_on(date.today()).id, ui=ui
         )
-        self.outcome.value = banner + outcome_html(result.outcome, ui=ui)
+        self.outcome.value = banner + outcome_html(
+            result.outcome, ui=ui, note=False
+        )  # banner says it
         self._draw(result)
 
     def _show_tier(self) -> None:
