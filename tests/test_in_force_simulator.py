@@ -1,5 +1,5 @@
-"""The simulator says once, in its language, that the 2016 text is no longer in force: its banner
-says so above the outcome, and the bare fragments it shows then leave their own note out."""
+"""The dashboards say once, in their language, that the 2016 text is no longer in force: the banner
+says so, and the bare fragments shown under it leave their own note out."""
 
 from __future__ import annotations
 
@@ -22,3 +22,14 @@ def test_the_simulator_tells_the_2016_text_is_no_longer_in_force_once(lang):
     sim.model.conduct_date, sim.model.decision_date = date(2025, 6, 1), date(2026, 3, 1)
     assert sim.applicable.value and "csl-out-of-force" not in sim.applicable.value
     assert "csl-out-of-force" not in sim.outcome.value
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_navigator_tells_it_once_in_its_banner(lang):
+    from csl_helpers.views.obligations.navigator import ObligationNavigator
+
+    nav = ObligationNavigator("2016", lang=lang)
+    while not nav.interview.done:
+        nav.answer(nav.interview.current.fact == "network_operator")
+    assert nav.checklist.value and "csl-out-of-force" not in nav.checklist.value
+    assert "csl-banner" in nav.banner.value

@@ -162,8 +162,14 @@ def duty_html(duty: Duty, simulator: str = SIMULATOR, ui: str = "en") -> str:
     )
 
 
-def checklist_html(sheet: Checklist, simulator: str = SIMULATOR, ui: str = "en") -> str:
-    """The checklist grouped by theme, with the clauses that reach any breach at the end."""
+def checklist_html(
+    sheet: Checklist, simulator: str = SIMULATOR, ui: str = "en", *, note: bool = True
+) -> str:
+    """The checklist grouped by theme, with the clauses that reach any breach at the end.
+
+    A version no longer in force says so in ``ui``, unless ``note`` is ``False`` (a page whose
+    banner already says it).
+    """
     _ = gettext_for(ui)
     parts = [
         f'<div class="csl-nav-checklist-body" data-version="{escape(sheet.version)}">',
@@ -172,7 +178,7 @@ def checklist_html(sheet: Checklist, simulator: str = SIMULATOR, ui: str = "en")
                 version=escape(sheet.version), count=len(sheet.duties)
             )
         ),
-        note_html(sheet.version, ui),
+        note_html(sheet.version, ui) if note else "",
     ]
     for theme, duties in sheet.groups:
         title = (

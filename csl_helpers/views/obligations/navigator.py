@@ -210,7 +210,7 @@ class ObligationNavigator(Translated):
         self.why.value = ""
         self.buttons.layout.display = "none"
         sheet = self.model.sheet
-        self.checklist.value = checklist_html(sheet, self.simulator, ui)
+        self.checklist.value = checklist_html(sheet, self.simulator, ui, note=False)  # banner
         self.downloads.value = downloads_html(sheet, self.model.ticked, ui)
 
     def _show_question(self, q: Question, number: int) -> None:
