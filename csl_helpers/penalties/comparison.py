@@ -256,7 +256,7 @@ def compare(old: Outcome, new: Outcome, lang: str = "en") -> tuple[str, tuple[st
     """
     _ = gettext_for(lang)
     if new.referral is not None and new.fine is None and old.fine is not None:
-        note = new.referral.note.en if lang == "en" else new.referral.zh
+        note = new.referral.note.text(lang)  # the data's own note, in the reader's language
         return "referred", (
             _("The new text fixes no fine of its own and refers to other laws: {note}").format(
                 note=note
