@@ -326,7 +326,7 @@ def _reasons(
         worded = c.reasons if lang == "en" else compare(c.old, c.new, lang)[1]
         reasons.append(
             _(
-                "Same circumstances under {citation} of the {decision} text ({tier} tier): "
+                "Same circumstances under {citation} of the {decision} text (tier: {tier}): "
                 "{verdict}."
             ).format(
                 citation=c.new.citation(lang),
