@@ -163,6 +163,16 @@ def test_a_dashboard_is_in_its_language_from_its_first_paint(page, voila_url, da
         assert any("步" in f["loading"] for f in frames), frames
 
 
+@pytest.mark.parametrize(("query", "lang"), [("?lang=zh", "zh-Hans"), ("", "en")])
+def test_a_dashboard_page_declares_its_language_from_the_first_byte(voila_url, query, lang):
+    import urllib.request
+
+    url = f"{voila_url}/voila/render/law_explorer.ipynb{query}"
+    with urllib.request.urlopen(url) as answer:
+        start = answer.read(2048).decode("utf-8", "replace")
+    assert f'<html lang="{lang}">' in start, start[:200]
+
+
 def test_the_landing_page_is_in_the_language_its_address_names(page, voila_url):
     """From the server's first byte: <html lang>, title, introduction, each card's first link."""
     import urllib.request

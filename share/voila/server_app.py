@@ -6,7 +6,8 @@ application before it applies ``Voila.tornado_settings`` (so Tornado's ``compres
 setting has no effect there) and names its static file handlers' classes in code. The subclass,
 through Voila's and Tornado's public methods:
 
-- adds compression.py's output transform (Brotli or gzip, per request) to the application;
+- adds compression.py's output transform (Brotli or gzip, per request) to the application,
+  after page_language.py's (a dashboard's page declares the language its address names);
 - serves every static file (the template's, Voila's, the extensions', the themes') through a
   subclass of its own handler that sends a copy compressed once and marks a file whose URL
   names its content immutable (compression.py).
@@ -40,6 +41,7 @@ def _beside(name: str) -> Any:
 
 
 compression = _beside("compression")
+page_language = _beside("page_language")
 
 
 class ClassroomVoila(Voila):
@@ -51,6 +53,7 @@ class ClassroomVoila(Voila):
         Voila calls this once it has built its Tornado application (``self.app``), to which the
         per-request compression is added here too, before any request is served.
         """
+        self.app.add_transform(page_language.PageLanguage)  # before the compression: it reads
         self.app.add_transform(compression.ContentEncoding)
         handlers = []
         for rule in super().init_handlers():
