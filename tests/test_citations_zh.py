@@ -139,3 +139,13 @@ def test_the_lessons_cite_a_one_paragraph_article_without_its_first_paragraph():
     assert _cite("2016", Provision(21, 1, 3), "zh") == "2016年文本第二十一条第三项"
     assert worded_day(date(2026, 1, 1), "zh") == "2026年1月1日"
     assert worded_day(date(2026, 1, 1), "en") == "2026-01-01"
+
+
+def test_the_checklist_and_the_lessons_cite_one_paragraph_articles_as_the_law_does():
+    from csl_helpers.lessons.tables import search_table
+    from csl_helpers.obligations import Profile, checklist
+
+    last = checklist(Profile(network_operator=True), "2016").to_markdown("zh").splitlines()[-1]
+    assert "第七十一条；" in last and "第七十一条第一款" not in last
+    rows = search_table("网络日志", "zh", version="2016").rows
+    assert rows[0][0] == "第二十一条第三项"

@@ -611,7 +611,7 @@ def test_markdown_export_is_a_checklist_grouped_by_theme(version):
             if duty.penalty.rules:
                 assert duty.penalty.citation(lang) in line
         for p in general_liability(version):
-            assert p.citation(lang) in lines[-1]
+            assert p.citation(lang, version) in lines[-1]
     assert "not legal advice" in sheet.to_markdown("en")
     assert "以法律中文文本为准" in sheet.to_markdown("zh")
 

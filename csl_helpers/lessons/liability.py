@@ -74,7 +74,7 @@ def gains_table(version: str, provision: Provision, lang: str = "en") -> Table:
         fine = o.fine.label("yuan", lang) if o.fine else "-"
         rows.append((shown, fine, o.fine_wording or ""))
     title = _("{version} text, {citation}: the fine by illegal gains").format(
-        version=version, citation=provision.citation(lang)
+        version=version, citation=provision.citation(lang, version)
     )
     head = (_("illegal gains (yuan)"), _("fine"), "罚款") if lang == "en" else (_("illegal gains"),)
     if lang == "zh":
@@ -107,7 +107,7 @@ def fined_clauses_table(version: str, lang: str = "en") -> Table:
                 continue
             rows.append(
                 (
-                    c.provision.citation(lang),
+                    c.provision.citation(lang, version),
                     tier_name(version, c, tier, lang),
                     _fine(o.fine, o.fine_discretionary, lang),
                     _fine(o.person_fine, o.person_fine_discretionary, lang),
@@ -131,7 +131,7 @@ def verdicts_table(lang: str = "en") -> Table:
     _ = translate(lang)
     verdicts: dict[str, set[str]] = {}
     for c in version_changes():
-        verdicts.setdefault(c.old.provision.citation(lang), set()).add(c.verdict)
+        verdicts.setdefault(c.old.provision.citation(lang, c.old.version), set()).add(c.verdict)
     sep = "、" if lang == "zh" else ", "
 
     def name(verdict: str) -> str:

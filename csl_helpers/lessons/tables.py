@@ -88,7 +88,7 @@ def reach_table(network: str, activity: str, serious: bool = False, lang: str = 
     rows = []
     for v in version_ids():
         f = reach(v, network=network, activity=activity, serious=serious)
-        cite = f.provision.citation(lang)
+        cite = f.provision.citation(lang, v)
         rows.append((version_text(v, lang), cite, f.summary.text(lang), f.reason.text(lang)))
     head = (_("version"), _("provision"), _("finding"), _("why"))
     return lesson_table(_("Does the Law reach this case?"), head, rows, None, lang)
@@ -296,7 +296,7 @@ def search_table(query: str, lang: str = "en", limit: int = 5, version: str | No
     law = load_law(version)
     hits = law.search(query, lang)
     _ = translate(lang)
-    rows = tuple((h.provision.citation(lang), h.snippet) for h in hits[:limit])
+    rows = tuple((h.provision.citation(lang, law.version), h.snippet) for h in hits[:limit])
     title = _("{count} paragraphs or items of the {version} text contain {query}").format(
         count=len(hits), version=law.version, query=repr(query) if lang == "en" else f"“{query}”"
     )

@@ -225,7 +225,9 @@ class Checklist(RichDisplay):
                 f"- [{'x' if d.id in done else ' '}] {_line(d, self.other_version, lang)}"
                 for d in duties
             ]
-        cites = ("; " if en else "；").join(p.citation(lang) for p in self.general_liability)
+        cites = ("; " if en else "；").join(
+            p.citation(lang, self.version) for p in self.general_liability
+        )
         lines += [
             "",
             (

@@ -137,7 +137,7 @@ def obligation_tree(version: str, lang: str = "en", profile: Profile | None = No
 
 def _leaf_label(ob: Obligation, version: str, lang: str) -> str:
     sep = ", " if lang == "en" else "、"
-    return sep.join(p.citation(lang) for p in ob.provisions[version])
+    return sep.join(p.citation(lang, version) for p in ob.provisions[version])
 
 
 def _leaf_colour(ob: Obligation, version: str, applies: set[str] | None) -> str:
