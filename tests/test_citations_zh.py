@@ -149,3 +149,10 @@ def test_the_checklist_and_the_lessons_cite_one_paragraph_articles_as_the_law_do
     assert "第七十一条；" in last and "第七十一条第一款" not in last
     rows = search_table("网络日志", "zh", version="2016").rows
     assert rows[0][0] == "第二十一条第三项"
+
+
+def test_the_explorer_names_a_citing_one_paragraph_article_as_the_law_does():
+    labels = [b.description for b in LawExplorer("2016", 22, lang="zh").cited_by.children]
+    assert len(load_law("2016").article(60).paragraphs) == 1
+    assert any(label.startswith("第六十条") for label in labels), labels
+    assert not any(label.startswith("第六十条第一款") for label in labels), labels

@@ -316,7 +316,7 @@ class LawExplorer(Translated):
             if provision in seen:
                 continue
             seen.add(provision)
-            label = provision.citation("zh" if self.model.lang == "zh" else "en")
+            label = provision.citation("zh" if self.model.lang == "zh" else "en", self.law.version)
             if ref.kind == "borrows_penalty":
                 label += self._(" (penalty applied)")
             button = w.Button(description=label, layout=w.Layout(width="auto"))
