@@ -63,18 +63,24 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# An editable install of this layout (data/ installed as csl_helpers/data) goes through
+# setuptools' import finder, which ends every install with an "Editable installation" notice
+# (nothing to act on); the filter leaves out that notice alone, every other warning and error
+# still shows. pyproject.toml declares the package data, so setuptools has nothing to warn of.
+EDITABLE := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(EDITABLE) .
 	touch $@
 
 # The package alone is what an analyst needs; `make run` adds Voila and JupyterLab (the
 # `dashboards` extra), and the `test` extra includes it.
 $(VENV)/.installed-dashboards: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dashboards]'
+	$(EDITABLE) '.[dashboards]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(EDITABLE) '.[test]'
 	touch $@
 
 clean:
