@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape
 
 import pytest
 from IPython.lib.pretty import pretty
@@ -33,7 +34,7 @@ def _outcomes():
 
 
 def _text(html: str) -> str:
-    return re.sub(r"<[^>]+>|&\w+;", " ", html.split("</style>")[-1])
+    return unescape(re.sub(r"<[^>]+>", " ", html.split("</style>")[-1]))
 
 
 def test_every_outcome_has_a_chinese_summary_without_an_english_word():
@@ -57,7 +58,7 @@ def test_the_english_summary_is_unchanged_by_the_chinese_one():
     o = simulate("2016", 59, 2, tier="aggravated")
     assert o.summary() == o.summary("en")
     assert o.summary().splitlines()[:3] == [
-        "2016 text, Article 59(2) (aggravated tier)",
+        "2016 text, Article 59(2), “refuses to correct or causes harm to network security”",
         "  when: if it refuses to make corrections or causes consequences such as endangering "
         "network security",
         "  fine on the offender (shall): 100,000 to 1,000,000 yuan",
@@ -119,3 +120,12 @@ def test_comparisons_checklists_and_duties_in_chinese_have_no_english_word():
     for value in shown:
         for text in (pretty(value), _text(value._repr_html_())):
             assert not ENGLISH_WORD.search(text), (value.value, ENGLISH_WORD.findall(text))
+
+
+def test_an_outcome_is_headed_by_its_tiers_name_not_its_id():
+    ids = ("base", "aggravated", "especially serious")
+    for o in _outcomes():
+        for lang in ("en", "zh"):
+            assert o.tier_label(lang) in o.heading(lang)
+            assert o.tier_label(lang) in _text(o.to_html(lang))
+            assert not any(f"{i} tier" in o.heading(lang) for i in ids), o.heading(lang)

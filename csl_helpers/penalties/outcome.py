@@ -88,11 +88,10 @@ class Outcome(RichDisplay):
         return tier_name(self.version, self.provision, self.tier, check_ui_lang(lang))
 
     def heading(self, lang: str = "en") -> str:
-        """``2016 text, Article 59(1) (base tier)`` / ``2016年文本第五十九条第一款（…）``."""
+        """``2016 text, Article 59(1), “…”`` / ``2016年文本第五十九条第一款（…）``: tier named."""
         _ = gettext_for(check_ui_lang(lang))
-        tier = self.tier.replace("_", " ") if lang == "en" else self.tier_label(lang)
-        return _("{version} text, {citation} ({tier} tier)").format(
-            version=self.version, citation=self.citation(lang), tier=tier
+        return _("{version} text, {citation}, “{tier}”").format(
+            version=self.version, citation=self.citation(lang), tier=self.tier_label(lang)
         )
 
     def rows(self, lang: str = "en") -> tuple[tuple[str, str], ...]:
@@ -183,8 +182,8 @@ class Outcome(RichDisplay):
                 rows.append((_("罚款 (governs)"), self.fine_wording))
         else:
             title = (
-                f"{self.version} text, {self.citation('en')} / {self.citation('zh')} "
-                f"({self.tier.replace('_', ' ')} tier)"
+                f"{self.version} text, {self.citation('en')} / {self.citation('zh')}, "
+                f"“{self.tier_label('en')}”"
             )
             rows = [*self.rows(), ("条文 (governs)", self.trigger.zh)]
             if self.fine_wording:
