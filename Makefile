@@ -26,6 +26,26 @@ run: $(VENV)/.installed-dashboards
 	$(BIN)/python share/voila/serve.py --ip=$(VOILA_IP) --port=$(VOILA_PORT) \
 		$(if $(VOILA_POOL),--pool=$(VOILA_POOL)) $(if $(VOILA_POOL_FOR),--pool-for=$(VOILA_POOL_FOR))
 
+# `make lab`: JupyterLab on the course's first notebook, in the student's language: the Chinese
+# edition (notebooks/zh) where $LANG is Chinese (zh_CN.UTF-8 …), else the English; choose with
+# `make lab COURSE_LANG=zh` or `COURSE_LANG=en`. It serves the whole clone (the editions link each
+# other) as Binder does (./start), listening on 127.0.0.1 only.
+COURSE_LANG ?= $(if $(filter zh%,$(LANG)),zh,en)
+LAB_PORT ?= 8888
+LAB_START := notebooks/$(if $(filter zh,$(COURSE_LANG)),zh/,)00_start_here.ipynb
+.PHONY: lab course-i18n
+lab: $(VENV)/.installed-dashboards
+	PATH="$(CURDIR)/$(BIN):$$PATH" ./start $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(LAB_PORT) \
+		--ServerApp.root_dir="$(CURDIR)" $(LAB_START)
+
+# `make course-i18n`: the course's prose, paragraph by paragraph, extracted from the English
+# notebooks into notebooks/locale/<notebook>.pot, each zh_Hans/LC_MESSAGES/<notebook>.po updated
+# from it (translate the new or fuzzy entries there), and the Chinese edition of the translated
+# notebooks (share/course/course.py's TRANSLATED) generated into notebooks/zh and executed where
+# it changed. tests/test_course_translation.py checks all three.
+course-i18n: $(VENV)/.installed-test
+	$(BIN)/python share/course/course.py
+
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
