@@ -37,7 +37,8 @@ def check_ui_lang(lang: object, name: str = "lang") -> str:
     'zh'
     """
     if lang not in UI_LANGS:
-        raise ValueError(f"{name} must be one of {', '.join(UI_LANGS)}; got {lang!r}")
+        said = N_("{name} must be one of {valid}; got {got}")
+        raise WordedValueError(said, name=name, valid=tuple(UI_LANGS), got=repr(lang))
     return str(lang)
 
 
@@ -120,11 +121,29 @@ class Phrase:
         return self.worded("en")
 
 
+class InEach:
+    """A value written its own way in each language, for a :class:`Phrase` or a worded error.
+
+    >>> InEach(en="6", zh="六").worded("zh")
+    '六'
+    """
+
+    def __init__(self, **by_lang: str) -> None:
+        self.by_lang = by_lang
+
+    def worded(self, lang: str) -> str:
+        """The value as ``lang`` writes it."""
+        return self.by_lang[check_ui_lang(lang)]
+
+    def __str__(self) -> str:
+        return self.worded("en")
+
+
 def _phrase(message: str, values: dict[str, object], lang: str) -> str:
     _ = gettext_for(lang)
     shown = {
         key: worded(value, lang)
-        if isinstance(value, BaseException | Phrase)
+        if isinstance(value, BaseException | Phrase | InEach)
         else worded_date(value, lang)
         if isinstance(value, date)
         else _(", ").join(map(str, value))
@@ -143,6 +162,6 @@ class WordedLookupError(Worded, LookupError):
     """A :class:`LookupError` worded in the page's language."""
 
 
-def worded(error: BaseException | Phrase, lang: str) -> str:
+def worded(error: BaseException | Phrase | InEach, lang: str) -> str:
     """The message of ``error`` in interface language ``lang`` (as it is, if it is not worded)."""
-    return error.worded(lang) if isinstance(error, Worded | Phrase) else str(error)
+    return error.worded(lang) if isinstance(error, Worded | Phrase | InEach) else str(error)

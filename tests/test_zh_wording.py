@@ -15,7 +15,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from csl_helpers import load_law
-from csl_helpers.law.load import DataError, read_yaml
+from csl_helpers.law.data import DataError, read_yaml
 from csl_helpers.penalties import Circumstances, rules, simulate
 from csl_helpers.penalties.amounts import cn_amount, figure, to_cn_amount, zh_figure
 from csl_helpers.penalties.clauses import conducts
@@ -400,3 +400,26 @@ def test_a_date_out_of_range_is_told_as_chinese_writes_a_date():
     text = re.sub(r"<[^>]+>", "", guard.message.value)
     assert "2040年1月2日" in text and "2017年6月1日" in text, text
     assert not re.search(r"\d{4}-\d\d-\d\d", text)
+
+
+@pytest.mark.parametrize(
+    ("model", "query", "said"),
+    [
+        ("simulator", "version=2025&article=10", "2025年文本第六章的条文序号（61至77）"),
+        ("simulator", "illegal_gains=x", "有效取值：整数"),
+        ("simulator", "lang=fr", "lang 须为en、zh之一"),
+        ("navigator", "version=2030", "未知版本 '2030'"),
+        ("navigator", "answers=yx", "须为字母 y 或者 n"),
+    ],
+)
+def test_a_bad_address_of_the_simulator_or_navigator_is_told_in_chinese(model, query, said):
+    from csl_helpers.translation import worded
+    from csl_helpers.views.obligations.navigator_state import NavigatorModel
+    from csl_helpers.views.penalties.state import SimulatorModel
+
+    kind = {"simulator": SimulatorModel, "navigator": NavigatorModel}[model]
+    with pytest.raises(ValueError) as exc:
+        kind(lang="zh").open_address(query)
+    assert said in worded(exc.value, "zh"), worded(exc.value, "zh")
+    allowed = ("version", "article", "illegal_gains", "lang", "answers", "en", "zh", "YYYY")
+    assert _no_english(worded(exc.value, "zh"), allowed)

@@ -12,11 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from csl_helpers.law.load import DataError, load_law, version_ids, version_info
+from csl_helpers.law.data import DataError
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision
+from csl_helpers.law.numerals import to_cn
+from csl_helpers.law.versions import version_ids, version_info
 from csl_helpers.penalties.model import AMOUNTS, TIERS, Borrow, Rule, Tier, term
 from csl_helpers.penalties.rules import penalty_rules, rules_by_id
-from csl_helpers.translation import N_, WordedValueError
+from csl_helpers.translation import N_, InEach, WordedValueError
 
 __all__ = [
     "Conduct",
@@ -65,7 +68,7 @@ def rule(version: str, article: int, paragraph: int = 1) -> Rule:
                 "article must be a number of Chapter {chapter} of the {version} text, "
                 "{first} to {last}; got {got}"
             ),
-            chapter=chapter,
+            chapter=InEach(en=str(chapter), zh=to_cn(chapter)),
             version=version,
             first=first,
             last=last,

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 from traitlets import HasTraits, Int, TraitError
 
 from csl_helpers.law.query import parameters, query_of, whole_number
+from csl_helpers.translation import N_, Phrase, WordedValueError
 
 
 class Addressed(HasTraits):
@@ -87,8 +88,8 @@ class Addressed(HasTraits):
     def _read_trait(self, name: str, params: Mapping[str, str]) -> None:
         value: Any = params[name]
         if isinstance(self.traits()[name], Int):
-            value = whole_number(params, name, "a whole number")
+            value = whole_number(params, name, Phrase(N_("a whole number")))
         try:
             setattr(self, name, value)
-        except TraitError as exc:
-            raise ValueError(f"{name}: {exc}") from None
+        except TraitError as exc:  # worded in the page's language where the trait words it
+            raise WordedValueError(N_("{key}: {reason}"), key=name, reason=exc) from None

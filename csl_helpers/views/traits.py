@@ -6,7 +6,7 @@ from typing import Any
 
 from traitlets import TraitError, Unicode
 
-from csl_helpers.law.load import version_info
+from csl_helpers.law.versions import version_info
 from csl_helpers.translation import Worded, check_ui_lang
 
 
@@ -41,5 +41,5 @@ class UiLang(Unicode):
         """The language, or a ``TraitError`` naming the valid ones."""
         try:
             return check_ui_lang(super().validate(obj, value))
-        except ValueError as exc:
-            raise TraitError(str(exc)) from None
+        except Worded as exc:
+            raise WordedTraitError(exc.message, **exc.values) from None
