@@ -72,21 +72,23 @@ def name_rows_above(fig: go.Figure, rows: Sequence[str], at: float, size: int = 
     labels of its own, and the plot has the chart's whole width. Returns the height in pixels
     a row needs (its longest name and its line).
     """
-    most = 1
-    for row in rows:
-        lines = wrapped(row)
-        most = max(most, len(lines))
-        fig.add_annotation(
-            x=math.log10(at),  # plotly places annotations on a log axis by the exponent
-            y=row,
-            text="<br>".join(lines),
-            xanchor="left",
-            yanchor="bottom",
-            yshift=5,
-            align="left",
-            showarrow=False,
-            font={"size": size},
-        )
+    names = [wrapped(row) for row in rows]
+    notes = [
+        {
+            "x": math.log10(at),  # plotly places annotations on a log axis by the exponent
+            "y": row,
+            "text": "<br>".join(lines),
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yshift": 5,
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": size},
+        }
+        for row, lines in zip(rows, names, strict=True)
+    ]
+    fig.update_layout(annotations=[*fig.layout.annotations, *notes])  # at once: far cheaper
+    most = max((len(lines) for lines in names), default=1)
     fig.update_yaxes(
         showticklabels=False,
         ticks="",
