@@ -80,3 +80,13 @@ def test_in_chinese_the_chinese_text_leads(explorer):
     assert explorer.columns.children == (explorer.text_zh, explorer.text_en)
     explorer.model.lang = "en"
     assert explorer.columns.children == (explorer.text_en, explorer.text_zh)
+
+
+def test_in_chinese_the_display_choice_names_chinese_first(explorer):
+    labels = lambda: [label for label, _ in explorer.lang_picker.options]  # noqa: E731
+    assert labels() == ["English | 中文", "English", "中文"]
+    explorer.model.lang = "zh"
+    assert labels() == ["中文 | 英文", "中文", "英文"]
+    explorer.model.text_lang = "zh"
+    explorer.model.lang = "en"
+    assert labels() == ["English | 中文", "English", "中文"] and explorer.lang_picker.value == "zh"

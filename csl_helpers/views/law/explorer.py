@@ -14,9 +14,9 @@ import ipywidgets as w
 from traitlets import link
 
 from csl_helpers.law.concordance import change_of, concordance, counterparts
-from csl_helpers.law.load import version_ids, versions
 from csl_helpers.law.model import Reference
 from csl_helpers.law.text import Law
+from csl_helpers.law.version_registry import version_ids, versions
 from csl_helpers.views import i18n
 from csl_helpers.views import markup as html
 from csl_helpers.views.binding import ChoiceBinding
@@ -378,7 +378,9 @@ class LawExplorer(Translated):
 
     def _show_lang(self) -> None:
         """Word the whole page in the model's language: labels, menus, and what is drawn."""
-        self._show_words("law_explorer", {self.version_picker: self._version_options})
+        views = {self.version_picker: self._version_options}
+        views[self.lang_picker] = lambda: words.view_options(self.model.lang)
+        self._show_words("law_explorer", views)
         for menu in self._menus:
             menu.refresh()
         self._show_place()

@@ -9,12 +9,14 @@ from __future__ import annotations
 from html import escape
 
 from csl_helpers.law.citations import cite_articles
-from csl_helpers.law.concordance import counterparts, side_by_side
+from csl_helpers.law.concordance import counterparts
+from csl_helpers.law.diff import side_by_side
 from csl_helpers.law.model import Article, Provision
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.law.text import Law
 from csl_helpers.translation import gettext_for, ngettext_for
 from csl_helpers.views import markup as html
+from csl_helpers.views.law.explorer_state import LANG_VIEWS
 
 
 def chapter_options(law: Law, ui: str) -> list[tuple[str, int]]:
@@ -138,3 +140,17 @@ def marked(article_html: str, article: Article, cited: Provision | None) -> str:
         return article_html
     parts[block + 1] = "cited csl-" + parts[block + 1].replace('"', '" aria-current="true"', 1)
     return '<p class="csl-'.join(parts)
+
+
+def view_options(ui: str) -> list[tuple[str, str]]:
+    """The choices of the article's text shown, in ``ui``.
+
+    Both, then each language, the interface's own first (中文 | 英文, 中文, 英文 in Chinese).
+
+    >>> view_options("zh")
+    [('中文 | 英文', 'both'), ('中文', 'zh'), ('英文', 'en')]
+    """
+    _ = gettext_for(ui)
+    labels = {value: _(label) for label, value in LANG_VIEWS}
+    order = ("both", "zh", "en") if ui == "zh" else ("both", "en", "zh")
+    return [(labels[value], value) for value in order]
