@@ -31,7 +31,7 @@ NOTEBOOKS = ROOT / "notebooks"
 LOCALE = NOTEBOOKS / "locale"
 CATALOGUE_LOCALE = "zh_Hans"
 
-TRANSLATED = ("00_start_here",)
+TRANSLATED = ("00_start_here", "01_general_provisions")
 """The notebooks whose every paragraph is translated, hence generated into notebooks/zh/; the
 others are still to be translated (their catalogues are extracted all the same)."""
 
