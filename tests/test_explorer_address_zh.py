@@ -90,3 +90,12 @@ def test_in_chinese_the_display_choice_names_chinese_first(explorer):
     explorer.model.text_lang = "zh"
     explorer.model.lang = "en"
     assert labels() == ["English | 中文", "English", "中文"] and explorer.lang_picker.value == "zh"
+
+
+def test_following_a_citing_item_back_marks_it(explorer):
+    explorer.model.lang = "zh"
+    explorer.show("2025", 24)
+    (button,) = [b for b in explorer.cited_by.children if b.description == "第七十一条第一款第二项"]
+    button.click()
+    assert explorer.model.cited == Provision(71, 1, 2)
+    assert "侵害个人信息权益的；" in explorer.text_zh.value.split("csl-cited")[1].split("</p>")[0]
