@@ -33,7 +33,10 @@ ALL = course.source_notebooks()
 COURSE_TERMS = (
     *LEGAL_TERMS,
     (r"\bnetwork operators?\b", "网络运营者"),
-    (r"\bcritical information infrastructure\b", "关键信息基础设施"),
+    (
+        r"(?<!operators of )(?<!operator of )\bcritical information infrastructure\b(?! operator)",
+        "关键信息基础设施",
+    ),
     (r"\bCII operators?\b|operators? of critical information", "关键信息基础设施的运营者"),
     (r"\bpersonal information\b", "个人信息"),
     (r"\border(?:ed|s)? (?:it |them )?to correct", "责令改正"),

@@ -31,7 +31,12 @@ NOTEBOOKS = ROOT / "notebooks"
 LOCALE = NOTEBOOKS / "locale"
 CATALOGUE_LOCALE = "zh_Hans"
 
-TRANSLATED = ("00_start_here", "01_general_provisions")
+TRANSLATED = (
+    "00_start_here",
+    "01_general_provisions",
+    "02_support_and_promotion",
+    "03_network_operation_security",
+)
 """The notebooks whose every paragraph is translated, hence generated into notebooks/zh/; the
 others are still to be translated (their catalogues are extracted all the same)."""
 
