@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from csl_helpers.law.load import version_ids
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.penalties import Circumstances, conducts, simulate
 from csl_helpers.penalties.clauses import tier_name
 

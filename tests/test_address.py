@@ -7,8 +7,8 @@ import html
 import pytest
 from traitlets import Unicode
 
-from csl_helpers.law.load import version_ids
 from csl_helpers.law.query import parameters, query_of
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.views.law.explorer_state import ExplorerModel
 from csl_helpers.views.obligations.navigator_state import NavigatorModel, interview_from
 from csl_helpers.views.page_address import AddressKeeper, PageAddress

@@ -14,7 +14,8 @@ from csl_helpers import concordance, counterparts, load_law, side_by_side
 from csl_helpers.law import amendment
 from csl_helpers.law.amendment import decision_items
 from csl_helpers.law.concordance import change_of, concordance_rows, concordance_versions
-from csl_helpers.law.load import DataError, read_yaml, successive_versions
+from csl_helpers.law.data import DataError, read_yaml
+from csl_helpers.law.version_registry import successive_versions
 
 concordance_module = importlib.import_module("csl_helpers.law.concordance")
 """The module, not the function ``csl_helpers.law`` exports under the same name."""

@@ -8,24 +8,21 @@ import re
 import pytest
 
 from csl_helpers import Provision, load_law
-from csl_helpers.law import load as load_module
+from csl_helpers.law import version_registry
 from csl_helpers.law.concordance import concordance, concordance_rows
+from csl_helpers.law.data import read_text, read_yaml
 from csl_helpers.law.glossary import glossary
-from csl_helpers.law.load import (
-    EN_2016,
-    EN_2016_RENUMBERED,
-    EN_PROJECT,
+from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT
+from csl_helpers.law.numerals import to_cn
+from csl_helpers.law.parsing import TextFormatError, parse_text
+from csl_helpers.law.version_registry import (
     other_version,
-    read_text,
-    read_yaml,
     successive_versions,
     version_after,
     version_before,
     version_ids,
     version_info,
 )
-from csl_helpers.law.numerals import to_cn
-from csl_helpers.law.parsing import TextFormatError, parse_text
 
 VERSIONS = ("2016", "2025")
 # Chapter and section ranges as the sources' headings place them (VERIFICATION.md).
@@ -221,7 +218,8 @@ def test_parser_rejects_items_out_of_order_and_stray_text():
 
 
 def test_provisions_named_in_data_files_are_resolved_or_refused_by_field():
-    from csl_helpers.law.load import DataError, resolve_provision
+    from csl_helpers.law.data import DataError
+    from csl_helpers.law.load import resolve_provision
 
     assert resolve_provision("art_78__para_1__point_3", "2025", "x.yaml, a") == Provision(78, 1, 3)
     with pytest.raises(DataError, match=r"^x\.yaml, a\.b: the 2016 text has Articles 1 to 79"):
@@ -256,16 +254,16 @@ def test_the_other_version_is_the_one_after_else_the_one_before():
 
 
 def test_a_middle_version_is_compared_with_the_one_after(monkeypatch):
-    every = load_module.versions()
+    every = version_registry.versions()
     last = every[-1]
     later = dataclasses.replace(last, id=f"{last.id}-later")
-    monkeypatch.setattr(load_module, "versions", lambda: (*every, later))
+    monkeypatch.setattr(version_registry, "versions", lambda: (*every, later))
     assert other_version(last.id) == later
     assert other_version(later.id) == last
 
 
 def test_a_law_of_one_version_has_no_other(monkeypatch):
-    only = load_module.versions()[:1]
-    monkeypatch.setattr(load_module, "versions", lambda: only)
+    only = version_registry.versions()[:1]
+    monkeypatch.setattr(version_registry, "versions", lambda: only)
     with pytest.raises(LookupError, match="no version other than"):
         other_version(only[0].id)

@@ -6,7 +6,8 @@ import pytest
 from traitlets import TraitError
 
 from csl_helpers.law.concordance import concordance
-from csl_helpers.law.load import load_law, version_ids
+from csl_helpers.law.load import load_law
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.views.law.explorer_state import ExplorerModel
 
 OLD, NEW = version_ids()[0], version_ids()[-1]

@@ -16,13 +16,14 @@ from datetime import date, timedelta
 import pytest
 from IPython.lib.pretty import pretty
 
-from csl_helpers.law.display import out_of_force_mark, out_of_force_note, worded_date
-from csl_helpers.law.load import versions
+from csl_helpers.law.display import out_of_force_mark, out_of_force_note
+from csl_helpers.law.version_registry import versions
 from csl_helpers.obligations.checklist import checklist
 from csl_helpers.obligations.duties import Profile
 from csl_helpers.penalties import simulate
 from csl_helpers.penalties.comparison import version_changes
 from csl_helpers.penalties.version_rule import applicable_law
+from csl_helpers.translation import worded_date
 from csl_helpers.views.obligations.checklist_markup import checklist_html
 from csl_helpers.views.penalties.markup import applicable_html, outcome_html
 
@@ -199,7 +200,7 @@ def test_cross_references_in_chinese_are_chinese_with_the_chinese_note():
 
 
 def test_a_side_by_side_of_the_2016_text_says_so_in_chinese():
-    from csl_helpers.law.concordance import side_by_side
+    from csl_helpers.law.diff import side_by_side
 
     shown = side_by_side(40, OLD.id, NEW.id, "zh").shown_in("zh")
     assert pretty(shown).startswith("2016年文本第四十条 → 2025年文本第四十二条\n" + ZH_NOTE)

@@ -8,7 +8,7 @@ import ipywidgets as w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csl_helpers.law.load import version_ids
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.penalties.address import Selection
 from csl_helpers.penalties.simulation import conducts
 from csl_helpers.views.choice import ChoiceButtons

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import csl_helpers
-from csl_helpers.law.load import version_ids
+from csl_helpers.law.version_registry import version_ids
 
 PACKAGE = Path(csl_helpers.__file__).resolve().parent
 MAX_LINES = 400

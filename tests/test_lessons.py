@@ -7,9 +7,9 @@ import copy
 import pytest
 
 from csl_helpers import concordance, load_law
+from csl_helpers.law.data import DataError, read_yaml
 from csl_helpers.law.glossary import find_terms, terms_in_chapter
 from csl_helpers.law.links import article_links, chapter_references
-from csl_helpers.law.load import DataError, read_yaml
 from csl_helpers.lessons.definitions import examples, parse_examples
 from csl_helpers.lessons.incident import incident_steps, parse_steps
 from csl_helpers.lessons.scope import activities, networks, reach

@@ -17,7 +17,9 @@ import pytest
 import yaml
 from latin_words import english_in, latin_words, shown_text, widgets
 
-from csl_helpers.law.load import DataError, data_dir, load_law, version_ids
+from csl_helpers.law.data import DataError, data_dir
+from csl_helpers.law.load import load_law
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.lessons import definitions, incident, scope
 from csl_helpers.lessons.quiz import load_quiz, parse_quiz, quiz_names
 from csl_helpers.lessons.words import quotations

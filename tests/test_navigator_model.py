@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from traitlets import TraitError
 
-from csl_helpers.law.load import version_ids
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.obligations.checklist import checklist
 from csl_helpers.obligations.questionnaire import Interview
 from csl_helpers.views.obligations.navigator_state import NavigatorModel

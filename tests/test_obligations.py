@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csl_helpers import DataError, Provision, concordance, load_law
-from csl_helpers.law.load import read_yaml, version_ids, version_info
+from csl_helpers.law.data import read_yaml
 from csl_helpers.law.numerals import to_cn
+from csl_helpers.law.version_registry import version_ids, version_info
 from csl_helpers.obligations import load as ob_load
 from csl_helpers.obligations import questionnaire as q_module
 from csl_helpers.obligations.checklist import checklist
@@ -695,7 +696,7 @@ def test_every_duty_links_to_the_very_clause_and_item_that_enforces_it():
     from html import unescape
     from urllib.parse import urlsplit
 
-    from csl_helpers.law.load import other_version
+    from csl_helpers.law.version_registry import other_version
     from csl_helpers.obligations.duties import Duty
     from csl_helpers.penalties import conducts
     from csl_helpers.penalties.address import selection_from_query

@@ -13,20 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csl_helpers import DataError, load_law
-from csl_helpers.law.load import read_yaml
+from csl_helpers.law.data import read_yaml
 from csl_helpers.penalties.address import selection_from_query
 from csl_helpers.penalties.circumstances import Circumstances
+from csl_helpers.penalties.comparison import same_conduct
 from csl_helpers.penalties.model import TIERS, Range, cn_amount, vocabulary
 from csl_helpers.penalties.rules import penalty_rules, read_rule
 from csl_helpers.penalties.simulation import conducts, rule, rules, simulate, tiers_of
-from csl_helpers.penalties.version_rule import (
-    VERDICTS,
-    apl,
-    applicable_law,
-    pairs,
-    same_conduct,
-    version_changes,
-)
+from csl_helpers.penalties.version_rule import VERDICTS, apl, applicable_law, pairs, version_changes
 
 CASES = Path(__file__).parent / "cases" / "penalties"
 VERSIONS = ("2016", "2025")

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from csl_helpers import DataError, load_law
-from csl_helpers.law.load import read_yaml, successive_versions, version_ids
+from csl_helpers.law.data import read_yaml
+from csl_helpers.law.version_registry import successive_versions, version_ids
 from csl_helpers.penalties.apl import (
     APL_FILE,
     administrative_penalty_law,

@@ -9,11 +9,12 @@ from datetime import date
 
 import pytest
 
-from csl_helpers.law.load import version_ids
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.penalties import Circumstances, conducts, simulate, tiers_of
 from csl_helpers.penalties.ceilings import ceiling_pairs
-from csl_helpers.penalties.version_rule import applicable_law, same_conduct, version_changes
+from csl_helpers.penalties.comparison import same_conduct
+from csl_helpers.penalties.version_rule import applicable_law, version_changes
 
 QUESTIONS = [
     (c, tier, amounts)

@@ -8,7 +8,8 @@ import dataclasses
 import pytest
 
 from csl_helpers import load_law
-from csl_helpers.law.load import DataError, read_yaml, version_ids
+from csl_helpers.law.data import DataError, read_yaml
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.lessons.quiz import load_quiz, parse_quiz, quiz_names
 from csl_helpers.lessons.words import Words
 from csl_helpers.views.lessons.quiz import QuizWidget, feedback_html

@@ -12,8 +12,9 @@ from IPython.lib.pretty import pretty
 from csl_helpers.law.display import out_of_force_note
 from csl_helpers.law.glossary import glossary
 from csl_helpers.law.links import chapter_references
-from csl_helpers.law.load import load_law, version_ids, versions
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Paragraph
+from csl_helpers.law.version_registry import version_ids, versions
 from csl_helpers.obligations.checklist import checklist
 from csl_helpers.obligations.duties import Profile, obligation, obligations_for
 from csl_helpers.penalties import simulate, version_changes

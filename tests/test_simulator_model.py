@@ -8,13 +8,14 @@ from datetime import date
 import pytest
 from traitlets import TraitError
 
-from csl_helpers.law.load import version_after, version_ids, version_info, version_on
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_after, version_ids, version_info, version_on
 from csl_helpers.penalties.address import Selection, default_selection, selection_from_query
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.clauses import tier_name
+from csl_helpers.penalties.comparison import same_conduct
 from csl_helpers.penalties.simulation import conducts, simulate, tiers_of
-from csl_helpers.penalties.version_rule import pairs, same_conduct
+from csl_helpers.penalties.version_rule import pairs
 from csl_helpers.views.penalties.plots import versions_side_by_side
 from csl_helpers.views.penalties.state import DATES, SimulatorModel, counterpart_key, key_of
 

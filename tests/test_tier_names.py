@@ -14,8 +14,9 @@ import re
 import pytest
 
 from csl_helpers import DataError, load_law
-from csl_helpers.law.load import read_yaml, version_ids
+from csl_helpers.law.data import read_yaml
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.clauses import conducts, tier_name, tier_of, tier_sources
 from csl_helpers.penalties.rules import read_rule, rules_by_id, rules_file

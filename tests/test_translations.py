@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from csl_helpers.law.load import version_ids
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.translation import LOCALE_DIR, UI_LANGS, gettext_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from csl_helpers.law.concordance import concordance_versions
-from csl_helpers.law.load import DataError, read_text
+from csl_helpers.law.data import DataError, read_text
 from csl_helpers.law.numerals import parse_cn
 
 _CN = "[零一二三四五六七八九十百两]+"

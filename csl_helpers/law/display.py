@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any, Protocol
 
+from csl_helpers.law.version_registry import version_info
 from csl_helpers.translation import check_ui_lang, gettext_for, worded_date
 
 __all__ = [
@@ -28,7 +29,6 @@ __all__ = [
     "out_of_force_note",
     "table",
     "version_label",
-    "worded_date",
 ]
 
 STYLE = (
@@ -127,8 +127,6 @@ def out_of_force_note(version: str, lang: str = "en") -> str | None:
     >>> out_of_force_note("2025") is None
     True
     """
-    from csl_helpers.law.load import version_info
-
     _ = gettext_for(check_ui_lang(lang))
     info = version_info(version)
     if info.in_force_until is None:
@@ -146,8 +144,6 @@ def out_of_force_note(version: str, lang: str = "en") -> str | None:
 
 def not_in_force_since(version: str) -> date | None:
     """The first day ``version`` no longer applied; ``None`` while it is in force."""
-    from csl_helpers.law.load import version_info
-
     until = version_info(version).in_force_until
     return None if until is None else until + timedelta(days=1)
 
@@ -160,8 +156,6 @@ def out_of_force_mark(version: str, lang: str = "en") -> str:
     >>> out_of_force_mark("2025")
     ''
     """
-    from csl_helpers.law.load import version_info
-
     _ = gettext_for(check_ui_lang(lang))
     if version_info(version).in_force_until is None:
         return ""

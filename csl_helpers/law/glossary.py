@@ -6,16 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from csl_helpers.law.data import DataError, read_yaml, require
 from csl_helpers.law.display import RichDisplay, card, lang_div, table, with_note
-from csl_helpers.law.load import (
-    DataError,
-    load_law,
-    read_yaml,
-    require,
-    resolve_provision,
-    version_ids,
-)
+from csl_helpers.law.load import load_law, resolve_provision
 from csl_helpers.law.model import Provision, check_lang
+from csl_helpers.law.version_registry import version_ids
 
 
 @dataclass(frozen=True)

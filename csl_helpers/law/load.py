@@ -1,18 +1,20 @@
-"""Read ``data/`` into the model, checking it on the way; everything here is cached.
+"""Build one version of the Law from ``data/``, checking it on the way; everything is cached.
 
-Errors in a data file raise :class:`DataError`, which names the file, the entry and the field.
+The texts are read and the versions registered below this module
+(:mod:`csl_helpers.law.data`, :mod:`csl_helpers.law.version_registry`); here the Chinese and the
+English are paired, the references resolved and the translator's notes attached. Errors in a
+data file raise :class:`~csl_helpers.law.data.DataError`, naming the file, the entry and the field.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from csl_helpers.law.citations import extract_references
+from csl_helpers.law.concordance import concordance_rows
+from csl_helpers.law.data import DataError, read_yaml, require
 from csl_helpers.law.model import (
     Article,
     Chapter,
@@ -20,190 +22,17 @@ from csl_helpers.law.model import (
     Paragraph,
     Provision,
     Section,
-    Source,
     TranslatorNote,
-    Version,
 )
-from csl_helpers.law.parsing import ParsedText, check_same_shape, parse_text
+from csl_helpers.law.parsing import ParsedText, check_same_shape
 from csl_helpers.law.text import Law
-from csl_helpers.translation import N_, WordedValueError
-
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-
-
-class DataError(ValueError):
-    """A file in ``data/`` that breaks the project's data rules."""
-
-
-def data_dir() -> Path:
-    """The ``data/`` folder: inside an installed package, or beside the source tree."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "data"
-    return installed if (installed / "versions.yaml").is_file() else package.parent / "data"
-
-
-def read_text(name: str) -> str:
-    """The text of ``data/<name>``."""
-    return (data_dir() / name).read_text(encoding="utf-8")
-
-
-@cache
-def read_yaml(name: str) -> Any:
-    """The parsed YAML file ``data/<name>`` (cached; treat the result as read-only)."""
-    return yaml.load(read_text(name), Loader=_Loader)
-
-
-def require(
-    entry: dict[str, Any],
-    keys: set[str],
-    where: str,
-    optional: frozenset[str] | set[str] = frozenset(),
-) -> None:
-    """Check that ``entry`` has exactly ``keys`` (plus any of ``optional``).
-
-    Raises:
-        DataError: naming ``where`` and the unknown or missing field.
-    """
-    if not isinstance(entry, dict):
-        raise DataError(f"{where}: expected a mapping, got {entry!r}")
-    unknown = set(entry) - keys - optional
-    missing = keys - set(entry)
-    if unknown:
-        raise DataError(
-            f"{where}: unknown field {sorted(unknown)[0]!r}; "
-            f"valid fields: {', '.join(sorted(keys | optional))}"
-        )
-    if missing:
-        raise DataError(f"{where}: missing field {sorted(missing)[0]!r}")
-
-
-@cache
-def versions() -> tuple[Version, ...]:
-    """The dated versions of the Law, oldest first (``data/versions.yaml``)."""
-    out = []
-    for i, entry in enumerate(read_yaml("versions.yaml")["versions"]):
-        where = f"versions.yaml, versions[{i}]"
-        require(
-            entry,
-            {
-                "id",
-                "titles",
-                "adopted",
-                "in_force_from",
-                "in_force_until",
-                "article_count",
-                "liability_chapter",
-                "texts",
-            },
-            where,
-            {"amended_by"},
-        )
-        sources = []
-        for j, text in enumerate(entry["texts"]):
-            keys = {"lang", "file", "authoritative", "description"}
-            require(text, keys, f"{where}.texts[{j}]", {"own_translations"})
-            sources.append(
-                Source(
-                    text["lang"],
-                    text["file"],
-                    text["description"],
-                    text["authoritative"],
-                    text.get("own_translations"),
-                )
-            )
-        out.append(
-            Version(
-                id=str(entry["id"]),
-                adopted=entry["adopted"],
-                in_force_from=entry["in_force_from"],
-                in_force_until=entry["in_force_until"],
-                article_count=entry["article_count"],
-                liability_chapter=entry["liability_chapter"],
-                titles=dict(entry["titles"]),
-                sources=tuple(sources),
-                amended_by=entry.get("amended_by"),
-            )
-        )
-    return tuple(out)
-
-
-def version_ids() -> tuple[str, ...]:
-    """The ids of the versions, oldest first: ``("2016", "2025")``."""
-    return tuple(v.id for v in versions())
-
-
-def version_before(version: str) -> Version | None:
-    """The version the Law had before ``version`` (``None`` for the first).
-
-    >>> version_before(version_ids()[-1]).id == version_ids()[-2]
-    True
-    """
-    ids = version_ids()
-    index = ids.index(version_info(version).id)
-    return versions()[index - 1] if index else None
-
-
-def version_after(version: str) -> Version | None:
-    """The version that replaced ``version`` (``None`` for the latest)."""
-    ids = version_ids()
-    index = ids.index(version_info(version).id)
-    return versions()[index + 1] if index + 1 < len(ids) else None
-
-
-def other_version(version: str) -> Version:
-    """The version ``version`` is compared with: the one after it, else the one before it.
-
-    A checklist or a side-by-side view shows each provision in the chosen version and in this
-    one.
-
-    Raises:
-        ValueError: for an unknown version.
-        LookupError: if the Law has only the one version.
-
-    >>> [(v, other_version(v).id) for v in version_ids()]
-    [('2016', '2025'), ('2025', '2016')]
-    """
-    other = version_after(version) or version_before(version)
-    if other is None:
-        raise LookupError(f"the Law has no version other than {version!r} to compare with")
-    return other
-
-
-def successive_versions() -> tuple[tuple[Version, Version], ...]:
-    """Each version with the one that replaced it, oldest pair first."""
-    every = versions()
-    return tuple(zip(every, every[1:], strict=False))
-
-
-def version_info(version: str) -> Version:
-    """The :class:`Version` with id ``version``; ``ValueError`` names the valid ids."""
-    for v in versions():
-        if v.id == version:
-            return v
-    valid = tuple(map(repr, version_ids()))
-    said = N_("unknown version {version}; valid versions: {valid}")
-    raise WordedValueError(said, version=repr(version), valid=valid)
-
-
-def version_on(day: date) -> Version:
-    """The version in force on ``day``: the latest whose in-force date is on or before it.
-
-    Raises:
-        ValueError: if ``day`` is before the Law first came into force (2017-06-01).
-    """
-    if not isinstance(day, date):
-        raise TypeError(f"expected a datetime.date, not {day!r}")
-    for v in versions():
-        if v.in_force_on(day):
-            return v
-    first = versions()[0].in_force_from
-    raise ValueError(
-        f"no version of the Law was in force on {day.isoformat()}; "
-        f"the Law is in force from {first.isoformat()}"
-    )
+from csl_helpers.law.version_registry import (
+    parsed_text,
+    version_before,
+    version_ids,
+    version_info,
+    version_on,
+)
 
 
 def load_law(version: str | None = None, *, on: date | None = None) -> Law:
@@ -239,10 +68,7 @@ def load_law(version: str | None = None, *, on: date | None = None) -> Law:
 def _load(version: str) -> Law:
     info = version_info(version)
     files = {s.lang: s.file for s in info.sources}
-    texts: dict[str, ParsedText] = {
-        lang: parse_text(read_text(files[lang]), lang, files[lang]) for lang in ("zh", "en")
-    }
-    zh, en = texts["zh"], texts["en"]
+    zh, en = parsed_text(version, "zh"), parsed_text(version, "en")
     check_same_shape(zh, en, files["en"])
     if len(zh.articles) != info.article_count:
         raise DataError(
@@ -383,8 +209,6 @@ def _en_sources(version: str) -> dict[int, str]:
     english = next(s for s in version_info(version).sources if s.lang == "en")
     own = english.own_translations
     translated = set(read_yaml(own)["articles"]) if own else set()
-    from csl_helpers.law.concordance import concordance_rows
-
     out = {}
     for row in concordance_rows():
         n = row.article_2025

@@ -1,18 +1,18 @@
 """Value objects for the Law: provisions, articles, chapters and the whole text of one version.
 
 Every value is a frozen dataclass. The wording lives in ``data/`` and reaches these objects
-through :mod:`csl_helpers.load`; nothing here holds law text of its own.
+through :mod:`csl_helpers.law.load`; nothing here holds law text of its own.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Literal
 
 from csl_helpers.law.display import RichDisplay, card, lang_div, table, with_note
 from csl_helpers.law.numerals import parse_cn, to_cn
+from csl_helpers.law.version_registry import sole_paragraph
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[str, ...] = ("en", "zh")
@@ -79,7 +79,7 @@ class Provision:
             return f"Article {self.article}" + "".join(f"({p})" for p in parts)
         out = f"第{to_cn(self.article)}条"
         if self.paragraph is not None and not (
-            self.paragraph == 1 and version is not None and _sole_paragraph(version, self.article)
+            self.paragraph == 1 and version is not None and sole_paragraph(version, self.article)
         ):
             out += f"第{to_cn(self.paragraph)}款"
         return out + (f"第{to_cn(self.item)}项" if self.item is not None else "")
@@ -113,14 +113,6 @@ _PROVISION_FORMS = (
     (re.compile(r"Article (\d+)(?:\((\d+)\))?(?:\((\d+)\))?"), int),
     (re.compile(f"第({_CN})条(?:第({_CN})款)?(?:第（?({_CN})）?项)?"), parse_cn),
 )
-
-
-def _sole_paragraph(version: str, article: int) -> bool:
-    """Whether ``article`` of the ``version`` text has a single paragraph."""
-    from csl_helpers.law.load import load_law  # the loader builds these values: import late
-
-    law = load_law(version)
-    return 1 <= article <= len(law) and len(law.article(article).paragraphs) == 1
 
 
 class Bilingual:
@@ -358,40 +350,3 @@ class SearchHit:
     def item(self) -> int | None:
         """The item of the hit, or ``None`` for a paragraph's own text."""
         return self.provision.item
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where one text of a version comes from (see ``data/README.md``)."""
-
-    lang: str
-    file: str
-    description: str
-    authoritative: bool
-    own_translations: str | None = None
-    """The file listing the articles the project translated itself, where there are any."""
-
-
-@dataclass(frozen=True)
-class Version:
-    """A dated version of the Law.
-
-    ``in_force_until`` is the last day it was in force, ``None`` while it is current.
-    """
-
-    id: str
-    adopted: date
-    in_force_from: date
-    in_force_until: date | None
-    article_count: int
-    liability_chapter: int
-    titles: dict[str, str] = field(hash=False, compare=True)
-    sources: tuple[Source, ...] = ()
-    amended_by: str | None = None
-    """The file in ``data/`` of the Decision that made this version, ``None`` for the first."""
-
-    def in_force_on(self, day: date) -> bool:
-        """Whether this version was the law in force on ``day``."""
-        return self.in_force_from <= day and (
-            self.in_force_until is None or day <= self.in_force_until
-        )

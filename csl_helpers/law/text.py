@@ -14,9 +14,9 @@ from csl_helpers.law.model import (
     Provision,
     Reference,
     SearchHit,
-    Version,
     check_lang,
 )
+from csl_helpers.law.version_registry import Version
 from csl_helpers.translation import N_, WordedLookupError
 
 SNIPPET_CONTEXT = 40

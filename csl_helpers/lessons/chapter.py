@@ -25,8 +25,9 @@ from csl_helpers.law.display import (
 )
 from csl_helpers.law.glossary import Term, terms_in_chapter
 from csl_helpers.law.links import chapter_references
-from csl_helpers.law.load import load_law, successive_versions
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Article, Chapter, Provision
+from csl_helpers.law.version_registry import successive_versions
 from csl_helpers.lessons.table_words import cn, in_lang, translate, version_text
 from csl_helpers.lessons.words import check_lesson_lang
 

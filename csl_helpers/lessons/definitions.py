@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from csl_helpers.law.data import DataError, read_yaml, require
 from csl_helpers.law.glossary import glossary, term
-from csl_helpers.law.load import DataError, read_yaml, require, version_ids
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.lessons.quiz import Feedback
 from csl_helpers.lessons.words import Words, check_lesson_lang, words_at
 from csl_helpers.translation import N_, gettext_for

@@ -11,8 +11,8 @@ language, ``lang="en"`` (the default) or ``"zh"``; a tier is named by its clause
 from __future__ import annotations
 
 from csl_helpers.law.display import RichDisplay, Shown, Stack, Table
-from csl_helpers.law.load import version_ids
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.lessons.table_words import in_lang, lesson_table, translate
 from csl_helpers.obligations.duties import obligation
 from csl_helpers.penalties import Circumstances, conducts, rule, simulate, tiers_of

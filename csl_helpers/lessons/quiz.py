@@ -21,17 +21,11 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 
+from csl_helpers.law.data import DataError, data_dir, read_yaml, require
 from csl_helpers.law.display import RichDisplay, card
-from csl_helpers.law.load import (
-    DataError,
-    data_dir,
-    load_law,
-    read_yaml,
-    require,
-    resolve_provision,
-    version_ids,
-)
+from csl_helpers.law.load import load_law, resolve_provision
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.lessons.words import Words, check_lesson_lang, words_at
 from csl_helpers.translation import gettext_for, ngettext_for
 

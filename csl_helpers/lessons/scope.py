@@ -22,16 +22,10 @@ from functools import cache
 from itertools import product
 from typing import Any
 
-from csl_helpers.law.load import (
-    DataError,
-    load_law,
-    read_yaml,
-    require,
-    resolve_provision,
-    version_ids,
-    version_info,
-)
+from csl_helpers.law.data import DataError, read_yaml, require
+from csl_helpers.law.load import load_law, resolve_provision
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_ids, version_info
 from csl_helpers.lessons.words import Words, words_at
 
 FILE = "scope.yaml"

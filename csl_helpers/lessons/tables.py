@@ -12,7 +12,8 @@ from __future__ import annotations
 from csl_helpers.law.display import Shown, Stack, Table
 from csl_helpers.law.glossary import glossary
 from csl_helpers.law.links import article_links
-from csl_helpers.law.load import load_law, version_ids
+from csl_helpers.law.load import load_law
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.lessons.amendment_tables import (
     ceilings_table,
     changed_articles_table,

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from csl_helpers.law.load import DataError
+from csl_helpers.law.data import DataError
 from csl_helpers.law.model import Bilingual
 from csl_helpers.translation import check_ui_lang
 

@@ -4,7 +4,7 @@ Each line gives the duty, its provisions in the chosen version and in the other 
 a breach is dealt with (a penalty clause of Chapter 6, a referral to other laws, or no clause),
 all read from ``data/obligations.yaml``.
 
->>> from csl_helpers.checklist import checklist
+>>> from csl_helpers.obligations.checklist import checklist
 >>> from csl_helpers.obligations import Profile
 >>> text = checklist(Profile(critical_equipment=True), "2025").to_csv()
 >>> text.splitlines()[0].split(",")[5:7]
@@ -28,10 +28,9 @@ from csl_helpers.law.display import (
     table,
     version_label,
     with_note,
-    worded_date,
 )
-from csl_helpers.law.load import other_version, version_info
 from csl_helpers.law.model import Provision, check_lang
+from csl_helpers.law.version_registry import other_version, version_info
 from csl_helpers.obligations.duties import (
     Duty,
     Profile,
@@ -41,7 +40,7 @@ from csl_helpers.obligations.duties import (
     obligations_for,
     subjects_of,
 )
-from csl_helpers.translation import N_, gettext_for
+from csl_helpers.translation import N_, gettext_for, worded_date
 
 CSV_COLUMNS = (
     N_("theme"),
@@ -89,7 +88,7 @@ class Checklist(RichDisplay):
 
     @property
     def other_version(self) -> str:
-        """The version the checklist compares with (:func:`~csl_helpers.law.load.other_version`)."""
+        """The version the checklist compares with (:func:`other_version`)."""
         return other_version(self.version).id
 
     @property

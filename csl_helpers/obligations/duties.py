@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from csl_helpers.law.load import other_version, version_info
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import other_version, version_info
 from csl_helpers.obligations.facts import FACTS, Condition, Profile, check_facts
 from csl_helpers.obligations.load import FILE, catalogue
 from csl_helpers.obligations.model import (

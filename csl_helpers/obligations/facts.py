@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from csl_helpers.law.load import DataError
+from csl_helpers.law.data import DataError
 
 
 @dataclass(frozen=True, init=False)

@@ -4,7 +4,7 @@ Every provision must exist in its version; a duty in two successive versions mus
 articles the concordance pairs; every enforcing rule must be a paragraph (or item) of the
 chapter of legal liability (``liability_chapter`` in ``data/versions.yaml``), of the right kind
 (a penalty of its own or a referral to other laws), and a clause of that chapter that cites the
-duty must be named or explained. Errors raise :class:`~csl_helpers.law.load.DataError` naming
+duty must be named or explained. Errors raise :class:`~csl_helpers.law.data.DataError` naming
 the file, the entry and the field.
 """
 
@@ -16,16 +16,11 @@ from functools import cache
 from typing import Any
 
 from csl_helpers.law.concordance import concordance
-from csl_helpers.law.load import (
-    DataError,
-    load_law,
-    read_yaml,
-    require,
-    successive_versions,
-    version_ids,
-)
+from csl_helpers.law.data import DataError, read_yaml, require
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision
 from csl_helpers.law.text import Law
+from csl_helpers.law.version_registry import successive_versions, version_ids
 from csl_helpers.obligations.facts import FACTS, Condition
 from csl_helpers.obligations.model import (
     KINDS,

@@ -18,9 +18,10 @@ from csl_helpers.law.display import (
     table,
     with_note,
 )
-from csl_helpers.law.load import load_law, version_ids, version_info
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision, check_lang
 from csl_helpers.law.numerals import to_cn
+from csl_helpers.law.version_registry import version_ids, version_info
 from csl_helpers.obligations.facts import Condition
 
 KINDS = ("penalty", "referral", "none")

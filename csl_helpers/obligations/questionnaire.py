@@ -6,7 +6,7 @@ critical information infrastructure matters only for a network operator (2016 Ar
 The next question is the first whose fact is unanswered and whose condition holds; a fact whose
 question was skipped counts as "no".
 
->>> from csl_helpers.questionnaire import Interview
+>>> from csl_helpers.obligations.questionnaire import Interview
 >>> step = Interview().answer(False)          # not a network operator
 >>> step.current.fact                          # so no question about CII or identity services
 'products_or_services'
@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from csl_helpers.law.load import DataError, load_law, read_yaml, require, version_ids, version_info
+from csl_helpers.law.data import DataError, read_yaml, require
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision, check_lang
+from csl_helpers.law.version_registry import version_ids, version_info
 from csl_helpers.obligations.facts import FACTS, Condition, Profile, check_facts
 
 FILE = "questions.yaml"

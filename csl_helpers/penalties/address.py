@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from csl_helpers.law.load import version_ids, version_on
 from csl_helpers.law.query import parameters, whole_number
+from csl_helpers.law.version_registry import version_ids, version_on
 from csl_helpers.penalties.model import TIERS
 from csl_helpers.penalties.simulation import conducts, rule, tiers_of
 from csl_helpers.translation import N_, Phrase, WordedValueError

@@ -6,7 +6,7 @@ project's English), the day the revised law came into force, the limitation peri
 the rules on a lighter, reduced or no penalty an authority has to examine, Art. 29 on one act
 under several norms, and the other laws a referral of the Cybersecurity Law may lead to. Every
 figure and quotation is checked against the Chinese of those provisions on load; a broken entry
-raises :class:`~csl_helpers.law.load.DataError` naming the file, the entry and the field.
+raises :class:`~csl_helpers.law.data.DataError` naming the file, the entry and the field.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from csl_helpers.law.load import DataError, read_yaml, require
+from csl_helpers.law.data import DataError, read_yaml, require
 from csl_helpers.law.model import Bilingual, Provision, check_lang
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.penalties.amounts import stated_count

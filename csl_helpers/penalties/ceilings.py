@@ -20,8 +20,9 @@ from functools import cache
 
 from csl_helpers.law.citations import cite_articles
 from csl_helpers.law.concordance import counterparts
-from csl_helpers.law.load import load_law, version_before, version_ids, version_info
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import check_lang
+from csl_helpers.law.version_registry import version_before, version_ids, version_info
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.simulation import conducts, simulate
 from csl_helpers.translation import gettext_for

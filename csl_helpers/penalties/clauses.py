@@ -16,7 +16,7 @@ from csl_helpers.law.data import DataError
 from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision
 from csl_helpers.law.numerals import to_cn
-from csl_helpers.law.versions import version_ids, version_info
+from csl_helpers.law.version_registry import version_ids, version_info
 from csl_helpers.penalties.model import AMOUNTS, TIERS, Borrow, Rule, Tier, term
 from csl_helpers.penalties.rules import penalty_rules, rules_by_id
 from csl_helpers.translation import N_, InEach, WordedValueError

@@ -14,8 +14,8 @@ from html import escape
 from typing import Any
 
 from csl_helpers.law.display import RichDisplay, card, note_html, table, with_note
-from csl_helpers.law.load import version_after, version_before, version_ids
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_after, version_before, version_ids
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.clauses import Conduct, resolve
 from csl_helpers.penalties.correspondence import pairs, same_measures

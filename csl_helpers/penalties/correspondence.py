@@ -1,8 +1,9 @@
 """Which clause of the version after answers each clause of the version before.
 
 ``data/penalties/correspondence.yaml`` holds one entry per amendment of the Law (each version
-with the one that replaced it, :func:`~csl_helpers.law.load.successive_versions`): the pairs
-of conducts with their matching tiers, and the measures the later text names differently.
+with the one that replaced it,
+:func:`~csl_helpers.law.version_registry.successive_versions`): the pairs of conducts with
+their matching tiers, and the measures the later text names differently.
 Everything is checked against the rules of both versions and the article concordance, so a
 new version of the Law is a new entry there, not new code.
 """
@@ -14,15 +15,9 @@ from functools import cache
 from typing import Any
 
 from csl_helpers.law.concordance import counterparts
-from csl_helpers.law.load import (
-    DataError,
-    read_yaml,
-    require,
-    successive_versions,
-    version_ids,
-    version_info,
-)
+from csl_helpers.law.data import DataError, read_yaml, require
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import successive_versions, version_ids, version_info
 from csl_helpers.penalties.clauses import tiers_of
 from csl_helpers.penalties.model import vocabulary
 from csl_helpers.penalties.rules import penalty_rules, rules_by_id

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from csl_helpers.law.load import DataError, read_yaml, require
+from csl_helpers.law.data import DataError, read_yaml, require
 from csl_helpers.law.model import Bilingual, Provision, check_lang
 from csl_helpers.penalties.amounts import cn_amount, stated_range, to_cn_amount, zh_figure
 

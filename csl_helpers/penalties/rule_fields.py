@@ -1,7 +1,7 @@
 """Readers of the fields of a penalty rule, each checked against the Chinese text.
 
 Every reader takes the raw YAML entry, the text it must agree with and ``where`` (the file,
-the entry and the field, for the :class:`~csl_helpers.law.load.DataError` it raises): quoted
+the entry and the field, for the :class:`~csl_helpers.law.data.DataError` it raises): quoted
 wording must occur in the text, amounts, multiples and days must be the ones that wording
 states (以上 / 以下 are inclusive), "may" must match 可以, persons and measures must be the
 ones the wording names.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from csl_helpers.law.load import DataError, require
+from csl_helpers.law.data import DataError, require
 from csl_helpers.law.model import Provision
 from csl_helpers.law.text import Law
 from csl_helpers.penalties.amounts import stated_range

@@ -5,7 +5,7 @@ Each rule is one paragraph (款) of the chapter the version names as its liabili
 its tiers in order. Everything written in the YAML files is checked against the Chinese text
 on load (see :mod:`csl_helpers.penalties.rule_fields`), and the provisions a rule punishes or
 borrows from must be the references :mod:`csl_helpers.law.citations` extracts. A file that
-breaks any of this raises :class:`~csl_helpers.law.load.DataError` naming the file, the entry
+breaks any of this raises :class:`~csl_helpers.law.data.DataError` naming the file, the entry
 and the field.
 
 Each tier carries its short ``name`` (what a button shows): its Chinese is words of the
@@ -23,9 +23,11 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from csl_helpers.law.load import DataError, load_law, read_yaml, require, version_info
+from csl_helpers.law.data import DataError, read_yaml, require
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision, Reference
 from csl_helpers.law.text import Law
+from csl_helpers.law.version_registry import version_info
 from csl_helpers.penalties.apl import administrative_penalty_law
 from csl_helpers.penalties.model import TIERS, Quote, Rule, Tier, vocabulary
 from csl_helpers.penalties.rule_fields import (

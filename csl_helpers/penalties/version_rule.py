@@ -25,9 +25,9 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from csl_helpers.law.display import RichDisplay, card, with_note, worded_date
-from csl_helpers.law.load import version_on
+from csl_helpers.law.display import RichDisplay, card, with_note
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_on
 from csl_helpers.penalties.apl import AplProvision, administrative_penalty_law, apl, apl_citation
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.comparison import (
@@ -36,7 +36,6 @@ from csl_helpers.penalties.comparison import (
     Comparison,
     compare,
     compare_with,
-    same_conduct,
     version_changes,
 )
 from csl_helpers.penalties.correspondence import Pair, pairs
@@ -50,7 +49,7 @@ from csl_helpers.penalties.limitation import (
 from csl_helpers.penalties.model import TIERS
 from csl_helpers.penalties.outcome import Outcome
 from csl_helpers.penalties.simulation import question, simulate
-from csl_helpers.translation import check_ui_lang, gettext_for
+from csl_helpers.translation import check_ui_lang, gettext_for, worded_date
 
 __all__ = [
     "TIERS",
@@ -66,7 +65,6 @@ __all__ = [
     "apl",
     "compare",
     "pairs",
-    "same_conduct",
     "version_changes",
 ]
 

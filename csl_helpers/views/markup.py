@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from csl_helpers.law.concordance import SideBySide
-from csl_helpers.law.display import worded_date
-from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT, version_ids
+from csl_helpers.law.diff import SideBySide
+from csl_helpers.law.load import EN_2016, EN_2016_RENUMBERED, EN_PROJECT
 from csl_helpers.law.model import Article, SearchHit
 from csl_helpers.law.text import Law
-from csl_helpers.translation import N_, gettext_for
+from csl_helpers.law.version_registry import version_ids
+from csl_helpers.translation import N_, gettext_for, worded_date
 
 _FIRST, _LATEST = version_ids()[0], version_ids()[-1]
 EN_SOURCE_LABELS = {

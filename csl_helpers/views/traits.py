@@ -6,7 +6,7 @@ from typing import Any
 
 from traitlets import TraitError, Unicode
 
-from csl_helpers.law.versions import version_info
+from csl_helpers.law.version_registry import version_info
 from csl_helpers.translation import Worded, check_ui_lang
 
 

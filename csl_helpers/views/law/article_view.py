@@ -15,10 +15,11 @@ from html import escape
 import ipywidgets as w
 
 from csl_helpers.law.glossary import Term, find_terms, terms_in_chapter
-from csl_helpers.law.load import load_law, version_on, versions
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Article
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.law.text import Law
+from csl_helpers.law.version_registry import version_on, versions
 from csl_helpers.lessons.words import check_lesson_lang
 from csl_helpers.translation import N_, gettext_for
 from csl_helpers.views import markup as html

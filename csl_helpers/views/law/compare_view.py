@@ -14,10 +14,12 @@ from html import escape
 import ipywidgets as w
 
 from csl_helpers.law.amendment import decision_items
-from csl_helpers.law.concordance import change_of, side_by_side
-from csl_helpers.law.load import load_law, successive_versions
+from csl_helpers.law.concordance import change_of
+from csl_helpers.law.diff import side_by_side
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision, check_lang
 from csl_helpers.law.numerals import to_cn
+from csl_helpers.law.version_registry import successive_versions
 from csl_helpers.lessons.words import check_lesson_lang
 from csl_helpers.translation import N_, gettext_for
 from csl_helpers.views import markup as html

@@ -19,10 +19,11 @@ from typing import Any
 from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validate
 
 from csl_helpers.law.concordance import concordance
-from csl_helpers.law.load import load_law, version_ids, version_info, version_on
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Article, Provision, SearchHit
 from csl_helpers.law.query import whole_number
 from csl_helpers.law.text import Law
+from csl_helpers.law.version_registry import version_ids, version_info, version_on
 from csl_helpers.translation import N_, Phrase, WordedValueError
 from csl_helpers.views.addressed import Addressed
 from csl_helpers.views.traits import UiLang, VersionId

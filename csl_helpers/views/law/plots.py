@@ -7,8 +7,9 @@ import math
 import plotly.graph_objects as go
 
 from csl_helpers.law.links import article_links
-from csl_helpers.law.load import load_law, version_ids
+from csl_helpers.law.load import load_law
 from csl_helpers.law.numerals import to_cn
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.lessons.statistics import chapter_sizes, duties_per_subject, tiers_per_severity
 from csl_helpers.penalties.amounts import figure
 from csl_helpers.penalties.ceilings import ceiling_pairs

@@ -11,7 +11,8 @@ from html import escape
 import ipywidgets as w
 
 from csl_helpers.law.display import out_of_force_mark
-from csl_helpers.law.load import load_law, versions
+from csl_helpers.law.load import load_law
+from csl_helpers.law.version_registry import versions
 from csl_helpers.lessons.incident import Step, incident_steps
 from csl_helpers.lessons.words import check_lesson_lang
 from csl_helpers.translation import gettext_for

@@ -13,7 +13,8 @@ from html import escape
 import ipywidgets as w
 
 from csl_helpers.law.display import out_of_force_mark
-from csl_helpers.law.load import load_law, version_ids
+from csl_helpers.law.load import load_law
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.lessons.scope import Finding, activities, networks, reach
 from csl_helpers.lessons.words import check_lesson_lang
 from csl_helpers.translation import gettext_for

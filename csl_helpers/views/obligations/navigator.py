@@ -17,7 +17,8 @@ from html import escape
 import ipywidgets as w
 from traitlets import link
 
-from csl_helpers.law.load import load_law, version_on, versions
+from csl_helpers.law.load import load_law
+from csl_helpers.law.version_registry import version_on, versions
 from csl_helpers.obligations.questionnaire import Interview, Question
 from csl_helpers.views import i18n
 from csl_helpers.views import markup as html

@@ -18,7 +18,7 @@ from typing import Any
 
 from traitlets import Instance, TraitError, Unicode, validate
 
-from csl_helpers.law.load import version_on
+from csl_helpers.law.version_registry import version_on
 from csl_helpers.obligations.checklist import Checklist, checklist
 from csl_helpers.obligations.duties import obligations
 from csl_helpers.obligations.questionnaire import Interview

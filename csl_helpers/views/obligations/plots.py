@@ -11,7 +11,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from csl_helpers.law.load import version_info
+from csl_helpers.law.version_registry import version_info
 from csl_helpers.obligations.duties import (
     Condition,
     Obligation,

@@ -6,7 +6,7 @@ phone's menu that cuts a long label still shows which clause is chosen.
 
 from __future__ import annotations
 
-from csl_helpers.law.load import version_ids
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.penalties.simulation import Conduct
 from csl_helpers.penalties.version_rule import pairs
 

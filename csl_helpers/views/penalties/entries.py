@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from csl_helpers.law.display import worded_date
-from csl_helpers.law.load import versions
+from csl_helpers.law.version_registry import versions
 from csl_helpers.penalties.amounts import figure
 from csl_helpers.penalties.simulation import conducts
-from csl_helpers.translation import N_, gettext_for
+from csl_helpers.translation import N_, gettext_for, worded_date
 
 Problem = tuple[str, str]
 """A field (a trait of the simulator's model) and what is wrong with it, as a sentence."""

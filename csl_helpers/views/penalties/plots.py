@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
-from csl_helpers.law.load import version_ids
+from csl_helpers.law.version_registry import version_ids
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.clauses import tier_name
 from csl_helpers.penalties.model import Range
@@ -221,7 +221,7 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]], ui: str = "en") 
     """The same conduct under the 2016 and the 2025 text: fines on offender and people.
 
     ``pairs`` holds (old, new) outcomes, e.g. from
-    :func:`csl_helpers.applicable_law.applicable_law` comparisons. A clause that refers the
+    :func:`csl_helpers.penalties.version_rule.applicable_law` comparisons. A clause that refers the
     conduct to other laws, or punishes it without a fine, shows no bar: the Law gives no
     figure, and the chart says so on that version's row ("<version>: no fine").
     """

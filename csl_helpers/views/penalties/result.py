@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from csl_helpers.law.load import load_law, version_ids, version_on
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import version_ids, version_on
 from csl_helpers.penalties.circumstances import Circumstances
+from csl_helpers.penalties.comparison import same_conduct
 from csl_helpers.penalties.simulation import Outcome, simulate
-from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law, same_conduct
+from csl_helpers.penalties.version_rule import ApplicableLaw, applicable_law
 from csl_helpers.views.penalties.conduct_menu import Key
 from csl_helpers.views.penalties.entries import Problem
 

@@ -19,7 +19,8 @@ from html import escape
 import ipywidgets as w
 from traitlets import dlink, link
 
-from csl_helpers.law.load import load_law, version_ids, version_on
+from csl_helpers.law.load import load_law
+from csl_helpers.law.version_registry import version_ids, version_on
 from csl_helpers.penalties.address import QUERY_KEYS, Selection
 from csl_helpers.penalties.simulation import Outcome
 from csl_helpers.views import i18n

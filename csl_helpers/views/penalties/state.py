@@ -25,8 +25,8 @@ from typing import Any
 
 from traitlets import Bool, Instance, Int, TraitError, Unicode, observe, validate
 
-from csl_helpers.law.load import version_ids, version_on
 from csl_helpers.law.query import iso_date
+from csl_helpers.law.version_registry import version_ids, version_on
 from csl_helpers.penalties.address import Selection, default_selection, selection_from
 from csl_helpers.penalties.amounts import figure
 from csl_helpers.penalties.clauses import tier_name
