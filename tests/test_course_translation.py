@@ -40,7 +40,7 @@ COURSE_TERMS = (
     (r"\bCII operators?\b|operators? of critical information", "关键信息基础设施的运营者"),
     (r"\bpersonal information\b", "个人信息"),
     (r"\border(?:ed|s)? (?:it |them )?to correct", "责令改正"),
-    (r"\bwarning\b", "警告"),
+    (r"\ba warning\b", "警告"),  # the penalty (警告); warning the public is 预警
 )
 """The interface's legal terms (tests/test_translations.py) and the course's: where a
 paragraph's English names one, its Chinese uses the Law's own words for it."""

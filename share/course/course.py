@@ -23,7 +23,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
-from course_code import EDITION, edition_code
+from course_code import EDITION, edition_code, formatted
 from course_markdown import Unit, edition_links, join_markdown, split_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +36,9 @@ TRANSLATED = (
     "01_general_provisions",
     "02_support_and_promotion",
     "03_network_operation_security",
+    "04_network_information_security",
+    "05_monitoring_early_warning_and_emergency_response",
+    "06_legal_liability",
 )
 """The notebooks whose every paragraph is translated, hence generated into notebooks/zh/; the
 others are still to be translated (their catalogues are extracted all the same)."""
@@ -147,6 +150,7 @@ def edition(stem: str) -> dict:
             text = edition_links(text, TRANSLATED)
         elif cell["cell_type"] == "code":
             text = edition_code(source(cell))
+            text = text if text == source(cell) else formatted(text)
         else:
             continue
         cell["source"] = text.splitlines(keepends=True)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 EDITION = "zh"
 """The language the Chinese edition's calls are given."""
@@ -75,6 +78,11 @@ that gives it as the literal ``"en"`` gets ``"zh"``; tests/test_course_translati
 entry against the function's signature. Not listed, deliberately: ``search_table`` and
 ``Law.search``, whose language is the language of the words searched for."""
 
+TEXT_LANGUAGE = {"chapter_comparison": ("show", 2), "decision_comparison": ("show", 0)}
+"""Calls whose texts are shown in the reader's language unless told otherwise. Where the source
+names English explicitly (``lang="en"``), English is the point of the cell: the edition keeps
+the texts in English (``show="en"``) and gives only the interface in Chinese."""
+
 PATH_ARGUMENTS = ("simulator",)
 """Keyword arguments that name a notebook relative to the calling one: one folder up in the
 edition's folder."""
@@ -83,8 +91,10 @@ edition's folder."""
 def edition_code(code: str, lang: str = EDITION) -> str:
     r"""A code cell of the Chinese edition: each call of :data:`LANGUAGE_ARGUMENTS` in ``lang``.
 
-    >>> edition_code('key_terms(1)\nchapter_comparison(6, lang="en")\nprint(p.text("en"))')
-    'key_terms(1, lang="zh")\nchapter_comparison(6, lang="zh")\nprint(p.text("zh"))'
+    >>> edition_code('key_terms(1)\nchapter_in_versions(6, lang="en")\nprint(p.text("en"))')
+    'key_terms(1, lang="zh")\nchapter_in_versions(6, lang="zh")\nprint(p.text("zh"))'
+    >>> edition_code('chapter_comparison(6, lang="en")')
+    'chapter_comparison(6, lang="zh", show="en")'
     >>> edition_code('obligation_navigator(simulator="dashboards/penalty_simulator.ipynb")')
     'obligation_navigator(simulator="../dashboards/penalty_simulator.ipynb", lang="zh")'
     """
@@ -119,8 +129,24 @@ def edition_code(code: str, lang: str = EDITION) -> str:
             comma = "" if before.endswith((b"(", b",")) else ", "
             edits.append((closing, closing, f'{comma}{parameter}="{lang}"'))
         elif isinstance(given[0], ast.Constant) and given[0].value == "en":
-            edits.append((at(given[0]), at(given[0], True), f'"{lang}"'))
+            keep = ""
+            if name in TEXT_LANGUAGE:
+                shown, place = TEXT_LANGUAGE[name]
+                if not any(k.arg == shown for k in node.keywords) and len(node.args) <= place:
+                    keep = f', {shown}="en"'
+            edits.append((at(given[0]), at(given[0], True), f'"{lang}"{keep}'))
     data = code.encode()
     for start, end, text in sorted(edits, reverse=True):
         data = data[:start] + text.encode() + data[end:]
     return data.decode()
+
+
+def formatted(code: str) -> str:
+    """``code`` as ruff formats it with the project's settings (`make format`)."""
+    ruff = Path(sys.executable).with_name("ruff")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [str(ruff), "format", "--stdin-filename", "cell.py", "-"],
+        input=code, capture_output=True, text=True, cwd=root, check=True,
+    )  # fmt: skip
+    return done.stdout.rstrip("\n")
