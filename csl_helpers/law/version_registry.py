@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from csl_helpers.law.data import read_text, read_yaml, require
+from csl_helpers.law.data import DataError, read_text, read_yaml, require
 from csl_helpers.law.parsing import ParsedText, parse_text
 from csl_helpers.translation import N_, WordedValueError
 
@@ -22,10 +22,19 @@ class Source:
 
     lang: str
     file: str
-    description: str
+    descriptions: dict[str, str] = field(hash=False, compare=True)
+    """The project's account of where the text comes from, in ``zh`` and in ``en``."""
     authoritative: bool
     own_translations: str | None = None
     """The file listing the articles the project translated itself, where there are any."""
+
+    def description(self, lang: str = "en") -> str:
+        """Where the text comes from, in ``lang`` (``"zh"`` or ``"en"``).
+
+        >>> versions()[0].sources[0].description("zh")[:14]
+        '2016年11月7日第十二届'
+        """
+        return self.descriptions[lang]
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,7 @@ def versions() -> tuple[Version, ...]:
                 Source(
                     text["lang"],
                     text["file"],
-                    text["description"],
+                    _descriptions(text["description"], f"{where}.texts[{j}].description"),
                     text["authoritative"],
                     text.get("own_translations"),
                 )
@@ -101,6 +110,19 @@ def versions() -> tuple[Version, ...]:
             )
         )
     return tuple(out)
+
+
+def _descriptions(raw: object, where: str) -> dict[str, str]:
+    """A source's description in both languages, its lines joined as YAML folds them.
+
+    Raises:
+        DataError: naming ``where`` if a language is missing or both say the same.
+    """
+    require(raw, {"zh", "en"}, where)  # type: ignore[arg-type]
+    out = {lang: " ".join(str(raw[lang]).split()) for lang in ("zh", "en")}  # type: ignore[index]
+    if not all(out.values()) or out["zh"] == out["en"]:
+        raise DataError(f"{where}: the description needs its own text in zh and in en")
+    return out
 
 
 def version_ids() -> tuple[str, ...]:

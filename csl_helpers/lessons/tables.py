@@ -242,7 +242,7 @@ def links_table(lang: str = "en") -> Table:
 def sources_table(version: str | None = None, lang: str = "en") -> Table:
     """Where each text of ``version`` (default: the one in force today) comes from.
 
-    The descriptions of the sources are the data's, in English.
+    The descriptions of the sources are the data's (``data/versions.yaml``), in ``lang``.
     """
     _ = translate(lang)
     info = load_law(version).info
@@ -251,7 +251,7 @@ def sources_table(version: str | None = None, lang: str = "en") -> Table:
         (
             s.lang if lang == "en" else names[s.lang],
             _("governs") if s.authoritative else _("translation"),
-            " ".join(s.description.split()),
+            s.description(lang),
         )
         for s in info.sources
     )
