@@ -423,3 +423,32 @@ def test_a_bad_address_of_the_simulator_or_navigator_is_told_in_chinese(model, q
     assert said in worded(exc.value, "zh"), worded(exc.value, "zh")
     allowed = ("version", "article", "illegal_gains", "lang", "answers", "en", "zh", "YYYY")
     assert _no_english(worded(exc.value, "zh"), allowed)
+
+
+def test_only_the_administrative_penalties_of_apl_article_9_are_named_so():
+    apl = Path("/work/shared/law-sources/administrative-penalty-law-2021.zh.md")
+    if apl.exists():
+        art9 = apl.read_text(encoding="utf-8").split("第九条", 1)[1].split("第十条", 1)[0]
+        assert "警告" in art9 and "吊销许可证件" in art9
+        assert not any(word in art9 for word in ("处分", "信用档案", "冻结"))
+    labels = dict((v, k) for k, v in simulate("2016", 72).rows("zh"))
+    assert labels["对直接负责的主管人员和其他直接责任人员依法给予处分"] == "其他措施"
+    labels = dict((v, k) for k, v in simulate("2016", 71).rows("zh"))
+    assert labels["依照有关法律、行政法规的规定记入信用档案，并予以公示"] == "其他措施"
+    labels = dict((v, k) for k, v in simulate("2016", 59, tier="aggravated").rows("zh"))
+    assert labels["给予警告"] == "行政处罚" and labels["责令改正"] == "其他措施"
+
+
+def test_the_vocabulary_refuses_an_order_marked_as_an_administrative_penalty(monkeypatch):
+    from csl_helpers.penalties import model
+
+    raw = copy.deepcopy(read_yaml(model.VOCAB_FILE))
+    order = next(m for m in raw["measures"] if m["kind"] == "order")
+    order["administrative_penalty"] = True
+    monkeypatch.setattr(model, "read_yaml", lambda name: raw)
+    model.vocabulary.cache_clear()
+    try:
+        with pytest.raises(DataError, match="administrative_penalty"):
+            model.vocabulary()
+    finally:
+        model.vocabulary.cache_clear()

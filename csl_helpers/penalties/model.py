@@ -121,6 +121,9 @@ class Vocab:
     zh: str
     en: str
     kind: str | None = None
+    administrative_penalty: bool = False
+    """For a measure: whether it is an administrative penalty (行政处罚, of the kinds the
+    Administrative Penalty Law lists in Art. 9), so named on screen, rather than another measure."""
 
     def label(self, lang: str = "en") -> str:
         """The label in ``lang``."""
@@ -360,15 +363,24 @@ def vocabulary() -> dict[str, dict[str, Vocab]]:
         out[group] = {}
         for i, entry in enumerate(entries):
             where = f"{VOCAB_FILE}, {group}[{i}]"
-            require(entry, {"id", "zh", "en"} | ({"kind"} if group == "measures" else set()), where)
-            if group == "measures" and entry["kind"] not in VOCAB_KINDS:
+            measure = group == "measures"
+            keys = {"id", "zh", "en"} | ({"kind"} if measure else set())
+            require(entry, keys, where, {"administrative_penalty"} if measure else set())
+            if measure and entry["kind"] not in VOCAB_KINDS:
                 raise DataError(
                     f"{where}.kind: {entry['kind']!r} is not one of {', '.join(VOCAB_KINDS)}"
                 )
+            sanction = measure and entry["kind"] in ("penalty", "people")
+            if entry.get("administrative_penalty", sanction) not in (sanction, False):
+                raise DataError(f"{where}.administrative_penalty: only a penalty may be one")
             if entry["id"] in out[group]:
                 raise DataError(f"{where}.id: {entry['id']!r} is listed twice")
             out[group][entry["id"]] = Vocab(
-                entry["id"], entry["zh"], entry["en"], entry.get("kind")
+                entry["id"],
+                entry["zh"],
+                entry["en"],
+                entry.get("kind"),
+                entry.get("administrative_penalty", sanction),
             )
     if tuple(out["tiers"]) != TIERS:
         raise DataError(f"{VOCAB_FILE}, tiers: expected {', '.join(TIERS)} in that order")

@@ -199,7 +199,7 @@ def _measure_row(s: MeasureSet, lang: str) -> tuple[str, str]:
     """One phrase of measures: in English named from the vocabulary, in Chinese the Law's words."""
     _ = gettext_for(lang)
     if lang == "zh":
-        penalty = any(term("measures", m).kind in ("penalty", "people") for m in s.ids)
+        penalty = any(term("measures", m).administrative_penalty for m in s.ids)
         return (_("administrative penalty") if penalty else _("other measure")), s.wording
     names = [term("measures", m).en for m in s.ids]
     if s.any_of:
