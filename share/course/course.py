@@ -39,6 +39,9 @@ TRANSLATED = (
     "04_network_information_security",
     "05_monitoring_early_warning_and_emergency_response",
     "06_legal_liability",
+    "07_supplementary_provisions",
+    "08_the_2025_amendment",
+    "09_the_law_as_data",
 )
 """The notebooks whose every paragraph is translated, hence generated into notebooks/zh/; the
 others are still to be translated (their catalogues are extracted all the same)."""
