@@ -76,7 +76,7 @@ class Link:
 class Proxy:
     """A TCP relay on 127.0.0.1 in front of a server, counting bytes, shaping them if told."""
 
-    def __init__(self, target: int, link: Link | None = None, most: int = 4000) -> None:
+    def __init__(self, target: int, link: Link | None = None, most: int = 20000) -> None:
         self.target, self.link, self.most = target, link, most
         self.port = free_port()
         self.down = self.up = 0
