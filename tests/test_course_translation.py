@@ -156,6 +156,25 @@ def test_each_translation_keeps_the_code_links_and_emphasis():
             )
 
 
+def test_each_printed_string_stays_a_literal_with_the_same_placeholders():
+    """A code cell's printed words are translated as its literal source: the same kind of
+    literal, interpolating the same expressions in the same order."""
+    for stem, n, english, chinese in translated_units():
+        if english.startswith(('"', 'f"', "'", "f'")):
+            assert course_code.placeholders(chinese) == course_code.placeholders(english), (
+                f"{stem} cell {n + 1}: {chinese!r} interpolates other values than {english!r}"
+            )
+            assert chinese.startswith("f") == english.startswith("f"), f"{stem} cell {n + 1}"
+
+
+def test_the_edition_prints_in_chinese():
+    for stem in TRANSLATED:
+        for cell in course.edition(stem)["cells"]:
+            if cell["cell_type"] == "code":
+                for _start, _end, text in course_code.printed_strings(course.source(cell)):
+                    assert re.search(r"[\u4e00-\u9fff]", text), f"{stem}: {text} is not Chinese"
+
+
 def test_the_start_pages_link_each_other_and_every_link_resolves():
     english = "".join(course.source(c) for c in course.read_notebook("00_start_here")["cells"])
     assert "](zh/00_start_here.ipynb)" in english

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
-from course_code import EDITION, edition_code, formatted
+from course_code import EDITION, edition_code, formatted, printed_strings, translate_printed
 from course_markdown import Unit, edition_links, join_markdown, split_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,15 +82,18 @@ def source_notebooks() -> list[str]:
 
 
 def units(stem: str) -> list[tuple[int, Unit]]:
-    """Every translatable unit of a notebook, with the number of the cell it is in."""
-    nb = read_notebook(stem)
-    return [
-        (n, part)
-        for n, cell in enumerate(nb["cells"])
-        if cell["cell_type"] == "markdown"
-        for part in split_markdown(source(cell))
-        if isinstance(part, Unit)
-    ]
+    """Every translatable unit of a notebook, with the number of the cell it is in.
+
+    The units are the markdown cells' headings, paragraphs, list items and quotations, and the
+    code cells' printed strings (their literal source: ``f"… {law.version} …"``).
+    """
+    found = []
+    for n, cell in enumerate(read_notebook(stem)["cells"]):
+        if cell["cell_type"] == "markdown":
+            found += [(n, p) for p in split_markdown(source(cell)) if isinstance(p, Unit)]
+        elif cell["cell_type"] == "code":
+            found += [(n, Unit("", text)) for _s, _e, text in printed_strings(source(cell))]
+    return found
 
 
 def template(stem: str) -> Catalog:
@@ -152,7 +155,7 @@ def edition(stem: str) -> dict:
             text = join_markdown(split_markdown(source(cell)), lambda t: done[t])
             text = edition_links(text, TRANSLATED)
         elif cell["cell_type"] == "code":
-            text = edition_code(source(cell))
+            text = edition_code(translate_printed(source(cell), lambda t: done[t]))
             text = text if text == source(cell) else formatted(text)
         else:
             continue

@@ -88,6 +88,56 @@ PATH_ARGUMENTS = ("simulator",)
 edition's folder."""
 
 
+def _offsets(code: str) -> list[int]:
+    """The byte offset of each line's start (ast positions count bytes within a line)."""
+    offsets = [0]
+    for line in code.split("\n"):
+        offsets.append(offsets[-1] + len(line.encode()) + 1)
+    return offsets
+
+
+def printed_strings(code: str) -> list[tuple[int, int, str]]:
+    """The string literals (plain or f-strings) given to ``print``: the words a cell prints.
+
+    Each is (start byte, end byte, its source), its source being what the catalogue translates.
+
+    >>> printed_strings('print(f"On {day} the text", x, "cites:")')
+    [(6, 26, 'f"On {day} the text"'), (31, 39, '"cites:"')]
+    """
+    offsets = _offsets(code)
+    found = []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
+            for arg in node.args:
+                if isinstance(arg, ast.JoinedStr) or (
+                    isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                ):
+                    start = offsets[arg.lineno - 1] + arg.col_offset
+                    end = offsets[arg.end_lineno - 1] + arg.end_col_offset
+                    found.append((start, end, code.encode()[start:end].decode()))
+    return sorted(found)
+
+
+def translate_printed(code: str, translate) -> str:
+    """``code`` with each string given to ``print`` replaced by ``translate`` of its source."""
+    data = code.encode()
+    for start, end, text in reversed(printed_strings(code)):
+        data = data[:start] + translate(text).encode() + data[end:]
+    return data.decode()
+
+
+def placeholders(literal: str) -> list[str]:
+    """The expressions an f-string literal interpolates, in order (none for a plain string).
+
+    >>> placeholders('f"{law.version}年文本，自{law.in_force_from}起施行"')
+    ['law.version', 'law.in_force_from']
+    """
+    node = ast.parse(literal, mode="eval").body
+    if not isinstance(node, ast.JoinedStr):
+        return []
+    return [ast.unparse(v.value) for v in node.values if isinstance(v, ast.FormattedValue)]
+
+
 def edition_code(code: str, lang: str = EDITION) -> str:
     r"""A code cell of the Chinese edition: each call of :data:`LANGUAGE_ARGUMENTS` in ``lang``.
 
@@ -98,10 +148,7 @@ def edition_code(code: str, lang: str = EDITION) -> str:
     >>> edition_code('obligation_navigator(simulator="dashboards/penalty_simulator.ipynb")')
     'obligation_navigator(simulator="../dashboards/penalty_simulator.ipynb", lang="zh")'
     """
-    lines = code.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line.encode()) + 1)
+    offsets = _offsets(code)
     edits: list[tuple[int, int, str]] = []
 
     def at(node: ast.AST, end: bool = False) -> int:
