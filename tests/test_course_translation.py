@@ -12,6 +12,7 @@ import doctest
 import inspect
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -296,3 +297,55 @@ def test_splitting_a_cell_and_joining_it_again_gives_it_back():
             if cell["cell_type"] == "markdown":
                 text = course.source(cell)
                 assert course.join_markdown(course.split_markdown(text)) == text, stem
+
+
+def test_a_changed_paragraph_keeps_its_old_translation_marked_fuzzy(tmp_path, monkeypatch):
+    """`make course-i18n` after an English paragraph changed: the translation is kept, fuzzy."""
+    monkeypatch.setattr(course, "NOTEBOOKS", tmp_path)
+    monkeypatch.setattr(course, "LOCALE", tmp_path / "locale")
+
+    def write(paragraph: str) -> None:
+        cell = {"cell_type": "markdown", "metadata": {}, "source": f"# Title\n\n{paragraph}"}
+        (tmp_path / "00_x.ipynb").write_text(json.dumps({"cells": [cell], "metadata": {}}))
+
+    write("Network operators keep logs for six months.")
+    course.update_catalogues("00_x")
+    catalog = course.read_catalogue("00_x")
+    catalog["Title"].string = "标题"
+    catalog[
+        "Network operators keep logs for six months."
+    ].string = "网络运营者留存网络日志不少于六个月。"
+    course._write(catalog, course.catalogue_path("00_x"))
+    assert not problems("00_x", course.read_catalogue("00_x"))
+
+    write("Network operators keep network logs for at least six months.")
+    course.update_catalogues("00_x")
+    message = course.read_catalogue("00_x")[
+        "Network operators keep network logs for at least six months."
+    ]
+    assert message.fuzzy and message.string == "网络运营者留存网络日志不少于六个月。"
+    (found,) = problems("00_x", course.read_catalogue("00_x"))
+    assert (
+        found.startswith("00_x.ipynb cell 1: 'Network operators keep network logs")
+        and "fuzzy" in found
+    )
+
+
+def lab_command(*settings: str) -> str:
+    done = subprocess.run(
+        ["make", "-n", "lab", *settings], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return done.stdout.split("jupyter lab", 1)[1]
+
+
+def test_make_lab_opens_the_edition_of_the_students_language_on_the_loopback():
+    chinese = lab_command("LANG=zh_CN.UTF-8")
+    assert "notebooks/zh/00_start_here.ipynb" in chinese and "--ip=127.0.0.1" in chinese
+    assert "notebooks/00_start_here.ipynb" in lab_command("LANG=en_GB.UTF-8")
+    assert "notebooks/zh/00_start_here.ipynb" in lab_command("LANG=C", "COURSE_LANG=zh")
+    assert "notebooks/00_start_here.ipynb" in lab_command("LANG=zh_CN.UTF-8", "COURSE_LANG=en")
+
+
+def test_the_readme_gives_make_lab_on_its_first_screen():
+    first = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## ", 1)[0]
+    assert "make run" in first and "make test" in first and "make lab" in first

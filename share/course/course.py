@@ -71,9 +71,9 @@ def source(cell: dict) -> str:
     return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 
-def read_notebook(stem: str, folder: Path = NOTEBOOKS) -> dict:
-    """The notebook ``stem`` of ``folder``."""
-    return json.loads((folder / f"{stem}.ipynb").read_text(encoding="utf-8"))
+def read_notebook(stem: str) -> dict:
+    """The English notebook ``stem``."""
+    return json.loads((NOTEBOOKS / f"{stem}.ipynb").read_text(encoding="utf-8"))
 
 
 def source_notebooks() -> list[str]:
