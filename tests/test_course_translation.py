@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import doctest
+import functools
 import inspect
 import json
 import re
@@ -30,6 +31,13 @@ import course_markdown  # noqa: E402
 
 TRANSLATED = course.TRANSLATED
 ALL = course.source_notebooks()
+
+
+@functools.cache
+def edition(stem: str) -> dict:
+    """The edition as source and catalogues give it, made once per run (ruff formats cells)."""
+    return course.edition(stem)
+
 
 COURSE_TERMS = (
     *LEGAL_TERMS,
@@ -98,7 +106,7 @@ def test_the_committed_edition_is_what_source_and_catalogues_give(stem):
     path = course.edition_path(stem)
     assert path.exists(), f"{path.relative_to(ROOT)} is missing; run `make course-i18n`"
     committed = course.cell_sources(json.loads(path.read_text(encoding="utf-8")))
-    wanted = course.cell_sources(course.edition(stem))
+    wanted = course.cell_sources(edition(stem))
     assert len(committed) == len(wanted), f"{stem}: {len(committed)} cells, not {len(wanted)}"
     for n, (got, want) in enumerate(zip(committed, wanted, strict=True), start=1):
         assert got == want, f"zh/{stem}.ipynb cell {n} is not generated; run `make course-i18n`"
@@ -170,7 +178,7 @@ def test_each_printed_string_stays_a_literal_with_the_same_placeholders():
 
 def test_the_edition_prints_in_chinese():
     for stem in TRANSLATED:
-        for cell in course.edition(stem)["cells"]:
+        for cell in edition(stem)["cells"]:
             if cell["cell_type"] == "code":
                 for _start, _end, text in course_code.printed_strings(course.source(cell)):
                     assert re.search(r"[\u4e00-\u9fff]", text), f"{stem}: {text} is not Chinese"
@@ -270,7 +278,7 @@ def test_every_call_that_takes_a_language_is_given_one_in_the_edition():
 
 def test_the_edition_gives_each_declared_call_the_chinese_interface():
     for stem in TRANSLATED:
-        for cell in course.edition(stem)["cells"]:
+        for cell in edition(stem)["cells"]:
             if cell["cell_type"] != "code":
                 continue
             for node in calls(course.source(cell)):
