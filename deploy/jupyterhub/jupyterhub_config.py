@@ -121,6 +121,9 @@ c.Spawner.args = [
     "--VoilaExecutor.timeout=30",
     "--MappingKernelManager.cull_idle_timeout=600",
     "--MappingKernelManager.cull_interval=60",
+    # gzip for every response (Tornado's own compression, made per request: no Brotli), as
+    # jupyter_server_config.json gives Binder
+    "--ServerApp.tornado_settings={'compress_response': True}",
 ]
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 60
