@@ -1,11 +1,14 @@
 """N students against JupyterHub on this machine: time to a working dashboard, memory, failures.
 
 The hub is the class's configuration (deploy/jupyterhub/jupyterhub_config.py) as
-tests/test_hub.py runs it: on 127.0.0.1 with configurable-http-proxy, a shared password and
+tests/test_hub.py runs it: on 127.0.0.1 with configurable-http-proxy, the workshop login
+(NativeAuthenticator, the trainer's password set by the operator's command) and
 SimpleLocalProcessSpawner (per-user homes; a class uses SystemdSpawner, whose limits would only
-cap what is measured here). All N students log in in the same second; each then does what a
-browser does (tests/test_hub.py): the hub's login form, spawn, the dashboard page through Voila's
-server extension, its kernel websocket, the widgets' states, one picker changed and answered.
+cap what is measured here). Before the clock starts, every student signs up and the trainer
+authorises them all. Then all N students log in in the same second (each login checks a bcrypt
+hash in the hub's process); each does what a browser does (tests/test_hub.py): the hub's login
+form, spawn, the dashboard page through Voila's server extension, its kernel websocket, the
+widgets' states, one picker changed and answered.
 
 Reported: time from the login to the answered picker (median, p95, max), failures, and, once
 every student has a working dashboard, each student's server and kernel as psutil sees them
@@ -36,7 +39,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_hub import answer_one_input, hub_running, log_in, open_dashboard  # noqa: E402
+from test_hub import answer_one_input, enrol, hub_running, log_in, open_dashboard  # noqa: E402
 
 MAX_USERS = 40
 MB = 1024 * 1024
@@ -141,6 +144,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         # A long culler timeout: nobody is culled while the class is measured.
         with hub_running(Path(folder) / "hub", cull_timeout=3600, cull_every=600) as hub:
+            enrol(hub.url, names)
             start = time.perf_counter()
             with ThreadPoolExecutor(len(names)) as pool:
                 results = list(pool.map(lambda n: one_student(hub.url, n, options.deadline), names))

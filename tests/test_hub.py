@@ -1,16 +1,20 @@
-"""The suite on JupyterHub, for real: a hub on 127.0.0.1 with its proxy, five students at once.
+"""The suite on JupyterHub, for real: a hub on 127.0.0.1 with its proxy and login, five students.
 
-The hub runs deploy/jupyterhub/jupyterhub_config.py, the configuration a class uses, with what
-this machine needs instead of what a class needs (:func:`local_config`): a shared password
-instead of a real login, and SimpleLocalProcessSpawner (each student a home folder of their
-own, every server run as this test's user) instead of SystemdSpawner, which needs systemd as
-the init system. The idle culler is the configuration's own service, with short times.
+The hub runs deploy/jupyterhub/jupyterhub_config.py, the configuration a class uses, with its
+workshop login (NativeAuthenticator, with the trainers' accounts kept out of sign-up by
+deploy/jupyterhub/csl_login.py): the trainer's password is set by the operator's command
+(csl_trainers.py), students sign up through the hub's form and the trainer authorises them.
+One thing differs from a class (:func:`local_config`): SimpleLocalProcessSpawner (each student a
+home folder of their own, every server run as this test's user) instead of SystemdSpawner,
+which needs systemd as the init system (deploy/jupyterhub/README.md says what that leaves
+untested). The idle culler is the configuration's own service, with short times.
 
-Each student does what a browser does: log in through the hub's form, spawn a server, open a
-dashboard through Voila's server extension, open its kernel websocket with the cookies the hub
-gave, load the widgets' states and change a picker (tests/voila_client.py). Everything listens
-on 127.0.0.1, on free ports; the hub, its proxy and every server it started are stopped at the
-end, even when the test fails. benchmarks/hub.py drives the same hub with more students.
+Each student does what a browser does: sign up and log in through the hub's forms, spawn a
+server, open a dashboard through Voila's server extension, open its kernel websocket with the
+cookies the hub gave, load the widgets' states and change a picker (tests/voila_client.py).
+Everything listens on 127.0.0.1, on free ports; the hub, its proxy and every server it started
+are stopped at the end, even when the test fails. benchmarks/hub.py drives the same hub with
+more students.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import os
 import secrets
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -39,9 +44,11 @@ from websockets.exceptions import InvalidStatus
 
 pytestmark = pytest.mark.server
 CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
+TRAINERS_COMMAND = ROOT / "deploy" / "jupyterhub" / "csl_trainers.py"
 DASHBOARD = "voila/render/notebooks/dashboards/law_explorer.ipynb"
-PASSWORD = secrets.token_urlsafe(12)
 TRAINER, TRAINER_PASSWORD = "trainer", secrets.token_urlsafe(32)
+PASSWORDS: dict[str, str] = {}
+"""Each student's password, chosen at sign-up."""
 STUDENTS = [f"student{i}" for i in range(5)]
 CULL_TIMEOUT, CULL_EVERY = 15, 3
 """The culler's times in the test: an idle server goes after 15 s, checked every 3 s."""
@@ -79,15 +86,11 @@ class Hub:
 
 
 def local_config(folder: Path, ports: dict[str, int], token: str) -> str:
-    """The class's configuration, with this machine's login, spawner and ports."""
+    """The class's configuration, login included, with this machine's spawner and ports."""
     homes = folder / "homes"
     return f"""
 c = get_config()
 load_subconfig({str(CONFIG)!r})
-c.JupyterHub.authenticator_class = "shared-password"
-c.SharedPasswordAuthenticator.user_password = {PASSWORD!r}
-c.SharedPasswordAuthenticator.admin_password = {TRAINER_PASSWORD!r}
-c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {str(homes)!r} + "/{{username}}"
 if {os.geteuid() == 0}:  # a CI machine's root: the servers run as this test's user
@@ -147,9 +150,18 @@ def stop_tree(process: subprocess.Popen) -> None:
 
 @contextmanager
 def hub_running(
-    folder: Path, *, cull_timeout: int = CULL_TIMEOUT, cull_every: int = CULL_EVERY
+    folder: Path,
+    *,
+    cull_timeout: int = CULL_TIMEOUT,
+    cull_every: int = CULL_EVERY,
+    trainers: tuple[str, ...] = (TRAINER,),
+    passwords: dict[str, str] | None = None,
 ) -> Iterator[Hub]:
-    """JupyterHub with the class's configuration on free loopback ports, stopped afterwards."""
+    """JupyterHub with the class's configuration on free loopback ports, stopped afterwards.
+
+    ``trainers`` is CSL_HUB_TRAINERS; ``passwords`` (default: the trainer's) are set first with
+    the operator's command, run in the hub's folder as deploy/jupyterhub/README.md says.
+    """
     proxy_command()
     folder.mkdir(parents=True, exist_ok=True)
     ports = {"proxy": free_port(), "hub": free_port(), "api": free_port()}
@@ -161,10 +173,22 @@ def hub_running(
         "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
         "CSL_HUB_CULL_TIMEOUT": str(cull_timeout),
         "CSL_HUB_CULL_EVERY": str(cull_every),
-        "CSL_HUB_TRAINERS": TRAINER,
+        "CSL_HUB_TRAINERS": ",".join(trainers),
         "CSL_HUB_START": "dashboards",
         "CONFIGPROXY_AUTH_TOKEN": secrets.token_hex(16),
     }
+    env.pop("CSL_HUB_TRAINERS_FILE", None)  # the default: csl_trainers in the hub's folder
+    for name, password in (passwords or {TRAINER: TRAINER_PASSWORD}).items():
+        subprocess.run(
+            [sys.executable, str(TRAINERS_COMMAND), "add", name, "--password-stdin"],
+            input=f"{password}\n",
+            text=True,
+            cwd=folder,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
     log = folder / "hub.log"
     with open(log, "w") as out:
         process = subprocess.Popen(
@@ -215,21 +239,70 @@ class Student:
         return {c.name: c.value for c in self.session.cookies if path.startswith(c.path)}
 
 
-def log_in(hub: str, name: str, password: str = PASSWORD) -> Student:
-    """Log in through the hub's form, as a browser does (its _xsrf cookie and field)."""
+def browser(hub: str, form: str) -> tuple[requests.Session, str]:
+    """A fresh browser on one of the hub's forms: its session and the form's _xsrf value."""
     session = requests.Session()
     session.trust_env = False  # loopback only, whatever proxy the environment names
-    start = time.perf_counter()
-    session.get(f"{hub}/hub/login", timeout=60).raise_for_status()
-    xsrf = session.cookies.get("_xsrf", path="/hub/")
+    session.get(f"{hub}/hub/{form}", timeout=60).raise_for_status()
+    return session, session.cookies.get("_xsrf", path="/hub/")
+
+
+def try_log_in(hub: str, name: str, password: str) -> tuple[requests.Session, requests.Response]:
+    """Post the hub's login form, as a browser does (its _xsrf cookie and field)."""
+    session, xsrf = browser(hub, "login")
     response = session.post(
         f"{hub}/hub/login",
         data={"username": name, "password": password, "_xsrf": xsrf},
         allow_redirects=False,
         timeout=60,
     )
+    return session, response
+
+
+def log_in(hub: str, name: str, password: str | None = None) -> Student:
+    """Log in through the hub's form (a student's own password by default)."""
+    start = time.perf_counter()
+    session, response = try_log_in(hub, name, password or PASSWORDS[name])
     assert response.status_code == 302, f"login of {name}: {response.status_code}"
     return Student(name, hub, session, logged_in=time.perf_counter() - start)
+
+
+def sign_up(hub: str, name: str, password: str) -> str:
+    """Fill in the hub's sign-up form; the message the page answers with."""
+    session, xsrf = browser(hub, "signup")
+    response = session.post(
+        f"{hub}/hub/signup",
+        data={
+            "username": name,
+            "signup_password": password,
+            "signup_password_confirmation": password,
+            "_xsrf": xsrf,
+        },
+        timeout=60,
+    )
+    response.raise_for_status()
+    return response.text
+
+
+def enrol(hub: str, names: list[str]) -> None:
+    """Each student signs up with a password of their own; the trainer authorises them all."""
+    for name in names:
+        PASSWORDS.setdefault(name, secrets.token_urlsafe(12))
+        assert "sent to the admin" in sign_up(hub, name, PASSWORDS[name]), name
+    trainer = log_in(hub, TRAINER, TRAINER_PASSWORD)
+    for name in names:
+        trainer.session.get(f"{hub}/hub/authorize/{name}", timeout=60).raise_for_status()
+
+
+def who(student: Student) -> requests.Response:
+    """The hub's answer to "who am I" for the student's cookies."""
+    return student.session.get(f"{student.hub}/hub/api/user", timeout=60)
+
+
+def sign_ups(folder: Path) -> dict[str, bool]:
+    """NativeAuthenticator's table in the hub's database: each sign-up, and if authorised."""
+    with sqlite3.connect(folder / "hub.sqlite") as db:
+        return dict(db.execute("SELECT username, is_authorized FROM users_info"))
 
 
 def open_dashboard(student: Student, deadline: float = 180) -> Student:
@@ -276,6 +349,7 @@ def test_five_students_each_get_an_isolated_working_dashboard_and_idle_servers_a
     tmp_path,
 ):
     with hub_running(tmp_path / "hub") as hub, ThreadPoolExecutor(len(STUDENTS)) as pool:
+        enrol(hub.url, STUDENTS)
         students = list(pool.map(lambda name: log_in(hub.url, name), STUDENTS))
         students = list(pool.map(open_dashboard, students))
         assert all(s.page.kernel_id for s in students)
@@ -333,6 +407,63 @@ def test_five_students_each_get_an_isolated_working_dashboard_and_idle_servers_a
         finally:
             stop.set()
         assert clicks.result(timeout=60) > 0
+
+
+def test_a_sign_up_under_a_trainers_name_gives_no_admin_and_no_login(tmp_path):
+    folder, squatter = tmp_path / "hub", secrets.token_urlsafe(16)
+    student = STUDENTS[0]
+    PASSWORDS.setdefault(student, secrets.token_urlsafe(12))
+    with hub_running(folder) as hub:
+        # Whoever signs up first under the trainer's name, in any case, finds the name in use,
+        # and the trainer's name cannot log in with the squatter's password.
+        for name in (TRAINER, TRAINER.upper(), TRAINER.title()):
+            assert "already in use" in sign_up(hub.url, name, squatter), name
+        assert sign_ups(folder) == {}
+        _, refused = try_log_in(hub.url, TRAINER, squatter)
+        assert refused.status_code == 200
+        assert "Invalid username or password" in refused.text
+        assert "jupyterhub-session-id" not in refused.cookies
+
+        # A student's sign-up waits for the trainer; once authorised, the student is no admin.
+        assert "sent to the admin" in sign_up(hub.url, student, PASSWORDS[student])
+        _, waiting = try_log_in(hub.url, student, PASSWORDS[student])
+        assert waiting.status_code == 200 and "not been authorized" in waiting.text
+        trainer = log_in(hub.url, TRAINER, TRAINER_PASSWORD)  # the operator's password
+        assert who(trainer).json()["admin"] is True
+        trainer.session.get(f"{hub.url}/hub/authorize/{student}", timeout=60).raise_for_status()
+        assert sign_ups(folder) == {student: 1}
+        learner = log_in(hub.url, student)
+        assert who(learner).json()["admin"] is False
+        for path in ("api/users", "admin", "authorize", f"authorize/{TRAINER}"):
+            answer = learner.session.get(f"{hub.url}/hub/{path}", allow_redirects=False, timeout=60)
+            assert answer.status_code == 403, path
+        # A trainer's password is the operator's to change, not the hub's form.
+        assert trainer.session.get(f"{hub.url}/hub/change-password", timeout=60).status_code == 403
+
+    # The student's name made a trainer's later: the operator sets the password; the sign-up
+    # made under that name is deleted at the start and its password no longer logs in.
+    operators = secrets.token_urlsafe(16)
+    with hub_running(folder, trainers=(TRAINER, student), passwords={student: operators}) as hub:
+        assert sign_ups(folder) == {}
+        _, refused = try_log_in(hub.url, student, PASSWORDS[student])
+        assert "Invalid username or password" in refused.text
+        assert who(log_in(hub.url, student, operators)).json()["admin"] is True
+
+    # Taken off the list again: no admin, whatever admin rights the name had.
+    with hub_running(folder) as hub:
+        trainer = log_in(hub.url, TRAINER, TRAINER_PASSWORD)
+        listed = trainer.session.get(f"{hub.url}/hub/api/users/{student}", timeout=60).json()
+        assert listed["admin"] is False
+        _, refused = try_log_in(hub.url, student, operators)
+        assert "Invalid username or password" in refused.text
+
+
+def test_the_hub_does_not_start_while_a_trainer_has_no_password(tmp_path):
+    with (
+        pytest.raises(RuntimeError, match=r"trainers without a password in \S+: nobodyset"),
+        hub_running(tmp_path / "hub", trainers=(TRAINER, "nobodyset")),
+    ):
+        pass
 
 
 def keep_using(student: Student, stop: threading.Event) -> Future:

@@ -10,13 +10,20 @@ Every choice a trainer makes is an environment variable, read when the hub start
     CSL_HUB_START          "dashboards" (default): students land on the dashboards' list;
                            "lab": on JupyterLab, in the teaching notebooks
     CSL_HUB_TRAINERS       user names of the trainers, comma-separated: they are the hub's admins
-    CSL_HUB_AUTH           "native" (default): NativeAuthenticator, for a workshop (people sign up,
-                           a trainer authorises them at /hub/authorize);
+                           (the hub's "admin" role, exactly these names: one taken off the list
+                           is no longer an admin after a restart)
+    CSL_HUB_AUTH           "native" (default): NativeAuthenticator, for a workshop (students sign
+                           up, a trainer authorises each at /hub/authorize); a trainer's account
+                           is never made by signing up: the operator sets each trainer's password
+                           with csl_trainers.py beside this file, and the hub refuses to start
+                           while a trainer has none (csl_login.py says why and how);
                            "oauth": GenericOAuthenticator, a university's single sign-on, set up by
                            oauthenticator's own variables (OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET,
                            OAUTH_CALLBACK_URL, OAUTH2_AUTHORIZE_URL, OAUTH2_TOKEN_URL,
                            OAUTH2_USERDATA_URL); CSL_HUB_STUDENTS lists who may log in
     CSL_HUB_STUDENTS       with "oauth": the user names allowed in, comma-separated
+    CSL_HUB_TRAINERS_FILE  with "native": the trainers' password file (default: csl_trainers in
+                           the hub's folder, beside its database)
     CSL_HUB_CULL_TIMEOUT   seconds without activity before a student's server is stopped (3600)
     CSL_HUB_CULL_EVERY     seconds between two checks of the idle culler (300)
     CSL_HUB_MEM_LIMIT      memory a student's server may use (default 1G; docs: measured figures)
@@ -55,7 +62,7 @@ START_URLS = {
     "dashboards": "/voila/tree/notebooks/dashboards",
     "lab": "/lab/tree/notebooks/00_start_here.ipynb",
 }
-AUTHENTICATORS = {"native": "native", "oauth": "generic-oauth"}
+LOGINS = ("native", "oauth")
 
 
 def _choice(name: str, default: str, valid) -> str:
@@ -79,16 +86,29 @@ def _seconds(name: str, default: int) -> int:
 c = get_config()
 
 # Who logs in. Trainers are admins: they see every server at /hub/admin, can start and stop
-# them and, with NativeAuthenticator, authorise the people who signed up.
-auth = _choice("CSL_HUB_AUTH", "native", AUTHENTICATORS)
-c.JupyterHub.authenticator_class = AUTHENTICATORS[auth]
-c.Authenticator.admin_users = _names("CSL_HUB_TRAINERS")
+# them and, with NativeAuthenticator, authorise the people who signed up. Admin rights come
+# from the "admin" role with exactly the trainers' names (below), never from admin_users:
+# NativeAuthenticator authorises a sign-up under a name of admin_users at once, so whoever
+# signed up first under a trainer's name would be an admin.
+auth = _choice("CSL_HUB_AUTH", "native", LOGINS)
+trainers = _names("CSL_HUB_TRAINERS")
 if auth == "native":
+    sys.path.insert(0, str(HERE))
+    from csl_login import ClassAuthenticator
+    from csl_trainers import NAME, trainers_file
+
+    c.JupyterHub.authenticator_class = ClassAuthenticator
+    c.ClassAuthenticator.trainers = trainers
+    c.ClassAuthenticator.trainers_file = str(trainers_file())
     c.NativeAuthenticator.open_signup = False  # a trainer authorises each account
     c.NativeAuthenticator.minimum_password_length = 10
+    c.NativeAuthenticator.check_common_password = True
+    # ASCII names only: no name that looks like a trainer's in other letters
+    c.Authenticator.username_pattern = f"^{NAME.pattern}$"
     c.Authenticator.allow_all = True  # every account a trainer authorised
 else:
-    c.GenericOAuthenticator.allowed_users = _names("CSL_HUB_STUDENTS")
+    c.JupyterHub.authenticator_class = "generic-oauth"
+    c.GenericOAuthenticator.allowed_users = _names("CSL_HUB_STUDENTS") | trainers
     c.GenericOAuthenticator.scope = ["openid", "profile", "email"]
     c.GenericOAuthenticator.username_claim = "preferred_username"
 
@@ -143,9 +163,10 @@ c.JupyterHub.services = [
     }
 ]
 c.JupyterHub.load_roles = [
+    {"name": "admin", "users": sorted(trainers)},
     {
         "name": "idle-culler",
         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
         "services": ["idle-culler"],
-    }
+    },
 ]
