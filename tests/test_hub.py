@@ -20,6 +20,7 @@ more students.
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import os
 import secrets
 import shutil
@@ -464,6 +465,50 @@ def test_the_hub_does_not_start_while_a_trainer_has_no_password(tmp_path):
         hub_running(tmp_path / "hub", trainers=(TRAINER, "nobodyset")),
     ):
         pass
+
+
+def trainers_command(folder: Path, *args: str, password: str = "") -> subprocess.CompletedProcess:
+    """The operator's command, run in the hub's folder."""
+    return subprocess.run(
+        [sys.executable, str(TRAINERS_COMMAND), *args],
+        input=f"{password}\n",
+        text=True,
+        cwd=folder,
+        env={k: v for k, v in os.environ.items() if k != "CSL_HUB_TRAINERS_FILE"},
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def test_the_operators_command_sets_a_trainers_password_readable_by_the_hub_only(tmp_path):
+    spec = importlib.util.spec_from_file_location("csl_trainers", TRAINERS_COMMAND)
+    trainers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainers)
+    path, password = tmp_path / "csl_trainers", secrets.token_urlsafe(16)
+
+    short = trainers_command(tmp_path, "add", "alice", "--password-stdin", password="too-short")
+    assert short.returncode == 2 and "valid: 12 or more" in short.stderr
+    named = trainers_command(tmp_path, "add", "Alice Li", "--password-stdin", password=password)
+    assert named.returncode == 2 and "'Alice Li' is not valid" in named.stderr
+    assert not path.exists()
+
+    assert (
+        trainers_command(tmp_path, "add", "alice", "--password-stdin", password=password).returncode
+        == 0
+    )
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert password not in path.read_text()  # a bcrypt hash, not the password
+    assert trainers.is_password(path, "alice", password)
+    assert not trainers.is_password(path, "alice", password.upper())
+    assert not trainers.is_password(path, "bob", password)
+    assert trainers_command(tmp_path, "list").stdout.split() == ["alice"]
+
+    path.chmod(0o620)  # writable by the group: the hub refuses to trust it
+    with pytest.raises(PermissionError, match="may be written by others"):
+        trainers.is_password(path, "alice", password)
+    path.chmod(0o600)
+    assert trainers_command(tmp_path, "remove", "alice").returncode == 0
+    assert not trainers.is_password(path, "alice", password)
 
 
 def keep_using(student: Student, stop: threading.Event) -> Future:
