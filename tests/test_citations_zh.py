@@ -146,7 +146,7 @@ def test_the_checklist_and_the_lessons_cite_one_paragraph_articles_as_the_law_do
     from csl_helpers.obligations import Profile, checklist
 
     last = checklist(Profile(network_operator=True), "2016").to_markdown("zh").splitlines()[-1]
-    assert "第七十一条；" in last and "第七十一条第一款" not in last
+    assert "第七十一条、" in last and "第七十一条第一款" not in last
     rows = search_table("网络日志", "zh", version="2016").rows
     assert rows[0][0] == "第二十一条第三项"
 

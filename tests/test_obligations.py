@@ -611,8 +611,9 @@ def test_markdown_export_is_a_checklist_grouped_by_theme(version):
             assert f"**{duty.citation(lang)}**" in line
             if duty.penalty.rules:
                 assert duty.penalty.citation(lang) in line
+        assert sheet.general_cited(lang) in lines[-1]
         for p in general_liability(version):
-            assert p.citation(lang, version) in lines[-1]
+            assert str(p.article) in lines[-1] or Provision(p.article).citation(lang) in lines[-1]
     assert "not legal advice" in sheet.to_markdown("en")
     assert "以法律中文文本为准" in sheet.to_markdown("zh")
 

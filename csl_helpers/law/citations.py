@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from csl_helpers.law.model import Article, Provision, Reference, check_lang
-from csl_helpers.law.numerals import parse_cn
+from csl_helpers.law.numerals import parse_cn, to_cn
 
 _CN = "[零一二三四五六七八九十百两]+"
 _TOKEN = re.compile(
@@ -131,6 +131,39 @@ def cite_articles(numbers: Iterable[int], lang: str = "en") -> str:
     if len(numbers) == 1:
         return f"Article {numbers[0]}"
     return f"Articles {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+
+
+def cite_provisions(
+    provisions: Iterable[Provision], lang: str = "en", version: str | None = None
+) -> str:
+    """Provisions named together, as the Law lists them.
+
+    In Chinese a provision of the same article as the one before it drops the article, and an
+    item of the same paragraph drops the paragraph too: 第二十二条第一款、第二款 (2016 Art. 60),
+    前款第一项、第二项 (2025 Art. 62(2)), never 第六十三条第一款、第六十三条第二款. ``version``
+    leaves out the paragraph of a one-paragraph article, as :meth:`Provision.citation` does.
+
+    >>> ps = [Provision(63, 1), Provision(63, 2), Provision(64, 1, 1), Provision(64, 1, 2)]
+    >>> cite_provisions(ps, "zh", "2016")
+    '第六十三条第一款、第二款、第六十四条第一款第一项、第二项'
+    >>> cite_provisions(ps[:2])
+    'Article 63(1), Article 63(2)'
+    """
+    provisions = list(provisions)
+    if check_lang(lang) == "en":
+        return ", ".join(p.citation("en", version) for p in provisions)
+    out: list[str] = []
+    before: Provision | None = None
+    for p in provisions:
+        full = p.citation("zh", version)
+        if before is not None and before.article == p.article:
+            head = f"第{to_cn(p.article)}条"
+            if p.item is not None and before.item is not None and before.paragraph == p.paragraph:
+                head = full[: full.rindex("第")]
+            full = full[len(head) :] or full
+        out.append(full)
+        before = p
+    return "、".join(out)
 
 
 def extract_references(articles: Iterable[Article]) -> tuple[Reference, ...]:

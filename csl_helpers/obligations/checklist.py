@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from csl_helpers.law.citations import cite_provisions
 from csl_helpers.law.display import (
     RichDisplay,
     card,
@@ -184,58 +185,61 @@ class Checklist(RichDisplay):
         ]
         return card(self.heading(lang), table(head, rows), self.version, lang)
 
+    def general_cited(self, lang: str = "en") -> str:
+        """The clauses that reach any breach, cited: ``Article 72; Article 76(1); …``.
+
+        In Chinese as the Law lists provisions: 第七十二条、第七十六条第一款、第二款.
+        """
+        if check_lang(lang) == "en":
+            return "; ".join(p.citation("en", self.version) for p in self.general_liability)
+        return cite_provisions(self.general_liability, "zh", self.version)
+
     def to_markdown(self, lang: str = "en", done: Collection[str] = ()) -> str:
         """The checklist as Markdown: a heading per theme and a ``- [ ]`` line per duty.
 
-        The duties whose ids ``done`` lists are ticked: ``- [x]``.
+        The duties whose ids ``done`` lists are ticked: ``- [x]``. The words are the
+        catalogues' (:mod:`csl_helpers.translation`); in Chinese the span of a version no
+        longer in force names the last day it applied, not the day it ceased to be.
         """
-        check_lang(lang)
-        en = lang == "en"
+        _ = gettext_for(check_lang(lang))
         info = version_info(self.version)
         start = worded_date(info.in_force_from, lang)
-        until = worded_date(info.in_force_until, lang) if info.in_force_until else None
-        who = ("; " if en else "；").join(s.name(lang) for s in subjects_of(self.profile))
+        who = _("; ").join(s.name(lang) for s in subjects_of(self.profile))
         note = out_of_force_note(self.version, lang)
-        if en:
-            span = f"in force {start} to {until or 'today'}"
-            lines = [
-                f"# Duties under the Cybersecurity Law ({self.version} text)",
-                "",
-                f"The {self.version} text, {span}. Who: {_md(who)}.",
-                *(["", _md(note)] if note else []),
-                "",
-                "The Chinese text of the Law governs; the duties below are plain-language "
-                "paraphrases for study, not legal advice.",
-            ]
+        if info.in_force_until:
+            span = _("The {version} text, in force {start} to {until}. Who: {who}.").format(
+                version=self.version,
+                start=start,
+                until=worded_date(info.in_force_until, lang),
+                who=_md(who),
+            )
         else:
-            # the last day a version applied is not the day it ceased to be in force
-            span = f"自{start}起施行" + (f"，施行至{until}" if until else "")
-            lines = [
-                f"# 网络安全法规定的义务（{self.version}年文本）",
-                "",
-                f"{self.version}年文本{span}。义务主体：{_md(who)}。",
-                *(["", _md(note)] if note else []),
-                "",
-                "以法律中文文本为准；下列义务为便于学习的概括表述，不构成法律意见。",
-            ]
+            span = _("The {version} text, in force {start} to today. Who: {who}.").format(
+                version=self.version, start=start, who=_md(who)
+            )
+        lines = [
+            _("# Duties under the Cybersecurity Law ({version} text)").format(version=self.version),
+            "",
+            span,
+            *(["", _md(note)] if note else []),
+            "",
+            _(
+                "The Chinese text of the Law governs; the duties below are plain-language "
+                "paraphrases for study, not legal advice."
+            ),
+        ]
         for theme, duties in self.groups:
             lines += ["", f"## {_md(theme.title(lang))}", ""]
             lines += [
                 f"- [{'x' if d.id in done else ' '}] {_line(d, self.other_version, lang)}"
                 for d in duties
             ]
-        cites = ("; " if en else "；").join(
-            p.citation(lang, self.version) for p in self.general_liability
-        )
         lines += [
             "",
-            (
-                f"Any breach may also be recorded in credit files and bring civil, "
-                f"public-security or criminal liability: {cites}."
-                if en
-                else "违反本法规定的，还可能记入信用档案，并承担民事责任、治安管理处罚或者"
-                f"刑事责任：{cites}。"
-            ),
+            _(
+                "Any breach may also be recorded in credit files and bring civil, "
+                "public-security or criminal liability: {cites}."
+            ).format(cites=self.general_cited(lang)),
         ]
         return "\n".join(lines) + "\n"
 

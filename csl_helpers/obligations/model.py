@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from csl_helpers.law.citations import cite_provisions
 from csl_helpers.law.display import (
     RichDisplay,
     card,
@@ -85,8 +86,7 @@ class Enforcement:
 
     def citation(self, lang: str = "en") -> str:
         """The rules cited, e.g. ``Article 63(1), Article 63(2)``; empty for ``none``."""
-        sep = ", " if check_lang(lang) == "en" else "、"
-        return sep.join(r.citation(lang, self.version) for r in self.rules)
+        return cite_provisions(self.rules, check_lang(lang), self.version)
 
     def note(self, lang: str = "en") -> str:
         """The data's note on this link in ``lang`` (empty if there is none)."""
@@ -287,13 +287,11 @@ class Duty(RichDisplay):
 
     def citation(self, lang: str = "en") -> str:
         """The provisions cited, e.g. ``Article 23(1)(1)``."""
-        sep = ", " if check_lang(lang) == "en" else "、"
-        return sep.join(p.citation(lang, self.version) for p in self.provisions)
+        return cite_provisions(self.provisions, check_lang(lang), self.version)
 
     def other_citation(self, lang: str = "en") -> str:
         """The other version's provisions cited, or ``""`` where it has none."""
-        sep = ", " if check_lang(lang) == "en" else "、"
-        return sep.join(p.citation(lang, self.other_version) for p in self.counterparts)
+        return cite_provisions(self.counterparts, check_lang(lang), self.other_version)
 
     languages = ("en", "zh")
 

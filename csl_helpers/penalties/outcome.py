@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from csl_helpers.law.display import RichDisplay, card, table, with_note
 from csl_helpers.law.model import Provision
+from csl_helpers.law.version_registry import sole_paragraph
 from csl_helpers.penalties.clauses import tier_name
 from csl_helpers.penalties.model import MeasureSet, Note, Quote, Range, Referral, term
 from csl_helpers.translation import check_ui_lang, gettext_for
@@ -83,6 +84,17 @@ class Outcome(RichDisplay):
         other = self.borrowed_from.citation(lang, self.version)
         return f"{own}, applying {other}" if lang == "en" else f"{own}，依照{other}"
 
+    def none_here(self, lang: str = "en") -> str:
+        """What the clause provides where it sets no fine: ``none in this clause``.
+
+        In Chinese a one-paragraph article is 本条, as the Law and its citations call it
+        (第六十四条, not 第六十四条第一款): 本条未规定; a paragraph of several is 本款.
+        """
+        _ = gettext_for(check_ui_lang(lang))
+        if lang == "zh" and sole_paragraph(self.version, self.basis_provision.article):
+            return _("none in this article")  # English says "clause" for either
+        return _("none in this clause")
+
     def tier_label(self, lang: str = "en") -> str:
         """The tier as its clause names it (:func:`~csl_helpers.penalties.clauses.tier_name`)."""
         return tier_name(self.version, self.provision, self.tier, check_ui_lang(lang))
@@ -111,7 +123,7 @@ class Outcome(RichDisplay):
             label = _("reservation") if r.reservation else _("referred")  # 另有规定的，依照其规定
             rows.append((label, f"{r.zh}（{r.note.zh}）" if zh else f"{r.en} ({r.note.en})"))
         if self.fine is None:
-            rows.append((_("fine on the offender"), _("none in this clause")))
+            rows.append((_("fine on the offender"), self.none_here(lang)))
         else:
             rows.append(
                 (

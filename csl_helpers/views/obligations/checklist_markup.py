@@ -189,7 +189,7 @@ def checklist_html(
         parts.append(f'<h4 class="csl-nav-theme">{title}</h4><ul>')
         parts += [duty_html(d, simulator, ui) for d in duties]
         parts.append("</ul>")
-    general = _("; ").join(p.citation(ui, sheet.version) for p in sheet.general_liability)
+    general = sheet.general_cited(ui)
     parts.append(
         '<p class="csl-nav-meta">{}</p></div>'.format(
             _(

@@ -36,10 +36,10 @@ STYLE = """<style>
 </style>"""
 
 
-def _money(r, may: bool, ui: str = "en") -> str:
+def _money(r, may: bool, ui: str = "en", none: str = "") -> str:
     _ = gettext_for(ui)
     if r is None:
-        return _("<i>none in this clause</i>")
+        return f"<i>{escape(none)}</i>" if none else _("<i>none in this clause</i>")
     badge = (
         '<span class="csl-pen-may">{}</span>'.format(_("may"))
         if may
@@ -86,8 +86,9 @@ def _penalty_rows(
 ) -> list[tuple[str, str]]:
     """The fines and the detention; ``fine_text`` in place of the offender's fine if given."""
     _ = gettext_for(ui)
+    money = _money(o.fine, o.fine_discretionary, ui, o.none_here(ui))
     fine = (
-        f'<span class="csl-pen-fine">{_money(o.fine, o.fine_discretionary, ui)}</span>'
+        f'<span class="csl-pen-fine">{money}</span>'
         if fine_text is None
         else f'<span class="csl-pen-awaiting">{escape(fine_text)}</span>'
     )
@@ -98,7 +99,7 @@ def _penalty_rows(
             (
                 _("Fine on {who}").format(who=escape(who)),
                 f'<span class="csl-pen-person-fine">'
-                f"{_money(o.person_fine, o.person_fine_discretionary, ui)}</span>",
+                f"{_money(o.person_fine, o.person_fine_discretionary, ui, o.none_here(ui))}</span>",
             )
         )
     if o.detention_days is not None:
