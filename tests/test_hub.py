@@ -442,10 +442,13 @@ def test_a_sign_up_under_a_trainers_name_gives_no_admin_and_no_login(tmp_path):
         assert trainer.session.get(f"{hub.url}/hub/change-password", timeout=60).status_code == 403
 
     # The student's name made a trainer's later: the operator sets the password; the sign-up
-    # made under that name is deleted at the start and its password no longer logs in.
+    # made under that name is deleted at the start, its password no longer logs in, and the
+    # login the student still holds (the cookie) no longer opens the hub.
     operators = secrets.token_urlsafe(16)
     with hub_running(folder, trainers=(TRAINER, student), passwords={student: operators}) as hub:
         assert sign_ups(folder) == {}
+        still_held = who(Student(student, hub.url, learner.session))
+        assert still_held.status_code == 403, still_held.text[:300]
         _, refused = try_log_in(hub.url, student, PASSWORDS[student])
         assert "Invalid username or password" in refused.text
         assert who(log_in(hub.url, student, operators)).json()["admin"] is True

@@ -8,7 +8,8 @@ Here a trainer's name is never an account of the sign-up table:
   after, whatever the letters' case, since names are compared as the hub normalises them);
 - a trainer logs in only with the password the operator set (csl_trainers.py), never with one
   of the sign-up table; a sign-up made under that name before it was a trainer's is deleted
-  when the hub starts, with a warning in its log;
+  when the hub starts, with a warning in its log, and every login cookie and token the hub
+  gave that name is voided, so whoever held the sign-up is not logged in as the trainer;
 - the hub does not start while a trainer has no password, naming the command that sets one;
 - a trainer changes their password through the operator (the hub's own form answers 403).
 
@@ -23,6 +24,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import csl_trainers
+from jupyterhub import orm
+from jupyterhub.utils import new_token
 from nativeauthenticator import NativeAuthenticator
 from nativeauthenticator.handlers import ChangePasswordHandler
 from nativeauthenticator.handlers import LoginHandler as NativeLoginHandler
@@ -65,7 +68,17 @@ class ClassAuthenticator(NativeAuthenticator):
             if signed_up is not None:
                 self.log.warning("deleting the sign-up made under the trainer's name %s", name)
                 self.db.delete(signed_up)
+                self._log_out_everywhere(name)
                 self.db.commit()
+
+    def _log_out_everywhere(self, name: str) -> None:
+        """Void every login cookie and token the hub gave ``name`` (whoever held the sign-up)."""
+        user = orm.User.find(self.db, name)
+        if user is None:
+            return
+        user.cookie_id = new_token()  # the hub finds a login cookie's user by this id
+        for token in list(user.api_tokens):
+            self.db.delete(token)
 
     def is_trainer(self, username: str) -> bool:
         """Whether the name, as the hub normalises it, is a trainer's."""
