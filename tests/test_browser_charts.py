@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 MEASURE = """() => [...document.querySelectorAll(".csl-pen-charts .js-plotly-plot")].map((g) => {
   const chart = g.getBoundingClientRect();
   const plot = g.querySelector(".nsewdrag").getBoundingClientRect();
-  const texts = [...g.querySelectorAll(".annotation-text, .g-xtitle text, .xtick text")]
+  const texts = [...g.querySelectorAll(".ytick text, .g-xtitle text, .xtick text")]
     .map((t) => t.getBoundingClientRect())
     .filter((r) => r.width > 0);
   return {
@@ -36,7 +36,7 @@ def test_the_charts_are_legible_on_a_phone(chromium, voila_url, lang):
         )
         charts = page.locator(".csl-pen-charts .js-plotly-plot")
         expect(charts).to_have_count(2, timeout=90_000)
-        expect(charts.first.locator(".annotation-text").first).to_be_attached()
+        expect(charts.first.locator(".ytick text").first).to_be_attached()
         for chart in page.evaluate(MEASURE):
             assert chart["plot"] >= 300, chart  # was about 70 px beside the Chinese names
             assert chart["texts"] > 0 and chart["cut"] == 0, chart

@@ -38,17 +38,17 @@ def test_the_fines_chart_in_chinese_labels_its_decades_in_wan(version):
 @pytest.mark.parametrize("ui", ["zh", "en"])
 def test_the_fines_chart_names_each_row_above_its_line(ui):
     chart = fines_chart("2025", 0, None, ui)
-    layout = chart.figure["layout"]
-    assert layout["yaxis"]["showticklabels"] is False  # no names beside the plot to crowd it
-    names = [a["text"] for a in layout["annotations"]]
-    rows = layout["yaxis"]["categoryarray"][::-1]
-    assert [re.sub(r"\s|<br>", "", n) for n in names] == [re.sub(r"\s", "", r) for r in rows]
-    assert len(names) == len(chart.rows)
-    for note in layout["annotations"]:
-        assert note["xanchor"] == "left" and note["yanchor"] == "bottom"
-        assert note["x"] == pytest.approx(layout["xaxis"]["range"][0])
-        widest = max(map(ems, note["text"].split("<br>")))
-        assert widest <= 26, note["text"]  # a 390 px phone's chart at the chart's font
+    axis = chart.figure["layout"]["yaxis"]
+    assert axis["ticklabelposition"] == "inside top"  # inside the plot: it keeps its width
+    assert axis["tickvals"] == axis["categoryarray"][::-1] and len(axis["tickvals"]) == len(
+        chart.rows
+    )
+    for row, name in zip(axis["tickvals"], axis["ticktext"], strict=True):
+        assert re.sub(r"\s|<br>", "", name) == re.sub(r"\s", "", row)
+        widest = max(map(ems, name.split("<br>")))
+        assert widest <= 26, name  # a 390 px phone's chart at the chart's font
+    lines = {name.count("<br>") for name in axis["ticktext"]}
+    assert len(lines) == 1  # as many lines each: the last stands just above its row's line
 
 
 def test_axis_range_spans_every_value():

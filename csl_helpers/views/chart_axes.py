@@ -64,36 +64,28 @@ def traced_values(fig: go.Figure) -> list[float]:
     return [x for trace in fig.data for x in (trace.x or ()) if isinstance(x, int | float)]
 
 
-def name_rows_above(fig: go.Figure, rows: Sequence[str], at: float, size: int = 14) -> int:
+def name_rows_above(fig: go.Figure, rows: Sequence[str], size: int = 14) -> int:
     """Name each row of a chart of rows (a category y axis, ``rows`` from the top) above its line.
 
-    Each name starts at ``at`` (the left end of the log x axis) and stands just above its row's
-    line, on as many lines as a phone's width needs (:func:`wrapped`). The y axis then shows no
-    labels of its own, and the plot has the chart's whole width. Returns the height in pixels
-    a row needs (its longest name and its line).
+    Each name is its row's label on the y axis, drawn inside the plot from its left edge and
+    just above the row's line, on as many lines as a phone's width needs (:func:`wrapped`): the
+    plot keeps the chart's whole width. Labels, not annotations: 40 annotations cost each
+    restyle of the chart (the chosen clause highlighted) 20 ms more. Returns the height in
+    pixels a row needs (its longest name and its line).
     """
     names = [wrapped(row) for row in rows]
-    notes = [
-        {
-            "x": math.log10(at),  # plotly places annotations on a log axis by the exponent
-            "y": row,
-            "text": "<br>".join(lines),
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "yshift": 5,
-            "align": "left",
-            "showarrow": False,
-            "font": {"size": size},
-        }
-        for row, lines in zip(rows, names, strict=True)
-    ]
-    fig.update_layout(annotations=[*fig.layout.annotations, *notes])  # at once: far cheaper
     most = max((len(lines) for lines in names), default=1)
     fig.update_yaxes(
-        showticklabels=False,
-        ticks="",
         categoryorder="array",
         categoryarray=list(rows)[::-1],
+        tickmode="array",
+        tickvals=list(rows),
+        # every name as many lines high, its last line just above its row's line
+        ticktext=["<br>" * (most - len(lines)) + "<br>".join(lines) for lines in names],
+        ticklabelposition="inside top",
+        ticklabelshift=-round((most - 1) * size * 1.3),
+        ticks="",
+        tickfont={"size": size},
         range=[-0.7, len(rows) - 0.1],
     )
     return round(most * size * 1.3) + 18

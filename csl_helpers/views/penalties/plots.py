@@ -206,7 +206,7 @@ def _fines_figure(
     axis = decade_axis(traced_values(fig), ui)
     fig.update_xaxes(**axis, title=_(AXIS_TITLE), automargin=True)
     fig.update_yaxes(title=None)
-    row_height = name_rows_above(fig, labels, 10 ** axis["range"][0])
+    row_height = name_rows_above(fig, labels)
     fig.update_layout(
         title=_("Among all fines of the {version} text").format(version=version),
         height=max(320, row_height * len(rows) + 160),
@@ -253,7 +253,7 @@ def versions_side_by_side(pairs: list[tuple[Outcome, Outcome]], ui: str = "en") 
     axis = decade_axis(traced_values(fig), ui)
     fig.update_xaxes(**axis, title=_(AXIS_TITLE), automargin=True)
     rows = list(dict.fromkeys(y for trace in fig.data for y in trace.y))
-    row_height = name_rows_above(fig, rows, 10 ** axis["range"][0])
+    row_height = name_rows_above(fig, rows)
     fig.update_layout(
         title=_("Same conduct, {old} and {new} texts").format(old=old_id, new=new_id),
         height=max(260, row_height * len(rows) + 170),
