@@ -82,6 +82,14 @@ def test_a_comparison_in_chinese_names_the_people_of_the_clause():
     _verdict, reasons = compare(old, new, "zh")
     text = "".join(reasons)
     assert not as_whole_term(BARE, text)
+    # the 2016 clause fines only the person in charge: the short form covers both clauses
+    assert "对直接负责的主管人员等的罚款由" in text
+    old, new = (
+        simulate("2016", 62, 1, tier="aggravated"),
+        simulate("2025", 65, 1, tier="aggravated"),
+    )
+    text = "".join(compare(old, new, "zh")[1])
+    assert old.persons == new.persons
     assert f"对{persons_named(new.persons, 'zh')}的罚款由" in text
 
 

@@ -7,12 +7,22 @@ checklist, and fails on the first line that is not worded as the Law words it.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
+from csl_helpers.law.model import Provision
 from csl_helpers.law.version_registry import sole_paragraph
 from csl_helpers.obligations import Profile, checklist
-from csl_helpers.penalties import Circumstances, conducts, simulate, tiers_of
+from csl_helpers.penalties import (
+    Circumstances,
+    applicable_law,
+    conducts,
+    simulate,
+    tiers_of,
+    version_changes,
+)
+from csl_helpers.penalties.outcome import persons_named
 
 VERSIONS = ("2016", "2025")
 ALL_FACTS = (
@@ -83,3 +93,49 @@ def test_a_one_paragraph_article_is_this_article_not_this_paragraph(version):
         text = o.summary("zh") + o.to_html("zh") + outcome_html(o, ui="zh")
         assert ("本款未规定" in text) is (o.fine is None and not sole), o.heading("zh")
         assert ("本条未规定" in text) is (o.fine is None and sole), o.heading("zh")
+
+
+def nested_parenthesis(text: str) -> str | None:
+    """The first line where a full-width parenthesis opens inside another, else ``None``."""
+    for line in text.splitlines():
+        depth = 0
+        for ch in line:
+            depth += {"（": 1, "）": -1}.get(ch, 0)
+            if depth > 1:
+                return line
+    return None
+
+
+def test_no_parenthesis_nests_in_another():
+    """A referral's note follows its words as sentences: it has parentheses of its own
+    (2025 Art. 71: （涉及个人信息的，…）; Art. 73: （该法第三十条至第三十三条）)."""
+    texts = [o.summary("zh") for v in VERSIONS for o in every_outcome(v)]
+    texts += [c.plain("zh") for c in version_changes()]
+    texts += [
+        applicable_law(date(2024, 6, 1), date(2026, 3, 1), Provision(p)).explain("zh")
+        for p in (64, 66, 70)
+    ]
+    for text in texts:
+        assert nested_parenthesis(text) is None, nested_parenthesis(text)
+
+
+def test_a_pointer_to_other_laws_is_not_called_a_penalty():
+    """2025 Art. 73 points to the Administrative Penalty Law for a lighter, reduced or no
+    penalty (依照其规定从轻、减轻或者不予处罚): its line is not headed 依照其他法律处罚."""
+    summary = simulate("2025", 73).summary("zh")
+    assert "依照其规定从轻、减轻或者不予处罚" in summary
+    assert "依照其他法律处罚：" not in summary
+
+
+def test_a_comparison_names_the_people_both_clauses_fine():
+    """2016 Art. 59(1) fines only 直接负责的主管人员; 2025 Art. 61(1) adds 其他直接责任人员. The
+    change of their fine is not said of 直接负责的主管人员和其他直接责任人员, whom the 2016
+    clause did not fine: it names them 直接负责的主管人员等, and the next sentence who is added."""
+    for c in version_changes():
+        text = c.plain("zh")
+        for who in {c.old.persons, c.new.persons}:
+            named = f"对{persons_named(who, 'zh')}的罚款由"
+            if named in text:
+                assert set(c.old.persons) == set(c.new.persons), (c.old.heading("zh"), named)
+    first = version_changes()[1].plain("zh")
+    assert "对直接负责的主管人员等的罚款由5000元以上5万元以下" in first

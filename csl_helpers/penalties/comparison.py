@@ -313,12 +313,18 @@ def _ranges(old: Outcome, new: Outcome, lang: str) -> list[_Change]:
         unit = "days" if name == "detention" else "yuan"
         desc_a, desc_b = _describe(a, a_may, unit, lang), _describe(b, b_may, unit, lang)
         sentence = _("The {name} goes from {old} to {new}.")
-        if lang == "zh" and name == "fine on the people responsible":
-            # the people as the clauses name them (直接负责的主管人员, …), never a bare term
+        if lang == "zh" and name == "fine on the people responsible" and _same_people(old, new):
+            # the people as both clauses name them (直接负责的主管人员, …), never a bare term;
+            # where the clauses name different people, 直接负责的主管人员等 covers both
             who = persons_named(new.persons or old.persons, lang)
             name = _("fine on {who}").format(who=who)
         out.append((_sign(sa, sb), (sentence.format(name=_(name), old=desc_a, new=desc_b),)))
     return out
+
+
+def _same_people(old: Outcome, new: Outcome) -> bool:
+    """Whether both clauses fine the same people, or only one of them fines anyone."""
+    return not (old.person_fine and new.person_fine) or set(old.persons) == set(new.persons)
 
 
 def _people(old: Outcome, new: Outcome, lang: str) -> list[_Change]:

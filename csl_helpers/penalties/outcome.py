@@ -121,7 +121,8 @@ class Outcome(RichDisplay):
         if self.referral is not None:
             r = self.referral
             label = _("reservation") if r.reservation else _("referred")  # 另有规定的，依照其规定
-            rows.append((label, f"{r.zh}（{r.note.zh}）" if zh else f"{r.en} ({r.note.en})"))
+            # in Chinese the note follows as its own sentences: it has parentheses of its own
+            rows.append((label, f"{r.zh}。{r.note.zh}" if zh else f"{r.en} ({r.note.en})"))
         if self.fine is None:
             rows.append((_("fine on the offender"), self.none_here(lang)))
         else:
