@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,7 @@ from csl_helpers.penalties import (
 )
 from csl_helpers.penalties.outcome import persons_named
 
+ROOT = Path(__file__).resolve().parents[1]
 VERSIONS = ("2016", "2025")
 ALL_FACTS = (
     "network_operator",
@@ -139,3 +141,30 @@ def test_a_comparison_names_the_people_both_clauses_fine():
                 assert set(c.old.persons) == set(c.new.persons), (c.old.heading("zh"), named)
     first = version_changes()[1].plain("zh")
     assert "对直接负责的主管人员等的罚款由5000元以上5万元以下" in first
+
+
+def test_the_decisions_items_are_numbered_as_the_decision_numbers_them():
+    """一、二、… as the Decision heads its items, in the table as in the comparison."""
+    from csl_helpers.lessons.amendment_tables import decision_table
+
+    decision = (ROOT / "data/csl-2025/amendment-decision.zh.md").read_text(encoding="utf-8")
+    heads = re.findall(r"^([一二三四五六七八九十]+、)", decision, re.M)
+    labels = [row[0] for row in decision_table("zh").rows]
+    assert labels == heads
+
+
+def test_measures_added_or_dropped_are_listed_in_the_clauses_order():
+    """2016 Art. 62 names 暂停相关业务、停业整顿、关闭网站、吊销相关业务许可证或者吊销营业执照:
+    what the later clause no longer names is listed in that order, not by the suite's ids."""
+    for c in version_changes():
+        for line in c.plain("zh").splitlines():
+            for head, clause in (
+                ("不再规定的处罚或者措施：", c.old),
+                ("新增的处罚或者措施：", c.new),
+            ):
+                if not line.strip().startswith(head):
+                    continue
+                names = line.strip()[len(head) : -1].split("、")
+                wording = "".join(s.wording for s in clause.measures)
+                places = [wording.find(n) for n in names]
+                assert -1 not in places and places == sorted(places), (line, wording)

@@ -52,7 +52,8 @@ def decision_table(lang: str = "en") -> Table:
         else:
             olds = ", ".join(f"{a}" + (f"({i})" if i else "") for a, i in item.from_2016)
             olds = f"{old} Art. {olds}" if olds else "a new article"
-        label = _("Item {number}").format(number=item.number)
+        # the Decision numbers its items 一、二、… (as item_heading of the comparison does)
+        label = _("Item {number}").format(number=cn(item.number) if lang == "zh" else item.number)
         rows.append((label, olds, article_ref(new, item.article_2025, lang)))
     head = (_("item"), _("acts on"), _("makes"))
     return lesson_table(_("The Decision, item by item"), head, rows, None, lang)

@@ -349,7 +349,9 @@ def _penalties(old: Outcome, new: Outcome, lang: str) -> list[_Change]:
     if ma == mb:
         return []
     _ = gettext_for(lang)
-    added, dropped = sorted(mb - ma), sorted(ma - mb)
+    # in the order the clause names them (2016 Art. 62: 暂停相关业务、停业整顿、关闭网站…)
+    added = [m for m in dict.fromkeys(same.get(i, i) for i in new.measure_ids) if m in mb - ma]
+    dropped = [m for m in dict.fromkeys(old.measure_ids) if m in ma - mb]
 
     def names(ids: list[str]) -> str:
         return _(", ").join(getattr(term("measures", m), lang) for m in ids)
