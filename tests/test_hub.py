@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -438,8 +439,18 @@ def test_a_sign_up_under_a_trainers_name_gives_no_admin_and_no_login(tmp_path):
         for path in ("api/users", "admin", "authorize", f"authorize/{TRAINER}"):
             answer = learner.session.get(f"{hub.url}/hub/{path}", allow_redirects=False, timeout=60)
             assert answer.status_code == 403, path
-        # A trainer's password is the operator's to change, not the hub's form.
+        # A trainer's password is the operator's to change, not the hub's forms'.
         assert trainer.session.get(f"{hub.url}/hub/change-password", timeout=60).status_code == 403
+        form = trainer.session.get(f"{hub.url}/hub/change-password/{TRAINER}", timeout=60)
+        xsrf = re.search(r'name="_xsrf" value="([^"]+)"', form.text).group(1)
+        changed = trainer.session.post(
+            f"{hub.url}/hub/change-password/{TRAINER}",
+            data={"new_password": squatter, "new_password_confirmation": squatter, "_xsrf": xsrf},
+            timeout=60,
+        )
+        assert changed.status_code == 200 and "Something went wrong" in changed.text
+        _, refused = try_log_in(hub.url, TRAINER, squatter)
+        assert "Invalid username or password" in refused.text
 
     # The student's name made a trainer's later: the operator sets the password; the sign-up
     # made under that name is deleted at the start, its password no longer logs in, and the

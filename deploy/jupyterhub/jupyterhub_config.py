@@ -3,7 +3,8 @@
 Run from the repository installed as everywhere else (docs/running-a-class.md, "One server"):
 
     conda env create -f environment.yml          # or: make .venv/.installed-test
-    jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
+    python deploy/jupyterhub/csl_trainers.py add alice   # in the hub's folder, each trainer
+    CSL_HUB_TRAINERS=alice jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
 
 Every choice a trainer makes is an environment variable, read when the hub starts:
 
@@ -33,7 +34,8 @@ Students are isolated by SystemdSpawner (package jupyterhub-systemdspawner): eac
 a systemd unit under a dynamic user of its own, with a private /tmp and no devices, no sudo,
 and the memory and CPU limits above enforced by the kernel's cgroups. A student's code (the
 dashboards run through Voila's server extension, which lets the page run any code in the
-student's kernel) therefore reaches only that student's files and share of the machine. The
+student's kernel) therefore reaches only that student's files and share of the machine (on a
+server with systemd: deploy/jupyterhub/README.md says what the tests here cannot run). The
 other isolating spawners do the same with containers: DockerSpawner on a server with Docker,
 KubeSpawner on a cluster (deploy/jupyterhub/config.yaml). LocalProcessSpawner would need a Unix
 account per student and sets no limits; SimpleLocalProcessSpawner runs everyone as the hub's
