@@ -19,6 +19,13 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
+from test_jupyterlab import (
+    lab,  # noqa: F401 (the JupyterLab server fixture)
+    missing,
+    run_all_cells,
+    shut_down_kernels,
+)
+from test_jupyterlab import problems as page_problems
 from test_notebook_skeleton import HEADER, SKELETON
 from test_translations import LEGAL_TERMS, as_whole_term, chinese_law_texts
 
@@ -357,3 +364,15 @@ def test_make_lab_opens_the_edition_of_the_students_language_on_the_loopback():
 def test_the_readme_gives_make_lab_on_its_first_screen():
     first = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## ", 1)[0]
     assert "make run" in first and "make test" in first and "make lab" in first
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.parametrize("stem", TRANSLATED)
+def test_the_chinese_edition_runs_in_jupyterlab(page, lab, stem):  # noqa: F811
+    """The Chinese edition as a student runs it: JupyterLab's Run All Cells, in Chromium."""
+    try:
+        report = run_all_cells(page, lab, f"notebooks/{course.EDITION}/{stem}.ipynb")
+    finally:
+        shut_down_kernels(lab)
+    assert page_problems(report) + missing(report, course.edition_path(stem)) == [], stem
