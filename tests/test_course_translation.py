@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -376,3 +377,4 @@ def test_the_chinese_edition_runs_in_jupyterlab(page, lab, stem):  # noqa: F811
     finally:
         shut_down_kernels(lab)
     assert page_problems(report) + missing(report, course.edition_path(stem)) == [], stem
+    assert report["hosts"] == [urlparse(lab.url).netloc], "the page asked another host"
