@@ -473,10 +473,18 @@ def test_a_sign_up_under_a_trainers_name_gives_no_admin_and_no_login(tmp_path):
         assert "Invalid username or password" in refused.text
 
 
-def test_the_hub_does_not_start_while_a_trainer_has_no_password(tmp_path):
+@pytest.mark.parametrize(
+    ("trainers", "message"),
+    [
+        ((TRAINER, "nobodyset"), r"trainers without a password in \S+: nobodyset; set one with"),
+        ((), "CSL_HUB_TRAINERS names no trainer"),
+    ],
+    ids=["a trainer without a password", "no trainer"],
+)
+def test_the_hub_does_not_start_without_trainers_each_with_a_password(tmp_path, trainers, message):
     with (
-        pytest.raises(RuntimeError, match=r"trainers without a password in \S+: nobodyset"),
-        hub_running(tmp_path / "hub", trainers=(TRAINER, "nobodyset")),
+        pytest.raises(RuntimeError, match=message),
+        hub_running(tmp_path / "hub", trainers=trainers),
     ):
         pass
 

@@ -10,7 +10,8 @@ Here a trainer's name is never an account of the sign-up table:
   of the sign-up table; a sign-up made under that name before it was a trainer's is deleted
   when the hub starts, with a warning in its log, and every login cookie and token the hub
   gave that name is voided, so whoever held the sign-up is not logged in as the trainer;
-- the hub does not start while a trainer has no password, naming the command that sets one;
+- the hub does not start without a trainer, nor while a trainer has no password (naming the
+  command that sets one);
 - a trainer changes their password through the operator (the hub's own form answers 403).
 
 Students sign up and wait until a trainer authorises them at ``/hub/authorize``
@@ -53,7 +54,11 @@ class ClassAuthenticator(NativeAuthenticator):
         return Path(self.trainers_file).resolve()
 
     def _check_trainers(self) -> None:
-        """Every trainer has a password; no sign-up holds a trainer's name."""
+        """There are trainers, each with a password; no sign-up holds a trainer's name."""
+        if not self.trainers:
+            raise ValueError(
+                "CSL_HUB_TRAINERS names no trainer: nobody could authorise a student's sign-up"
+            )
         have = csl_trainers.read(self._file)
         missing = sorted(self.trainers - set(have))
         if missing:
