@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from csl_helpers import load_law
 from csl_helpers.law.model import Provision
 from csl_helpers.law.version_registry import sole_paragraph
 from csl_helpers.obligations import Profile, checklist
@@ -168,3 +169,16 @@ def test_measures_added_or_dropped_are_listed_in_the_clauses_order():
                 wording = "".join(s.wording for s in clause.measures)
                 places = [wording.find(n) for n in names]
                 assert -1 not in places and places == sorted(places), (line, wording)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_conduct_is_named_in_chinese_with_chinese_punctuation(version):
+    """Conduct.label("zh") (the menus' conducts) says what was done in the Law's words, after a
+    Chinese colon: no English description, no ASCII colon."""
+    from csl_helpers.views.penalties.conduct_menu import conduct_label
+
+    for c in conducts(version):
+        for label in (c.label("zh"), conduct_label(c, "zh")):
+            assert not re.search(r"[A-Za-z]|: ", label), label
+            assert "：" in label
+        assert c.what("zh").rstrip("的") in load_law(version).text_of(c.provision, "zh")

@@ -109,16 +109,25 @@ class Conduct:
         """Who the text punishes for this conduct (the item's actors where they differ)."""
         return self.rule.subjects_of(self.item)
 
+    def what(self, lang: str = "en") -> str:
+        """What was done: the item in the Law's words, else the rule's plain description.
+
+        In Chinese a rule is described by its clause's first condition, in the Law's words
+        (未要求用户提供真实身份信息…的), never by the English description.
+        """
+        if self.item is None:
+            return self.rule.conduct if lang == "en" else self.rule.tiers[0].trigger.zh
+        text = load_law(self.rule.version).text_of(self.provision, lang)
+        return text.split(")", 1)[-1].split("）", 1)[-1].strip().rstrip(";；.。")
+
     def label(self, lang: str = "en") -> str:
-        """Who acted and what they did, in plain words (items in the Law's words)."""
+        """Who acted and what they did, in plain words (items in the Law's words).
+
+        In Chinese with the Chinese colon: 网络运营者：拒绝、阻碍有关部门依法实施的监督检查的.
+        """
         names = [term("subjects", s).label(lang) for s in self.subjects]
         who = (" or " if lang == "en" else "或者").join(names)
-        if self.item is None:
-            what = self.rule.conduct
-        else:
-            text = load_law(self.rule.version).text_of(self.provision, lang)
-            what = text.split(")", 1)[-1].split("）", 1)[-1].strip().rstrip(";；.。")
-        return f"{who}: {what}"
+        return f"{who}{': ' if lang == 'en' else '：'}{self.what(lang)}"
 
 
 def resolve(version: str, conduct: Provision | Conduct) -> tuple[Rule, int | None]:

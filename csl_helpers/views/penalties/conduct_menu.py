@@ -27,9 +27,9 @@ def conduct_label(c: Conduct, lang: str = "en") -> str:
     condition (its 的 dropped).
     """
     if lang == "zh":
-        what = c.label("zh").split(": ", 1)[1] if c.item else c.rule.tiers[0].trigger.zh
+        what = c.what("zh")
         return f"{c.provision.citation('zh', c.rule.version)}：{what.removesuffix('的')}"
-    return f"{c.provision.citation()}: {c.label().split(': ', 1)[1]}"
+    return f"{c.provision.citation()}: {c.what()}"
 
 
 def counterpart_key(key: Key, old: str, new: str) -> Key | None:
