@@ -41,6 +41,7 @@ import psutil
 import pytest
 import requests
 from conftest import ROOT, browser_required, free_port
+from traitlets.config.loader import PyFileConfigLoader
 from voila_client import KernelChannel, Page, choice_widget, run
 from websockets.exceptions import InvalidStatus
 
@@ -489,6 +490,27 @@ def test_the_hub_does_not_start_without_trainers_each_with_a_password(tmp_path, 
         hub_running(tmp_path / "hub", trainers=trainers),
     ):
         pass
+
+
+def class_config(monkeypatch, **variables: str):
+    """jupyterhub_config.py as the hub reads it, with these CSL_HUB_* variables."""
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the file adds its folder; undone after
+    return PyFileConfigLoader(CONFIG.name, str(CONFIG.parent)).load_config()
+
+
+@pytest.mark.parametrize("login", ["native", "oauth"])
+def test_trainers_are_admins_by_the_admin_role_alone_never_by_admin_users(monkeypatch, login):
+    config = class_config(monkeypatch, CSL_HUB_AUTH=login, CSL_HUB_TRAINERS="alice,bob")
+    admin = next(role for role in config.JupyterHub.load_roles if role["name"] == "admin")
+    assert admin == {"name": "admin", "users": ["alice", "bob"]}  # exactly: it also revokes
+    assert "admin_users" not in config.Authenticator  # NativeAuthenticator authorises those
+    if login == "native":
+        assert config.ClassAuthenticator.trainers == {"alice", "bob"}
+        assert config.NativeAuthenticator.open_signup is False
+    else:
+        assert {"alice", "bob"} <= config.GenericOAuthenticator.allowed_users
 
 
 def trainers_command(folder: Path, *args: str, password: str = "") -> subprocess.CompletedProcess:
