@@ -153,6 +153,30 @@ def test_the_skeleton_headings_are_named_in_chinese_as_declared():
                 assert chinese.startswith(zh), f"{stem} cell {n + 1}: {chinese!r} opens with {zh}"
 
 
+@pytest.mark.parametrize("stem", [s for s in TRANSLATED if not s.startswith("00_")])
+def test_each_chapter_of_the_edition_has_the_skeleton_in_chinese_in_order(stem):
+    nb = json.loads(course.edition_path(stem).read_text(encoding="utf-8"))
+    found = [
+        line[3:].strip()
+        for c in nb["cells"]
+        if c["cell_type"] == "markdown"
+        for line in course.source(c).splitlines()
+        if line.startswith("## ")
+    ]
+    sections = [
+        next((i for i, names in enumerate(SKELETON) if h.startswith(zh(names))), -1) for h in found
+    ]
+    sections = [i for i in sections if i >= 0]
+    assert sections == list(range(len(SKELETON))), f"zh/{stem}: {found}"
+    first = course.source(nb["cells"][0])
+    places = [first.find(course.SKELETON_ZH[h]) for h in HEADER]
+    assert -1 not in places and places == sorted(places), f"zh/{stem}: the header in Chinese"
+
+
+def zh(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(course.SKELETON_ZH[name] for name in names)
+
+
 @pytest.mark.parametrize(("english", "chinese"), COURSE_TERMS, ids=[t for _, t in COURSE_TERMS])
 def test_the_chinese_prose_uses_the_laws_own_terms(english, chinese):
     assert as_whole_term(chinese, chinese_law_texts()), f"{chinese} is not a term of the Law"
