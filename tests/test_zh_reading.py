@@ -182,3 +182,19 @@ def test_a_conduct_is_named_in_chinese_with_chinese_punctuation(version):
             assert not re.search(r"[A-Za-z]|: ", label), label
             assert "：" in label
         assert c.what("zh").rstrip("的") in load_law(version).text_of(c.provision, "zh")
+
+
+@pytest.mark.parametrize("decision", [date(2019, 3, 1), date(2021, 7, 14)])
+def test_a_decision_before_the_revised_apl_is_told_which_text_is_cited(decision):
+    """The articles cited (APL Arts. 29, 36, 37) are those of the Administrative Penalty Law
+    as revised in 2021, in force from 2021-07-15: a decision before that day is told so, in
+    the reader's language; a later one is not."""
+    from csl_helpers.views.penalties.markup import applicable_html
+
+    early = applicable_law(date(2017, 7, 1), decision, 60, 1, item=1, tier="aggravated")
+    late = applicable_law(date(2017, 7, 1), date(2021, 7, 15), 60, 1, item=1, tier="aggravated")
+    for lang, said in (("zh", "2021年修订后的文本"), ("en", "as revised in 2021")):
+        assert said in early.explain(lang) and said in early.to_html(lang)
+        assert said in applicable_html(early, lang)
+        assert said not in late.explain(lang) + applicable_html(late, lang)
+    assert "2021年7月15日" in early.explain("zh") and "2021-07-15" not in early.explain("zh")

@@ -26,9 +26,9 @@ from html import escape
 from typing import Any
 
 from csl_helpers.law.display import RichDisplay, card, with_note
-from csl_helpers.law.model import Provision
 from csl_helpers.law.version_registry import version_on
 from csl_helpers.penalties.apl import AplProvision, administrative_penalty_law, apl, apl_citation
+from csl_helpers.penalties.apl_words import apl_text_sentence, referred_sentence
 from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.comparison import (
     VERDICT_NAMES,
@@ -90,6 +90,8 @@ class ApplicableLaw(RichDisplay):
     """Whether the act was a continuing one (the suite takes the text of its last day)."""
     several_norms: Possibility | None = None
     """Administrative Penalty Law Art. 29 (one act under several norms), shown on its own."""
+    decision_date: date | None = None
+    """The day of the decision, for the text of the Administrative Penalty Law it falls under."""
 
     def worded(self, lang: str = "en") -> tuple[str, ...]:
         """:attr:`reasons` in ``lang`` (``"en"`` or ``"zh"``), each a whole sentence."""
@@ -119,6 +121,8 @@ class ApplicableLaw(RichDisplay):
         lines.append("- " + self.limitation_sentence(lang))
         if self.several_norms is not None:
             lines.append("- " + self.several_norms_sentence(lang))
+        if self.apl_text_sentence(lang):
+            lines.append("- " + self.apl_text_sentence(lang))
         return with_note(self.version, "\n".join(lines), lang)
 
     def plain(self, lang: str = "en") -> str:
@@ -134,6 +138,8 @@ class ApplicableLaw(RichDisplay):
         lines = [*self.worded(lang), self.limitation_sentence(lang)]
         if self.several_norms is not None:
             lines.append(self.several_norms_sentence(lang))
+        if self.apl_text_sentence(lang):
+            lines.append(self.apl_text_sentence(lang))
         items = "".join(f"<li>{escape(r)}</li>" for r in lines)
         return card(title, f"<ul>{items}</ul>", self.version, lang)
 
@@ -169,6 +175,13 @@ class ApplicableLaw(RichDisplay):
                 "act that ended before that day is in question, and the suite does not apply them."
             ).format(day=worded_date(lim.law_in_force_from, lang))
         return sentence
+
+    def apl_text_sentence(self, lang: str = "en") -> str:
+        """Which text of the Administrative Penalty Law is cited, for a decision before it.
+
+        :func:`~csl_helpers.penalties.apl_words.apl_text_sentence`; ``""`` otherwise.
+        """
+        return apl_text_sentence(self.decision_date, lang)
 
     def several_norms_sentence(self, lang: str = "en") -> str:
         """Administrative Penalty Law Art. 29 under its own heading, one sentence."""
@@ -250,6 +263,7 @@ def applicable_law(
         possibilities=possibilities(version),
         continuing=continuing,
         several_norms=several_norms(),
+        decision_date=decision_date,
     )
 
 
@@ -341,7 +355,7 @@ def _reasons(
             )
         )
     elif any(c.verdict == "referred" for c in comparisons):
-        reasons.append(_referred(act_version, decision_version, lang, act_ended))
+        reasons.append(referred_sentence(act_version, decision_version, lang, act_ended))
     else:
         reasons.append(
             _(
@@ -350,42 +364,3 @@ def _reasons(
             ).format(act=act_version)
         )
     return tuple(reasons)
-
-
-def _referred(act_version: str, decision_version: str, lang: str, act_ended: date | None) -> str:
-    """The conclusion where the later text refers the penalty to other laws.
-
-    Those laws may already have applied to the act when it took place (the other laws of
-    ``data/penalties/administrative-penalty-law.yaml``, e.g. the Personal Information Protection
-    Law, Art. 66), unless they came into force only after it (``act_ended``, the act's last
-    day); one act under several norms is fined once, under the higher fine (Administrative
-    Penalty Law Art. 29). Which provision applies the suite does not decide.
-    """
-    _ = gettext_for(lang)
-    law = administrative_penalty_law()
-    sep = _("; ")
-    before = _("for {concerns}, {law} {article}, in force from {day}")
-    after = _("for {concerns}, {law} {article}, in force only from {day}, after the act")
-    examples = sep.join(
-        (before if act_ended is None or o.in_force_from <= act_ended else after).format(
-            concerns=o.concerns.text(lang),
-            law=o.short.text(lang),
-            article=Provision(o.article).citation(lang),
-            day=worded_date(o.in_force_from, lang),
-        )
-        for o in law.other_laws
-    )
-    return _(
-        "The {decision} text still treats the act as illegal but fixes no penalty of its own: "
-        "it refers to other laws and administrative regulations. Such laws may already have "
-        "applied to the act when it took place, if they were in force then ({examples}). "
-        "Where one act breaks several legal norms that call for a fine, {cited} has it fined "
-        "once, under the norm with the higher fine. Which provision applies is for the "
-        "authority to decide; the suite does not decide it, and shows the {act} clause of the "
-        "Cybersecurity Law."
-    ).format(
-        decision=decision_version,
-        act=act_version,
-        examples=examples,
-        cited=apl_citation(law.several_norms.provision.provision, lang),
-    )

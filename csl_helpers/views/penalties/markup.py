@@ -207,6 +207,8 @@ def applicable_html(a: ApplicableLaw, ui: str = "en", *, note: bool = True) -> s
         if a.several_norms is not None
         else ""
     )
+    if a.apl_text_sentence(ui):  # a decision before the revised Administrative Penalty Law
+        several += f'<p class="csl-pen-apl-text">{escape(a.apl_text_sentence(ui))}</p>'
     return (
         '<div class="csl-pen-applicable"><p><b>{}</b> {}</p>{}<ul>{}</ul><p>{}</p>{}'
         "<details><summary>{}</summary><ul>{}</ul></details></div>"
