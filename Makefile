@@ -42,9 +42,10 @@ lab: $(VENV)/.installed-dashboards
 # notebooks into notebooks/locale/<notebook>.pot, each zh_Hans/LC_MESSAGES/<notebook>.po updated
 # from it (translate the new or fuzzy entries there), and the Chinese edition of the translated
 # notebooks (share/course/course.py's TRANSLATED) generated into notebooks/zh and executed where
-# it changed. tests/test_course_translation.py checks all three.
+# it changed; `make course-i18n COURSE_RERUN=1` executes them all again (after a change to what
+# the package shows, as the English ones are). tests/test_course_translation.py checks all three.
 course-i18n: $(VENV)/.installed-test
-	$(BIN)/python share/course/course.py
+	$(BIN)/python share/course/course.py $(if $(COURSE_RERUN),--rerun)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check $(LINTED)

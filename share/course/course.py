@@ -174,11 +174,17 @@ def cell_sources(nb: dict) -> list[tuple[str, str]]:
     return [(c["cell_type"], source(c)) for c in nb["cells"]]
 
 
-def build(stem: str) -> bool:
-    """Write and execute the Chinese edition of a notebook if its cells changed; whether it did."""
+def build(stem: str, rerun: bool = False) -> bool:
+    """Write and execute the Chinese edition of a notebook if its cells changed; whether it did.
+
+    Args:
+        stem: The notebook.
+        rerun: Execute it even if its cells are unchanged (the package's outputs changed).
+    """
     path = edition_path(stem)
     wanted = edition(stem)
-    if path.exists() and cell_sources(json.loads(path.read_text("utf-8"))) == cell_sources(wanted):
+    committed = json.loads(path.read_text("utf-8")) if path.exists() else None
+    if committed and cell_sources(committed) == cell_sources(wanted) and not rerun:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(wanted, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -191,14 +197,18 @@ def build(stem: str) -> bool:
     return True
 
 
-def main() -> None:
-    """Extract and update every notebook's catalogue, then build the translated notebooks."""
+def main(arguments: list[str]) -> None:
+    """Extract and update every notebook's catalogue, then build the translated notebooks.
+
+    ``--rerun`` executes every notebook of the edition again, as re-executing the English ones
+    does after a change to what the package shows (`make course-i18n COURSE_RERUN=1`).
+    """
     for stem in source_notebooks():
         update_catalogues(stem)
     for stem in TRANSLATED:
-        if build(stem):
+        if build(stem, rerun="--rerun" in arguments):
             print(f"built {edition_path(stem).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
