@@ -198,3 +198,22 @@ def test_a_decision_before_the_revised_apl_is_told_which_text_is_cited(decision)
         assert said in applicable_html(early, lang)
         assert said not in late.explain(lang) + applicable_html(late, lang)
     assert "2021年7月15日" in early.explain("zh") and "2021-07-15" not in early.explain("zh")
+
+
+def test_a_card_worded_in_chinese_says_its_language():
+    """A value's HTML in Chinese is tagged lang="zh-Hans" at its top, so that a screen reader in
+    an English notebook does not read the Chinese with an English voice; in English it is not."""
+    from csl_helpers.obligations import obligations_for
+
+    duty = obligations_for(Profile(network_operator=True), "2025")[0]
+    values = [
+        simulate("2016", 59, 1, tier="aggravated"),
+        applicable_law(date(2025, 6, 1), date(2026, 3, 1), 59, 1),
+        version_changes()[0],
+        checklist(Profile(network_operator=True), "2016"),
+        duty,
+        duty.obligation,
+    ]
+    for v in values:
+        assert v.to_html("zh").startswith('<div class="csl-card" lang="zh-Hans">'), type(v)
+        assert 'lang="zh-Hans"><h4>' not in v.to_html("en"), type(v)

@@ -211,9 +211,14 @@ def table(
 
 
 def card(title: str, body_html: str, version: str | None = None, lang: str = "en") -> str:
-    """A titled box (``title`` escaped, ``body_html`` as given), with the version's note."""
+    """A titled box (``title`` escaped, ``body_html`` as given), with the version's note.
+
+    A card worded in Chinese says so (``lang="zh-Hans"``), so that a screen reader in an
+    English notebook reads it with a Chinese voice.
+    """
     note = note_html(version, lang) if version else ""
-    return f'<div class="csl-card"><h4>{escape(title)}</h4>{note}{body_html}</div>'
+    tag = ' lang="zh-Hans"' if lang == "zh" else ""
+    return f'<div class="csl-card"{tag}><h4>{escape(title)}</h4>{note}{body_html}</div>'
 
 
 @dataclass(frozen=True)

@@ -222,7 +222,7 @@ class Obligation(RichDisplay):
             if en
             else f"<p>义务主体：{escape(self.subject.name('zh'))}</p>"
         )
-        return card(self.duty(lang), notes + who + table(head, rows))
+        return card(self.duty(lang), notes + who + table(head, rows), None, lang)
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ class Comparison(RichDisplay):
             + table(head, rows)
             + f"<p><b>{escape(verdict)}</b></p><ul>{reasons}</ul>"
         )
-        return card(self.heading(lang), body)
+        return card(self.heading(lang), body, None, lang)
 
 
 def _by_what(o: Outcome, lang: str = "en") -> dict[str, str]:
