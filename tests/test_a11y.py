@@ -111,7 +111,7 @@ CHOICES = {
 PAGES: dict[str, tuple[Callable, Callable | None, str]] = {
     "landing": (open_landing, None, "CSL Notebooks"),
     "explorer": (open_explorer, search_explorer, "Law Explorer"),
-    "simulator": (open_simulator, pick_a_tier, "Penalty simulator"),
+    "simulator": (open_simulator, pick_a_tier, "Penalty Simulator"),
     "navigator": (open_navigator, answer_all, "Obligation Navigator"),
 }
 """How to open each page, its main interaction, and what its tab title must name."""
