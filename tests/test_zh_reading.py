@@ -217,3 +217,13 @@ def test_a_card_worded_in_chinese_says_its_language():
     for v in values:
         assert v.to_html("zh").startswith('<div class="csl-card" lang="zh-Hans">'), type(v)
         assert 'lang="zh-Hans"><h4>' not in v.to_html("en"), type(v)
+
+
+def test_an_obligation_in_chinese_cites_without_an_english_space():
+    """2016年文本第二十七条：…, a text and its article joined as Chinese prose joins them."""
+    from csl_helpers.obligations import obligations
+
+    for o in obligations():
+        text = o.plain("zh")
+        assert not re.search(r"年文本 第", text), text
+        assert not REPEATED_ARTICLE.search(o.describe("zh")), o.describe("zh")

@@ -24,6 +24,7 @@ from csl_helpers.law.model import Provision, check_lang
 from csl_helpers.law.numerals import to_cn
 from csl_helpers.law.version_registry import version_ids, version_info
 from csl_helpers.obligations.facts import Condition
+from csl_helpers.translation import gettext_for
 
 KINDS = ("penalty", "referral", "none")
 """How a duty is enforced: a clause of Chapter 6 sets a penalty; a clause sends the breach to
@@ -94,27 +95,16 @@ class Enforcement:
 
     def summary(self, lang: str = "en") -> str:
         """One line for a checklist: the clause, a referral, or no clause, with the note."""
-        check_lang(lang)
+        _ = gettext_for(check_lang(lang))
         if self.kind == "penalty":
-            text = (
-                f"Penalty: {self.citation('en')}"
-                if lang == "en"
-                else f"罚则：{self.citation('zh')}"
-            )
+            text = _("Penalty: {cited}").format(cited=self.citation(lang))
         elif self.kind == "referral":
-            text = (
-                f"Referred to other laws: {self.citation('en')}"
-                if lang == "en"
-                else f"依照有关法律、行政法规处理：{self.citation('zh')}"
-            )
+            text = _("Referred to other laws: {cited}").format(cited=self.citation(lang))
         else:
             chapter = version_info(self.version).liability_chapter
-            text = (
-                f"No clause of Chapter {chapter} of the {self.version} text punishes "
-                "this duty as such"
-                if lang == "en"
-                else f"{self.version}年文本第{to_cn(chapter)}章未对本项义务单独规定罚则"
-            )
+            text = _(
+                "No clause of Chapter {chapter} of the {version} text punishes this duty as such"
+            ).format(chapter=to_cn(chapter) if lang == "zh" else chapter, version=self.version)
         note = self.note(lang)
         if not note:
             return text
@@ -154,7 +144,7 @@ class Obligation(RichDisplay):
 
     def describe(self, lang: str = "en") -> str:
         """A few lines of plain text: the duty, its subject and its provisions in each version."""
-        check_lang(lang)
+        _ = gettext_for(check_lang(lang))
         when = self.when(lang)
         first = self.duty(lang)
         if when:
@@ -164,16 +154,15 @@ class Obligation(RichDisplay):
                 else f"{when}，{first}"
             )
         lines = [first]
-        lines.append(("Who: " if lang == "en" else "义务主体：") + self.subject.name(lang))
+        lines.append(_("Who: {who}").format(who=self.subject.name(lang)))
         en = lang == "en"  # Chinese lines take Chinese punctuation: ：，、；
-        colon, semi, sep = (": ", "; ", ", ") if en else ("：", "；", "、")
+        colon, semi = (": ", "; ") if en else ("：", "；")
         for v in version_ids():
-            head = v if en else f"{v}年文本"
+            head = v if en else _("{version} text").format(version=v)
             if not self.provisions[v]:
-                absent = "not in this text" if en else "本文本无此义务"
-                lines.append(f"{head}{colon}{absent}")
+                lines.append(f"{head}{colon}{_('not in this text')}")
                 continue
-            cites = sep.join(p.citation(lang, v) for p in self.provisions[v])
+            cites = cite_provisions(self.provisions[v], lang, v)
             lines.append(f"{head}{colon}{cites}{semi}{self.enforcement[v].summary(lang)}")
         return "\n".join(lines)
 
@@ -181,13 +170,14 @@ class Obligation(RichDisplay):
 
     def plain(self, lang: str = "en") -> str:
         """:meth:`describe`, then each provision's Chinese text, then any out-of-force note."""
-        colon = ": " if check_lang(lang) == "en" else "："
+        _ = gettext_for(check_lang(lang))
         lines = [self.describe(lang)]
         for v in version_ids():
-            head = v if lang == "en" else f"{v}年文本"
+            # 2016年文本第二十七条：…, in Chinese without the space the English puts there
+            head = f"{v} " if lang == "en" else _("{version} text").format(version=v)
             for p in self.provisions[v]:
                 cited = p.citation("zh", v)
-                lines.append(f"  {head} {cited}{colon}{load_law(v).text_of(p, 'zh')}")
+                lines.append(f"  {head}{cited}{_(': ')}{load_law(v).text_of(p, 'zh')}")
         lines += [
             n for v in version_ids() if self.provisions[v] and (n := out_of_force_note(v, lang))
         ]
@@ -198,7 +188,8 @@ class Obligation(RichDisplay):
 
         The row of a version no longer in force says so; in Chinese the card is in Chinese.
         """
-        en = check_lang(lang) == "en"
+        _ = gettext_for(check_lang(lang))
+        en = lang == "en"
         rows = []
         for v in version_ids():
             law = load_law(v)
@@ -208,19 +199,14 @@ class Obligation(RichDisplay):
             )
             text = "\n".join(law.text_of(p, "zh") for p in self.provisions[v])
             breach = self.enforcement[v].summary(lang) if self.provisions[v] else ""
-            label = (f"{v} text" if en else f"{v}年文本") + out_of_force_mark(v, lang)
-            absent = "not in this text" if en else "本文本无此义务"
-            rows.append([label, cites or absent, text, breach])
-        head = (
-            ["", "Provisions", "条文 (governs)", "Breach"]
-            if en
-            else ["", "条文", "原文", "法律责任"]
-        )
+            label = _("{version} text").format(version=v) + out_of_force_mark(v, lang)
+            rows.append([label, cites or _("not in this text"), text, breach])
+        head = ["", _("Provisions"), _("条文 (governs)"), _("Breach")]
         notes = "".join(note_html(v, lang) for v in version_ids() if self.provisions[v])
         who = (
             f"<p>Who: {escape(self.subject.name('en'))} / {escape(self.subject.name('zh'))}</p>"
             if en
-            else f"<p>义务主体：{escape(self.subject.name('zh'))}</p>"
+            else f"<p>{escape(_('Who: {who}').format(who=self.subject.name('zh')))}</p>"
         )
         return card(self.duty(lang), notes + who + table(head, rows), None, lang)
 
@@ -303,17 +289,18 @@ class Duty(RichDisplay):
         """
         other_mark = out_of_force_mark(self.other_version, lang)
         if check_lang(lang) == "zh":
-            out = [("义务", self.duty("zh"))]
+            _ = gettext_for(lang)
+            out = [(_("Duty"), self.duty("zh"))]
             if self.when("zh"):
-                out.append(("情形", self.when("zh")))
+                out.append((_("Situation"), self.when("zh")))
             return (
                 *out,
-                ("义务主体", self.subject.name("zh")),
-                (f"{self.version}年文本", self.citation("zh")),
-                ("法律责任", self.penalty.summary("zh")),
+                (_("subject"), self.subject.name("zh")),
+                (_("{version} text").format(version=self.version), self.citation("zh")),
+                (_("Breach"), self.penalty.summary("zh")),
                 (
-                    f"{self.other_version}年文本{other_mark}",
-                    self.other_citation("zh") or "无此义务",
+                    _("{version} text").format(version=self.other_version) + other_mark,
+                    self.other_citation("zh") or _("no such duty"),
                 ),
             )
         out = [("义务", self.duty("zh"))]
@@ -333,13 +320,9 @@ class Duty(RichDisplay):
 
     def plain(self, lang: str = "en") -> str:
         """The duty, then the card's lines."""
-        colon = ": " if check_lang(lang) == "en" else "："
-        first = (
-            f"{self.duty('en')} ({self.version} text)"
-            if lang == "en"
-            else f"{self.duty('zh')}（{self.version}年文本）"
-        )
-        lines = [first, *(f"  {what}{colon}{answer}" for what, answer in self.rows(lang))]
+        _ = gettext_for(check_lang(lang))
+        first = _("{duty} ({version} text)").format(duty=self.duty(lang), version=self.version)
+        lines = [first, *(f"  {what}{_(': ')}{answer}" for what, answer in self.rows(lang))]
         return with_note(self.version, "\n".join(lines), lang)
 
     def to_html(self, lang: str = "en") -> str:
