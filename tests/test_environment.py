@@ -287,7 +287,7 @@ def test_an_installed_wheel_finds_its_data(tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = (
-        "import csl_helpers, csl_helpers.law.load as l;"
+        "import csl_helpers, csl_helpers.law.data as l;"
         "print(l.data_dir(), len(csl_helpers.load_law('2025').articles))"
     )
     out = subprocess.run(
