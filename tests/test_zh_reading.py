@@ -227,3 +227,12 @@ def test_an_obligation_in_chinese_cites_without_an_english_space():
         text = o.plain("zh")
         assert not re.search(r"年文本 第", text), text
         assert not REPEATED_ARTICLE.search(o.describe("zh")), o.describe("zh")
+
+
+def test_a_comparison_under_the_later_text_is_not_said_to_apply_it():
+    """适用 is the word of APL Art. 37 for the text that applies: the version rule's line that
+    only compares the later clause for the same circumstances does not say 相同情节适用…."""
+    a = applicable_law(date(2025, 6, 1), date(2026, 3, 1), 59, 1, tier="aggravated")
+    assert a.version == "2016"
+    compared = [r for r in a.worded("zh") if "相同情节" in r]
+    assert compared and all("适用" not in r.partition("：")[0] for r in compared), compared
