@@ -29,7 +29,7 @@ STYLE = """<style>
 .csl-pen-shall { background: #f8d7da; padding: 0 0.4em; border-radius: 3px; }
 .csl-pen-trigger { color: #333; }
 .csl-pen-error { color: #a00; font-weight: bold; }
-.csl-pen-tier-words { color: #444; font-size: 0.92em; margin: 0.2em 0 0.4em; }
+.csl-pen-tier-words { color: #444; font-style: italic; margin: 0.2em 0 0.4em; }
 .csl-pen-tier-note { padding: 0.3em 0.6em; background: #eef3f8; border-left: 4px solid #36c; }
 .csl-pen-referral { padding: 0.4em 0.8em; background: #eef3f8; border-left: 4px solid #36c; }
 .csl-out-of-force { background: #fff4e5; border-left: 4px solid #e69500; padding: 0.2em 0.6em; }
