@@ -236,3 +236,16 @@ def test_a_comparison_under_the_later_text_is_not_said_to_apply_it():
     assert a.version == "2016"
     compared = [r for r in a.worded("zh") if "相同情节" in r]
     assert compared and all("适用" not in r.partition("：")[0] for r in compared), compared
+
+
+def test_the_lesson_tables_list_provisions_as_the_law_lists_them():
+    """The amendment's verdicts (第五十九条第一款、第二款) and the articles' origins (2016年文本
+    第六十八条、第六十九条) name an article, and a text, once in a list."""
+    from csl_helpers.lessons.amendment_tables import changed_articles_table
+    from csl_helpers.lessons.liability import verdicts_table
+
+    for table in (verdicts_table("zh"), changed_articles_table("zh")):
+        for row in table.rows:
+            for cell in row:
+                assert not REPEATED_ARTICLE.search(cell), cell
+                assert cell.count("2016年文本") <= 1, cell

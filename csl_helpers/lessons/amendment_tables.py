@@ -7,6 +7,7 @@ the default, or ``"zh"``), like :mod:`csl_helpers.lessons.tables`, which shows t
 from __future__ import annotations
 
 from csl_helpers.law.amendment import decision_items
+from csl_helpers.law.citations import cite_articles
 from csl_helpers.law.concordance import (
     ConcordanceRow,
     change_of,
@@ -74,7 +75,11 @@ def changed_articles_table(lang: str = "en") -> Table:
     rows = tuple(
         (
             article_ref(new, row.article_2025, lang),
-            sep.join(article_ref(old, p.article, lang) for p in row.from_2016) or "-",
+            (
+                version_text(old, lang) + cite_articles([p.article for p in row.from_2016], lang)
+                if lang == "zh" and row.from_2016  # 2016年文本第六十八条、第六十九条: the text once
+                else sep.join(article_ref(old, p.article, lang) for p in row.from_2016) or "-"
+            ),
             _change(row, lang),
         )
         for row in concordance_rows()

@@ -10,6 +10,7 @@ language, ``lang="en"`` (the default) or ``"zh"``; a tier is named by its clause
 
 from __future__ import annotations
 
+from csl_helpers.law.citations import cite_provisions
 from csl_helpers.law.display import RichDisplay, Shown, Stack, Table
 from csl_helpers.law.model import Provision
 from csl_helpers.law.version_registry import version_ids
@@ -129,22 +130,23 @@ def verdicts_table(lang: str = "en") -> Table:
     The clauses are the earlier text's: the table carries its out-of-force note.
     """
     _ = translate(lang)
-    verdicts: dict[str, set[str]] = {}
+    verdicts: dict[Provision, set[str]] = {}
     for c in version_changes():
-        verdicts.setdefault(c.old.provision.citation(lang, c.old.version), set()).add(c.verdict)
-    sep = "、" if lang == "zh" else ", "
+        verdicts.setdefault(c.old.provision, set()).add(c.verdict)
+    earlier = version_changes()[0].old.version
 
     def name(verdict: str) -> str:
         return verdict if lang == "en" else _(VERDICT_NAMES[verdict])
 
+    def cited(ps: list[Provision]) -> str:  # 第五十九条第一款、第二款, as the Law lists them
+        return cite_provisions(ps, lang, earlier) if ps else _("none")
+
     rows = [
-        (name(v), sep.join(k for k, found in verdicts.items() if found == {v}) or _("none"))
-        for v in VERDICTS
+        (name(v), cited([k for k, found in verdicts.items() if found == {v}])) for v in VERDICTS
     ]
-    others = sep.join(k for k, v in verdicts.items() if len(v) > 1)
+    others = cite_provisions([k for k, v in verdicts.items() if len(v) > 1], lang, earlier)
     rows.append((_("other"), others or _("none")))
     head = (_("verdict"), _("clauses"))
-    earlier = version_changes()[0].old.version
     return lesson_table(_("What the amendment did to each clause"), head, rows, earlier, lang)
 
 
