@@ -249,3 +249,12 @@ def test_the_lesson_tables_list_provisions_as_the_law_lists_them():
             for cell in row:
                 assert not REPEATED_ARTICLE.search(cell), cell
                 assert cell.count("2016年文本") <= 1, cell
+
+
+def test_a_chapter_in_chinese_has_no_ascii_arrow():
+    """第一条 → 第一条 in Chinese, as the side-by-side view writes it, not the ASCII ->."""
+    from csl_helpers.lessons.chapter import chapter_in_versions
+
+    for number in range(1, 8):
+        shown = chapter_in_versions(number, lang="zh")
+        assert "->" not in shown.plain() and "→" in shown.plain(), number

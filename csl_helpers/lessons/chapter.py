@@ -117,7 +117,7 @@ class ChapterInVersions(RichDisplay):
         o, n = self.old.version, self.new.version
         lines = [self.heading()]
         lines += [
-            f"  {version_text(o, 'zh')}{a.citation('zh')} -> "
+            f"  {version_text(o, 'zh')}{a.citation('zh')} → "  # the arrow of the side-by-side view
             + (f"{version_text(n, 'zh')}{_article_zh(now)}" if now else _("none"))
             for a, now in self.moves
         ]
