@@ -258,3 +258,22 @@ def test_a_chapter_in_chinese_has_no_ascii_arrow():
     for number in range(1, 8):
         shown = chapter_in_versions(number, lang="zh")
         assert "->" not in shown.plain() and "→" in shown.plain(), number
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_fined_tier_set_by_another_paragraph_cites_it(version):
+    """2025 Art. 61(3) sets the fines of the serious tiers of 61(1) and 61(2): the row of 61(1)
+    that shows 50万元以上200万元以下 cites 第六十一条第三款 beside it, not 61(1) alone."""
+    from csl_helpers.lessons.liability import fined_clauses_table
+
+    cells = [row[0] for row in fined_clauses_table(version, "zh").rows]
+    borrowed = [
+        o
+        for o in every_outcome(version)
+        if (o.fine or o.person_fine) and o.basis_provision.paragraph != o.provision.paragraph
+    ]
+    assert borrowed or version == "2016"
+    for o in borrowed:
+        assert any(o.citation("zh") in cell for cell in cells), o.heading("zh")
+    if version == "2025":
+        assert "第六十一条第一款（第六十一条第三款）" in cells

@@ -106,9 +106,13 @@ def fined_clauses_table(version: str, lang: str = "en") -> Table:
             o = simulate(version, c, Circumstances(tier=tier))
             if o.fine is None and o.person_fine is None:
                 continue
+            clause = c.provision.citation(lang, version)
+            if o.basis_provision != Provision(c.rule.article, c.rule.paragraph):
+                # the tier's fine is set by another paragraph (2025 Art. 61(3)): cite it too
+                clause += f"（{o.citation(lang)}）" if lang == "zh" else f" ({o.citation(lang)})"
             rows.append(
                 (
-                    c.provision.citation(lang, version),
+                    clause,
                     tier_name(version, c, tier, lang),
                     _fine(o.fine, o.fine_discretionary, lang),
                     _fine(o.person_fine, o.person_fine_discretionary, lang),
