@@ -277,3 +277,35 @@ def test_a_fined_tier_set_by_another_paragraph_cites_it(version):
         assert any(o.citation("zh") in cell for cell in cells), o.heading("zh")
     if version == "2025":
         assert "第六十一条第一款（第六十一条第三款）" in cells
+
+
+def test_the_chinese_checklist_and_obligation_take_their_words_from_the_catalogue():
+    """The Markdown export's and the duties' Chinese words are the catalogue's translations of
+    their English, not literals of the code (the English output unchanged)."""
+    from babel.messages.pofile import read_po
+
+    from csl_helpers.obligations import obligations
+
+    with (ROOT / "csl_helpers/locale/zh_Hans/LC_MESSAGES/csl.po").open("rb") as f:
+        catalogue = read_po(f)
+
+    def zh(msgid: str) -> str:
+        entry = catalogue.get(msgid)
+        assert entry is not None and entry.string, msgid
+        return entry.string
+
+    sheet = checklist(Profile(network_operator=True), "2016")
+    md = sheet.to_markdown("zh")
+    assert md.startswith(
+        zh("# Duties under the Cybersecurity Law ({version} text)").format(version="2016")
+    )
+    assert (
+        zh(
+            "The Chinese text of the Law governs; the duties below are plain-language "
+            "paraphrases for study, not legal advice."
+        )
+        in md
+    )
+    duty = next(o for o in obligations() if o.id == "no_attacks_or_attack_tools")
+    assert zh("Who: {who}").format(who=duty.subject.name("zh")) in duty.plain("zh")
+    assert zh("Penalty: {cited}").split("{")[0] in duty.plain("zh")

@@ -265,15 +265,18 @@ def _line(d: Duty, other_version: str, lang: str) -> str:
             if en
             else when + "，" + text
         )
+    _ = gettext_for(lang)
     other = d.other_citation(lang)
     text_of = version_label(other_version, lang)  # says if that text is no longer in force
-    if en:
-        mark = out_of_force_mark(other_version, lang)
-        other = f"{text_of}: {other}" if other else f"not in the {other_version} text{mark}"
-        where = f"**{d.citation(lang)}** ({other})"
+    if other:
+        other = _("{text}: {cited}").format(text=text_of, cited=other)
+    elif en:
+        other = f"not in the {other_version} text{out_of_force_mark(other_version, lang)}"
     else:
-        other = f"{text_of}：{other}" if other else f"{text_of}无此义务"
-        where = f"**{d.citation(lang)}**（{other}）"
+        other = _("{text}: no such duty").format(text=text_of)
+    where = (
+        f"**{d.citation(lang)}**" + (" " if en else "") + _("({citation})").format(citation=other)
+    )
     summary = d.penalty.summary(lang)
     end = "" if summary.endswith((".", "。")) else "." if en else "。"
     return f"{_md(text)} {where}{'. ' if en else '。'}{_md(summary)}{end}"

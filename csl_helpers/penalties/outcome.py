@@ -82,7 +82,8 @@ class Outcome(RichDisplay):
         if self.borrowed_from is None:
             return own
         other = self.borrowed_from.citation(lang, self.version)
-        return f"{own}, applying {other}" if lang == "en" else f"{own}，依照{other}"
+        _ = gettext_for(check_ui_lang(lang))
+        return _("{own}, applying {other}").format(own=own, other=other)
 
     def none_here(self, lang: str = "en") -> str:
         """What the clause provides where it sets no fine: ``none in this clause``.
