@@ -309,3 +309,19 @@ def test_the_chinese_checklist_and_obligation_take_their_words_from_the_catalogu
     duty = next(o for o in obligations() if o.id == "no_attacks_or_attack_tools")
     assert zh("Who: {who}").format(who=duty.subject.name("zh")) in duty.plain("zh")
     assert zh("Penalty: {cited}").split("{")[0] in duty.plain("zh")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_duty_sent_to_other_laws_is_said_in_the_words_of_the_clause(version):
+    """2016 Art. 70 says 依照有关法律、行政法规的规定处罚, 2025 Art. 71 处理、处罚: the checklist's
+    line uses the words both share, found in the Chinese of every clause it cites."""
+    from csl_helpers.obligations import obligations_for
+
+    law = load_law(version)
+    for duty in obligations_for(Profile(**dict.fromkeys(ALL_FACTS, True)), version):
+        enforcement = duty.penalty
+        if enforcement.kind != "referral":
+            continue
+        words = enforcement.summary("zh").partition("：")[0]
+        for p in enforcement.rules:  # an item's words are those of its paragraph's lead-in
+            assert words in law.text_of(Provision(p.article, p.paragraph), "zh"), (words, p)
