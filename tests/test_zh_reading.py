@@ -325,3 +325,23 @@ def test_a_duty_sent_to_other_laws_is_said_in_the_words_of_the_clause(version):
         words = enforcement.summary("zh").partition("：")[0]
         for p in enforcement.rules:  # an item's words are those of its paragraph's lead-in
             assert words in law.text_of(Provision(p.article, p.paragraph), "zh"), (words, p)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_an_items_outcome_names_the_item(version):
+    """A paragraph that lists its conducts says only 有下列行为之一的 (2025 Art. 71(1)): the
+    outcome of an item names the item after those words, in either language."""
+    from csl_helpers.views.penalties.markup import outcome_html
+
+    law = load_law(version)
+    listed = [
+        o
+        for o in every_outcome(version)
+        if o.provision.item and o.trigger.zh.endswith("有下列行为之一的")
+    ]
+    assert listed
+    for o in listed:
+        for lang in ("zh", "en"):
+            item = law.text_of(o.provision, lang).rstrip(";；.。")
+            shown = (o.to_html(lang) + outcome_html(o, ui=lang)).replace("&#x27;", "'")
+            assert item in o.summary(lang) and item in shown

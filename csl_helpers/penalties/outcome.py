@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from csl_helpers.law.display import RichDisplay, card, table, with_note
+from csl_helpers.law.load import load_law
 from csl_helpers.law.model import Provision
 from csl_helpers.law.version_registry import sole_paragraph
 from csl_helpers.penalties.clauses import tier_name
@@ -96,6 +97,21 @@ class Outcome(RichDisplay):
             return _("none in this article")  # English says "clause" for either
         return _("none in this clause")
 
+    def when(self, lang: str = "en") -> str:
+        """The words that trigger this tier; for an item's own tier, the item named after them.
+
+        A paragraph that lists its conducts says only 有下列行为之一的 (2025 Art. 71(1)): the
+        item asked about follows, in the Law's words (（二）违反本法第二十四条第三款…).
+        """
+        said = getattr(self.trigger, check_ui_lang(lang))
+        p = self.provision
+        if p.item is None or Provision(p.article, p.paragraph) != self.basis_provision:
+            return said
+        if not self.trigger.zh.endswith("有下列行为之一的"):
+            return said
+        item = load_law(self.version).text_of(p, lang).rstrip(";；.。")
+        return f"{said}: {item}" if lang == "en" else f"{said}：{item}"
+
     def tier_label(self, lang: str = "en") -> str:
         """The tier as its clause names it (:func:`~csl_helpers.penalties.clauses.tier_name`)."""
         return tier_name(self.version, self.provision, self.tier, check_ui_lang(lang))
@@ -118,7 +134,7 @@ class Outcome(RichDisplay):
         """
         _ = gettext_for(check_ui_lang(lang))
         zh = lang == "zh"
-        rows = [(_("when"), getattr(self.trigger, lang))]
+        rows = [(_("when"), self.when(lang))]
         if self.referral is not None:
             r = self.referral
             label = _("reservation") if r.reservation else _("referred")  # 另有规定的，依照其规定

@@ -52,7 +52,7 @@ def _basis_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
     """Where the outcome comes from: the clause, what triggers it, any referral."""
     _ = gettext_for(ui)
     zh = ui == "zh"
-    trigger_en = "" if zh else f'<br><span class="csl-pen-trigger">{escape(o.trigger.en)}</span>'
+    trigger_en = "" if zh else f'<br><span class="csl-pen-trigger">{escape(o.when("en"))}</span>'
     rows = [
         (
             _("Legal basis"),
@@ -62,7 +62,7 @@ def _basis_rows(o: Outcome, ui: str = "en") -> list[tuple[str, str]]:
         ),
         (
             _("When"),
-            f'<span class="csl-pen-trigger" lang="zh-Hans">{escape(o.trigger.zh)}</span>'
+            f'<span class="csl-pen-trigger" lang="zh-Hans">{escape(o.when("zh"))}</span>'
             + trigger_en,
         ),
     ]
