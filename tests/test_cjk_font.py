@@ -7,19 +7,24 @@ font of its own on Debian without fonts-noto-cjk, as in CI.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from conftest import share_voila
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "share" / "jupyter" / "voila" / "templates" / "csl" / "static"
 WEIGHTS = (400, 700)
 BUDGET = 1_500_000
-"""Bytes the fonts may weigh together: a visitor fetches both on a page with bold Chinese."""
+"""Bytes the slices of both weights may weigh together (all of them: a visitor reading every
+article of both texts in Chinese, and searching, ends up fetching most)."""
+FIRST_VIEW_SHARE = 0.25
+"""The most of a weight's bytes a dashboard's first view in Chinese may fetch."""
 
 
 def _load_builder():
@@ -44,20 +49,47 @@ def _font_faces() -> list[dict[str, str]]:
     return faces
 
 
+def _declared(face: dict[str, str]) -> Path:
+    """The file a face's src names."""
+    return STATIC / re.fullmatch(r'url\("([^"]+)"\) format\("woff2"\)', face["src"]).group(1)
+
+
+def _code_points(unicode_range: str) -> set[int]:
+    """The code points a unicode-range descriptor names (single points and spans)."""
+    codes: set[int] = set()
+    for part in unicode_range.split(","):
+        low, _, high = part.strip().removeprefix("U+").partition("-")
+        codes.update(range(int(low, 16), int(high or low, 16) + 1))
+    return codes
+
+
+def _slices(weight: int) -> dict[Path, set[str]]:
+    """Each slice file of ``weight`` with the characters it maps."""
+    files = cjk_font.font_files(weight)
+    assert len(files) > 1, f"weight {weight} is not cut into slices: {files}"
+    return {path: cjk_font.mapped_characters(path) for path in files}
+
+
 @pytest.mark.parametrize("weight", WEIGHTS)
-def test_the_font_draws_every_chinese_character_the_pages_can_show(weight):
-    mapped = cjk_font.mapped_characters(cjk_font.font_path(weight))
-    missing = {c: p for c, p in cjk_font.characters_shown().items() if c not in mapped}
+def test_every_chinese_character_the_pages_can_show_is_in_exactly_one_slice(weight):
+    slices = _slices(weight)
+    holders: dict[str, list[str]] = {}
+    for path, chars in slices.items():
+        for char in chars:
+            holders.setdefault(char, []).append(path.name)
+    missing = {c: p for c, p in cjk_font.characters_shown().items() if c not in holders}
     where = ", ".join(f"{c} ({p.relative_to(ROOT)})" for c, p in sorted(missing.items())[:20])
     assert not missing, (
-        f"noto-sans-sc-{weight}.woff2 lacks {len(missing)} character(s) the pages can show: "
-        f"{where}; run `make font` to rebuild it"
+        f"the slices of weight {weight} lack {len(missing)} character(s) the pages can show: "
+        f"{where}; run `make font` to rebuild them"
     )
+    twice = {c: names for c, names in holders.items() if len(names) > 1}
+    assert not twice, f"characters in more than one slice of weight {weight}: {twice}"
 
 
 @pytest.mark.parametrize("weight", WEIGHTS)
-def test_the_font_also_draws_the_common_characters_and_punctuation(weight):
-    mapped = cjk_font.mapped_characters(cjk_font.font_path(weight))
+def test_the_slices_also_draw_the_common_characters_and_punctuation(weight):
+    mapped = set().union(*_slices(weight).values())
     assert cjk_font.common_characters() <= mapped
     assert set("，。、；：？！（）《》“”") - set("“”") <= mapped  # the curly quotes are Latin's
     assert all(cjk_font.is_cjk(c) for c in mapped)  # Latin text keeps the page's own font
@@ -71,16 +103,43 @@ def test_the_characters_come_from_the_law_and_the_interface():
     assert len(cjk_font.common_characters()) == 3755
 
 
-def test_the_css_declares_each_weight_for_the_cjk_code_points_only():
+def test_the_first_slice_holds_the_interface_and_the_law_follows_by_frequency():
+    slices = list(_slices(400).values())
+    assert set("中文") <= slices[0]  # the language switch of every page
+    assert set("网络安全法") <= slices[0] | slices[1]
+    # the characters the pages show come before the rest of GB 2312, which comes last
+    shown = set(cjk_font.characters_shown())
+    assert slices[0] | slices[1] <= shown
+    assert not slices[-1] & shown
+
+
+def test_the_css_declares_each_slice_for_exactly_the_characters_it_holds():
     faces = _font_faces()
-    assert sorted(int(f["font-weight"]) for f in faces) == list(WEIGHTS)
-    ranges = ", ".join(f"U+{low:04X}-{high:04X}" for low, high in cjk_font.CJK_RANGES)
-    for face in faces:
-        assert face["font-family"] == '"Noto Sans SC"'
-        assert face["font-display"] == "swap"
-        assert face["unicode-range"] == ranges
-        url = re.fullmatch(r'url\("([^"]+)"\) format\("woff2"\)', face["src"]).group(1)
-        assert STATIC / url == cjk_font.font_path(int(face["font-weight"]))
+    allowed = {c for low, high in cjk_font.CJK_RANGES for c in range(low, high + 1)}
+    for weight in WEIGHTS:
+        mine = [f for f in faces if int(f["font-weight"]) == weight]
+        assert sorted(_declared(f) for f in mine) == cjk_font.font_files(weight)
+        for face in mine:
+            assert face["font-family"] == '"Noto Sans SC"'
+            assert face["font-display"] == "swap"
+            assert face["font-style"] == "normal"
+            path = _declared(face)
+            mapped = {ord(c) for c in cjk_font.mapped_characters(path)}
+            assert _code_points(face["unicode-range"]) == mapped, path.name
+            assert mapped <= allowed
+    assert sorted(int(f["font-weight"]) for f in faces) == sorted(
+        w for w in WEIGHTS for _ in cjk_font.font_files(w)
+    )
+
+
+def test_the_slices_are_named_by_their_content_so_they_are_cached_for_good():
+    compression = share_voila("compression")
+    fonts = sorted(cjk_font.OUT.glob("*.woff2"))
+    assert fonts == sorted(p for w in WEIGHTS for p in cjk_font.font_files(w))  # no stale file
+    for path in fonts:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        assert path.name.endswith(f".{digest}.woff2"), path.name
+        assert compression.CONTENT_NAMED.search(path.name), path.name
 
 
 @pytest.mark.parametrize("page_file", ["index.html.j2", "page.html"])
@@ -94,14 +153,15 @@ def test_the_fonts_keep_their_name_and_licence_and_stay_small():
     from fontTools.ttLib import TTFont
 
     for weight in WEIGHTS:
-        font = TTFont(cjk_font.font_path(weight))
-        assert font["name"].getDebugName(1) == "Noto Sans SC"
-        assert font["OS/2"].usWeightClass == weight
-        assert "SIL Open Font License" in font["name"].getDebugName(13)
+        for path in cjk_font.font_files(weight):
+            font = TTFont(path)
+            assert font["name"].getDebugName(1) == "Noto Sans SC"
+            assert font["OS/2"].usWeightClass == weight
+            assert "SIL Open Font License" in font["name"].getDebugName(13)
     licence = (cjk_font.OUT / "OFL.txt").read_text()
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence and "Adobe" in licence
     assert "@expo-google-fonts/noto-sans-sc" in (cjk_font.OUT / "SOURCES.md").read_text()
-    assert sum(cjk_font.font_path(w).stat().st_size for w in WEIGHTS) <= BUDGET
+    assert sum(p.stat().st_size for w in WEIGHTS for p in cjk_font.font_files(w)) <= BUDGET
 
 
 def test_chinese_on_a_dashboard_draws_in_the_served_font_and_no_request_leaves(page, voila_url):
@@ -123,8 +183,8 @@ def test_chinese_on_a_dashboard_draws_in_the_served_font_and_no_request_leaves(p
     )
     assert ["400", "loaded"] in faces
     assert page.evaluate("""document.fonts.check('16px "Noto Sans SC"', '网络')""")
-    served = f"/voila/templates/csl/static/fonts/{cjk_font.font_path(400).name}"
-    assert (served, 200) in fonts
+    folder = "/voila/templates/csl/static/fonts/"
+    assert (folder + cjk_font.font_files(400)[0].name, 200) in fonts
 
     # The fonts Chromium drew with: Chinese in the served face (not boxes from a fallback),
     # Latin in the page's own font, a menu of both in both.
@@ -146,3 +206,37 @@ def test_chinese_on_a_dashboard_draws_in_the_served_font_and_no_request_leaves(p
 
     page.wait_for_load_state("networkidle")
     assert {h for h in hosts if h not in ("data:", "blob:")} == {urlparse(voila_url).netloc}
+
+
+@pytest.mark.parametrize(
+    "dashboard", ["law_explorer.ipynb", "penalty_simulator.ipynb", "obligation_navigator.ipynb"]
+)
+def test_a_chinese_dashboard_fetches_only_the_slices_of_the_characters_it_shows(
+    page, voila_url, dashboard
+):
+    """The first view in Chinese: a few slices of each weight, a small share of its bytes."""
+    fetched: dict[str, int] = {}
+
+    def record(response):
+        path = urlparse(response.url).path
+        if path.startswith("/voila/templates/csl/static/fonts/"):
+            assert response.status == 200, path
+            fetched[path.rsplit("/", 1)[1]] = len(response.body())
+
+    page.on("response", record)
+    page.goto(f"{voila_url}/voila/render/{dashboard}?lang=zh")
+    expect(page.locator("#loading")).to_have_count(0, timeout=90_000)
+    expect(page.locator(".jp-OutputArea-output").first).to_contain_text("网络")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert page.evaluate("""document.fonts.check('16px "Noto Sans SC"', '中文网络安全法')""")
+
+    for weight in WEIGHTS:
+        files = {p.name: p.stat().st_size for p in cjk_font.font_files(weight)}
+        mine = {name: size for name, size in fetched.items() if f"-{weight}-" in name}
+        assert set(mine) <= set(files)
+        assert all(mine[name] == files[name] for name in mine)  # whole files, as built
+        assert len(mine) < len(files)
+        assert sum(mine.values()) <= FIRST_VIEW_SHARE * sum(files.values()), (weight, mine)
+    first = cjk_font.font_files(400)[0].name
+    assert first in fetched  # the interface's slice: the page's own words are drawn

@@ -12,10 +12,22 @@ full Noto Sans SC is about 10 MB a weight; this script keeps only
   translation added later most likely draws without rebuilding;
 - CJK punctuation and the full-width forms,
 
-and writes one WOFF2 file for each of the two weights the pages use, with the font's licence
-beside them, into the template's static folder (``static/fonts``: Voila serves it at
-``/voila/templates/csl/static/fonts/``). ``static/csl.css`` declares the faces for the
-:data:`CJK_RANGES` only, so Latin text keeps the font it had.
+and cuts each of the two weights the pages use into slices (:func:`slices`), as Google Fonts
+serves its CJK fonts: many small WOFF2 files, each declared by its own ``@font-face`` with the
+exact ``unicode-range`` of the characters it holds, so that a page fetches only the slices
+whose characters it shows. The first slice holds the interface's characters (the message
+catalogues, the page template and the server's hooks: the 中文 switch, the loading screen, the
+dashboards' labels), the next ones the Law's and the data's characters by how often they occur
+(the first views' articles, conducts and subjects fall in the first two), then the rest of the
+characters the pages can show, then the rest of GB 2312 level 1 and the punctuation blocks.
+A Chinese dashboard fetches about a tenth of a weight instead of the whole of it.
+
+The files go, with the font's licence beside them, into the template's static folder
+(``static/fonts``: Voila serves it at ``/voila/templates/csl/static/fonts/``), named by a
+digest of their content (``noto-sans-sc-400-00.<digest>.woff2``), so the server sends them with
+immutable caching (share/voila/compression.py); the files of an earlier build are removed.
+The ``@font-face`` rules are written into ``static/csl.css`` between :data:`CSS_BEGIN` and
+:data:`CSS_END`; their ranges lie within :data:`CJK_RANGES` only, so Latin text keeps its font.
 
 The font comes from the npm registry (the package :data:`PACKAGE`, which carries the full
 TrueType files of Google Fonts' Noto Sans SC under the SIL Open Font License 1.1), fetched with
@@ -83,9 +95,39 @@ SOURCES = (
 """The files, relative to the repository, whose text the pages can show."""
 
 
-def font_path(weight: int) -> Path:
-    """The WOFF2 file of ``weight`` in the template's static folder."""
-    return OUT / f"noto-sans-sc-{weight}.woff2"
+CSS = OUT.parent / "csl.css"
+CSS_BEGIN = "/* The faces below are written by share/fonts/cjk_font.py (`make font`). */"
+CSS_END = "/* End of the faces written by share/fonts/cjk_font.py. */"
+"""The lines around the ``@font-face`` rules of :data:`CSS` the build rewrites."""
+
+INTERFACE = (
+    "csl_helpers/locale/**/*.po",
+    "share/jupyter/**/*.html",
+    "share/jupyter/**/*.j2",
+    "share/voila/*.py",
+)
+"""The sources of the first slice: the words of every page's interface."""
+LAW = ("data/**/*.md", "data/**/*.yaml")
+"""The sources whose characters are sliced by frequency after the interface's."""
+SLICE = 240
+"""Characters per slice of the Law's and the other sources' characters (the second slice takes
+the 240 most frequent characters of data/ not in the interface: the first views' articles)."""
+REST_SLICE = 500
+"""Characters per slice of the rest (GB 2312 level 1 and punctuation), seldom fetched."""
+
+
+def font_name(weight: int, index: int, data: bytes) -> str:
+    """The file name of slice ``index`` of ``weight`` holding ``data``: its digest in the name.
+
+    >>> font_name(400, 3, b"x")
+    'noto-sans-sc-400-03.2d711642b726b044.woff2'
+    """
+    return f"noto-sans-sc-{weight}-{index:02d}.{hashlib.sha256(data).hexdigest()[:16]}.woff2"
+
+
+def font_files(weight: int) -> list[Path]:
+    """The slices of ``weight`` in the template's static folder, in slice order."""
+    return sorted(OUT.glob(f"noto-sans-sc-{weight}-*.woff2"))
 
 
 def is_cjk(char: str) -> bool:
@@ -96,8 +138,21 @@ def is_cjk(char: str) -> bool:
 
 def source_files(root: Path = ROOT) -> list[Path]:
     """The files of :data:`SOURCES` under ``root`` (checkpoints left out), sorted."""
-    found = {p for pattern in SOURCES for p in root.glob(pattern) if p.is_file()}
+    return _files(SOURCES, root)
+
+
+def _files(patterns: Iterable[str], root: Path) -> list[Path]:
+    found = {p for pattern in patterns for p in root.glob(pattern) if p.is_file()}
     return sorted(p for p in found if ".ipynb_checkpoints" not in p.parts)
+
+
+def _counts(paths: Iterable[Path]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for path in paths:
+        for char in path.read_text(encoding="utf-8"):
+            if is_cjk(char):
+                counts[char] = counts.get(char, 0) + 1
+    return counts
 
 
 def characters_shown(root: Path = ROOT) -> dict[str, Path]:
@@ -124,6 +179,74 @@ def common_characters() -> set[str]:
             except UnicodeDecodeError:
                 continue
     return found
+
+
+def slices(available: set[int], root: Path = ROOT) -> list[list[int]]:
+    """The code points of each slice, in order; each code point of ``available`` wanted once.
+
+    First the interface's characters (:data:`INTERFACE`); then those of :data:`LAW` by how
+    often they occur there, :data:`SLICE` a slice; then the other characters the pages can
+    show by frequency in all :data:`SOURCES`; then the rest of :func:`unicodes_wanted` by code
+    point, :data:`REST_SLICE` a slice. ``available``: the code points both weights map.
+    """
+    wanted = unicodes_wanted(root) & available
+    taken: set[int] = set()
+
+    def fresh(chars: Iterable[str]) -> list[int]:
+        codes = [ord(c) for c in chars if ord(c) in wanted and ord(c) not in taken]
+        taken.update(codes)
+        return codes
+
+    def by_frequency(counts: dict[str, int]) -> list[int]:
+        return fresh(sorted(counts, key=lambda c: (-counts[c], ord(c))))
+
+    def cut(codes: list[int], size: int) -> list[list[int]]:
+        return [sorted(codes[i : i + size]) for i in range(0, len(codes), size)]
+
+    parts = [sorted(fresh(sorted(_counts(_files(INTERFACE, root)))))]
+    parts += cut(by_frequency(_counts(_files(LAW, root))), SLICE)
+    parts += cut(by_frequency(_counts(source_files(root))), SLICE)
+    parts += cut(sorted(wanted - taken), REST_SLICE)
+    return [part for part in parts if part]
+
+
+def unicode_range(codes: Iterable[int]) -> str:
+    """The CSS ``unicode-range`` of ``codes``: runs of consecutive code points joined.
+
+    >>> unicode_range([0x4E00, 0x4E01, 0x4E02, 0x4E09, 0x3001])
+    'U+3001, U+4E00-4E02, U+4E09'
+    """
+    runs: list[list[int]] = []
+    for code in sorted(set(codes)):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return ", ".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}" for a, b in runs)
+
+
+def font_face(weight: int, name: str, codes: Iterable[int]) -> str:
+    """The ``@font-face`` rule of one slice."""
+    return (
+        "@font-face {\n"
+        '  font-family: "Noto Sans SC";\n'
+        "  font-style: normal;\n"
+        f"  font-weight: {weight};\n"
+        "  font-display: swap;\n"
+        f'  src: url("fonts/{name}") format("woff2");\n'
+        f"  unicode-range: {unicode_range(codes)};\n"
+        "}\n"
+    )
+
+
+def write_css(faces: list[str], css: Path = CSS) -> None:
+    """Put ``faces`` between :data:`CSS_BEGIN` and :data:`CSS_END` of ``css``."""
+    text = css.read_text(encoding="utf-8")
+    head, begin, rest = text.partition(CSS_BEGIN + "\n")
+    _, end, tail = rest.partition(CSS_END)
+    if not begin or not end:
+        raise ValueError(f"{css} lacks the lines {CSS_BEGIN!r} and {CSS_END!r}")
+    css.write_text(head + begin + "\n".join(faces) + end + tail, encoding="utf-8")
 
 
 def unicodes_wanted(root: Path = ROOT) -> set[int]:
@@ -183,16 +306,33 @@ def mapped_characters(path: Path) -> set[str]:
 
 
 def build(tarball: Path) -> None:
-    """Write the fonts of :data:`WEIGHTS` and OFL.txt into :data:`OUT` from ``tarball``."""
+    """Write the slices of :data:`WEIGHTS`, OFL.txt and their faces in :data:`CSS`."""
+    from fontTools.ttLib import TTFont
+
     check_integrity(tarball)
-    wanted = unicodes_wanted()
-    OUT.mkdir(parents=True, exist_ok=True)
     with tarfile.open(tarball) as archive:
-        for weight, member in WEIGHTS.items():
-            data, count = subset(archive.extractfile(member).read(), wanted)
-            font_path(weight).write_bytes(data)
-            print(f"{font_path(weight).relative_to(ROOT)}: {len(data):,} bytes, {count} characters")
-        (OUT / "OFL.txt").write_bytes(archive.extractfile(LICENCE).read())
+        fonts = {w: archive.extractfile(m).read() for w, m in WEIGHTS.items()}
+        licence = archive.extractfile(LICENCE).read()
+    maps = [set(TTFont(io.BytesIO(f), lazy=True).getBestCmap()) for f in fonts.values()]
+    parts = slices(set.intersection(*maps))
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("noto-sans-sc-*.woff2"):
+        old.unlink()
+    faces = []
+    for weight, font in fonts.items():
+        total = 0
+        for index, codes in enumerate(parts):
+            data, count = subset(font, codes)
+            if count != len(codes):
+                raise ValueError(f"slice {index} of weight {weight} maps {count} of {len(codes)}")
+            name = font_name(weight, index, data)
+            (OUT / name).write_bytes(data)
+            faces.append(font_face(weight, name, codes))
+            total += len(data)
+        count = sum(len(codes) for codes in parts)
+        print(f"weight {weight}: {len(parts)} slices, {total:,} bytes, {count} characters")
+    (OUT / "OFL.txt").write_bytes(licence)
+    write_css(faces)
 
 
 def main(argv: list[str] | None = None) -> int:
