@@ -221,6 +221,7 @@ def test_a_chinese_dashboard_fetches_only_the_slices_of_the_characters_it_shows(
         path = urlparse(response.url).path
         if path.startswith("/voila/templates/csl/static/fonts/"):
             assert response.status == 200, path
+            assert "immutable" in response.headers.get("cache-control", ""), path
             fetched[path.rsplit("/", 1)[1]] = len(response.body())
 
     page.on("response", record)
