@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 LINTED := csl_helpers tests benchmarks notebooks share
 
-.PHONY: run test lint format benchmark font i18n clean
+.PHONY: run test lint format benchmark font i18n notebooks clean
 
 # `make run`: one standalone Voila server for every dashboard, started by share/voila/serve.py
 # (settings in voila.json, the offline page template in share/jupyter, the hooks in
@@ -46,6 +46,17 @@ lab: $(VENV)/.installed-dashboards
 # the package shows, as the English ones are). tests/test_course_translation.py checks all three.
 course-i18n: $(VENV)/.installed-test
 	$(BIN)/python share/course/course.py $(if $(COURSE_RERUN),--rerun)
+
+# `make notebooks`: every English notebook (chapters and dashboards) executed again in place, in
+# order, without the widgets' state (tests/test_environment.py refuses stored state: the outputs
+# nbval compares are the ones that teach), after a change to what the package shows. The Chinese
+# edition is generated and executed by `make course-i18n COURSE_RERUN=1`.
+NOTEBOOKS := $(wildcard notebooks/*.ipynb notebooks/dashboards/*.ipynb)
+notebooks: $(VENV)/.installed-test
+	$(BIN)/python -c "import sys, nbformat; [(nb.metadata.pop('widgets', None), \
+		nbformat.write(nb, p)) for p in sys.argv[1:] for nb in [nbformat.read(p, 4)]]" $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check $(LINTED)
