@@ -127,7 +127,7 @@ class StaticLabels:
                 text = getattr(widget, name, None)
                 if isinstance(text, str) and text and zh(text) != text:
                     self._texts.append((widget, name, text))
-            if isinstance(widget, Menu) and SWITCH_CLASS in widget._dom_classes:
+            if isinstance(widget, LangSwitch):
                 continue  # the switch names each language in that language
             if isinstance(widget, Menu) and any(
                 zh(str(label)) != label for label, _ in _pairs(widget.options)
@@ -147,13 +147,17 @@ def _pairs(options: tuple) -> list[tuple[str, object]]:
     return [o if isinstance(o, tuple) else (str(o), o) for o in options]
 
 
+class LangSwitch(ChoiceButtons):
+    """The language switch's own kind of radio group, so a relabelling can pass it by."""
+
+
 def lang_switch(model: HasTraits) -> ChoiceButtons:
     """The 中文 / English switch, tied to ``model.lang`` both ways.
 
     One radio group named in both languages, each language named in itself, so it reads the
     same whatever the page's language.
     """
-    switch = ChoiceButtons(
+    switch = LangSwitch(
         options=[(UI_LANG_NAMES[code], code) for code in ("zh", "en")],
         value=model.lang,
         description="语言 · Language",
