@@ -7,6 +7,7 @@ from traitlets import TraitError
 
 from csl_helpers.law.concordance import concordance
 from csl_helpers.law.load import load_law
+from csl_helpers.law.model import Provision
 from csl_helpers.law.version_registry import version_ids
 from csl_helpers.views.law.explorer_state import ExplorerModel
 
@@ -75,3 +76,15 @@ def test_the_search_reads_both_languages_unless_told_one():
         assert model.search.paragraphs == len({h.provision for h in hits})
     with pytest.raises(TraitError, match="search_lang must be one of both, en, zh"):
         model.search_lang = "fr"
+
+
+def test_switching_the_version_after_a_followed_reference_writes_only_the_new_place():
+    """The address a page keeps is written once per change, never the new version with the
+    old article (a Back would open that article of the other text)."""
+    model = ExplorerModel(version="2025", article=21)
+    model.go("2025", 21, Provision(21, 1))
+    written = []
+    model.observe(lambda _: written.append(model.address()), list(model.ADDRESS))
+    model.open_counterpart()
+    assert model.article != 21 and model.cited is None
+    assert set(written) == {model.address()}

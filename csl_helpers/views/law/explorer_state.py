@@ -131,8 +131,12 @@ class ExplorerModel(Addressed):
         load_law(version_info(version).id).article(number)
         if cited is not None and (cited.paragraph is None or cited.article != number):
             cited = None
-        self.set_trait("cited", cited)
-        self.set_trait("place", (version, number))
+        # One change for the address: told apart, the cited mark's change wrote (and pushed)
+        # the new version with the old article before the place followed.
+        with self.hold_trait_notifications():
+            self.set_trait("place", (version, number))
+            self.set_trait("article", number)
+            self.set_trait("cited", cited)
 
     def write_field(self, name: str) -> dict[str, Any]:
         """The cited paragraph and item, the text shown (``text``) and the changes (``diff``)."""
