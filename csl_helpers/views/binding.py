@@ -49,13 +49,19 @@ class ChoiceBinding:
             self._choose(change["new"])
 
     def refresh(self) -> None:
-        """Copy the model's options and choice to the menu, telling the model nothing."""
+        """Copy the model's options and choice to the menu, telling the model nothing.
+
+        The page gets both in one update: new options alone keep the old value where they
+        still offer it, or choose the first, and a visitor's arrow key or click would start
+        from that passing choice until the model's own came after it.
+        """
         self.widget.unobserve(self._picked, "value")
         try:
-            options = tuple(self._options())
-            if tuple(self.widget.options) != options:
-                self.widget.options = options
-            self.widget.value = self._value()
+            with self.widget.hold_sync():
+                options = tuple(self._options())
+                if tuple(self.widget.options) != options:
+                    self.widget.options = options
+                self.widget.value = self._value()
         finally:
             self.widget.observe(self._picked, "value")
 

@@ -8,7 +8,9 @@ small front end of its own (anywidget, its module inline, so a page fetches noth
 outside its server, in Voila and in JupyterLab alike): a ``radiogroup`` named by the
 description, each option a ``radio`` with ``aria-checked``; Tab reaches the chosen option
 only, the arrow keys (and Home, End) choose the next, previous, first or last. The page sends
-the kernel one field, ``index``, which the dashboards' input guard checks.
+the kernel one field, ``index``, which the dashboards' input guard checks. A pick moves the
+focus at once; the option is checked when the kernel answers with the choice it led to, so the
+page never shows a choice ahead of the controls it changes.
 """
 
 from __future__ import annotations
@@ -31,12 +33,15 @@ function render({ model, el }) {
   group.setAttribute("aria-labelledby", name.id);
   el.append(name, group);
   const buttons = () => [...group.children];
+  // The option checked is the kernel's choice: a pick moves the focus at once and the check
+  // when the kernel has answered it, after every change it made to the page's other controls.
+  let checked = model.get("index");
   const draw = () => {
     const description = model.get("description");
     name.textContent = description;
     name.hidden = !description;
     const labels = model.get("labels");
-    const index = model.get("index");
+    const index = checked;
     const shown = buttons().map((b) => b.textContent);
     if (shown.join("\\u0000") !== labels.join("\\u0000") || shown.length !== labels.length) {
       const focused = group.contains(document.activeElement);
@@ -60,7 +65,7 @@ function render({ model, el }) {
   };
   const choose = (i, focus) => {
     if (i !== model.get("index")) {
-      model.set("index", i);
+      model.set("index", i, { fromPage: true });
       model.save_changes();
     }
     draw();
@@ -83,14 +88,28 @@ function render({ model, el }) {
     event.preventDefault();
     choose(i, true);
   });
+  const moved = (_, index, options) => {
+    if (!(options && options.fromPage)) {
+      checked = index;
+      draw();
+    }
+  };
+  const answered = (content) => {
+    if (content && "answered" in content) {
+      checked = content.answered;
+      draw();
+    }
+  };
   model.on("change:labels", draw);
-  model.on("change:index", draw);
+  model.on("change:index", moved);
   model.on("change:description", draw);
+  model.on("msg:custom", answered);
   draw();
   return () => {
     model.off("change:labels", draw);
-    model.off("change:index", draw);
+    model.off("change:index", moved);
     model.off("change:description", draw);
+    model.off("msg:custom", answered);
   };
 }
 export default { render };
@@ -181,6 +200,17 @@ class ChoiceButtons(anywidget.AnyWidget):
     @observe("value")
     def _on_value(self, change: dict) -> None:
         self.index = None if change["new"] is None else self.values.index(change["new"])
+
+    def set_state(self, sync_data: dict) -> None:
+        """Take the page's pick, then tell the page the choice it led to.
+
+        The page checks an option when this answer comes: after the updates the pick made to
+        other controls (a change of text gives the tiers of that text), so that no control is
+        read, or pressed, as it stood before the pick (a quick round trip of the text left the
+        tiers of the passing text checked, which the next arrow key started from).
+        """
+        super().set_state(sync_data)
+        self.send({"answered": self.index})
 
     @observe("index")
     def _on_index(self, change: dict) -> None:
