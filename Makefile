@@ -69,9 +69,11 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix $(LINTED)
 	$(BIN)/ruff format $(LINTED)
 
-# `make font`: rebuild the pages' CJK font (Noto Sans SC cut down to the characters they show,
-# share/jupyter/voila/templates/csl/static/fonts) after the texts or the translations gain
-# characters; tests/test_cjk_font.py names them. Fetches the font's package with npm.
+# `make font`: rebuild the pages' CJK font (Noto Sans SC cut down to the characters they show and
+# each weight cut into content-named unicode-range slices, so a page fetches only the slices of the
+# characters it draws; share/jupyter/voila/templates/csl/static/fonts, declared in csl.css) after
+# the texts or the translations gain characters; tests/test_cjk_font.py names them. Fetches the
+# font's package with npm.
 font: $(VENV)/.installed-test
 	$(BIN)/python share/fonts/cjk_font.py
 # `make i18n`: the interface's words, marked in csl_helpers with _(), _n(), N_() and ngettext(),
