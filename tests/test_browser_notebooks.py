@@ -74,14 +74,18 @@ def test_quiz_answers_wrong_then_right_with_the_article(page, notebooks_url):
     expect(box).to_contain_text(question.prompt)
     feedback = box.locator(".csl-quiz-feedback")
 
-    box.get_by_role("radio", name=wrong.en, exact=True).check()
+    pick = box.get_by_role("radio", name=wrong.en, exact=True)
+    pick.click()
+    expect(pick).to_have_attribute("aria-checked", "true")  # once the kernel answers
     box.locator(".csl-quiz-check").click()
     expect(feedback).to_contain_text("Not quite")
     version, provision = question.answered_by[-1]
     expect(feedback).to_contain_text(provision.citation("zh"))
     expect(feedback).to_contain_text(load_law(version).text_of(provision, "zh")[:20])
 
-    box.get_by_role("radio", name=question.answer.en, exact=True).check()
+    pick = box.get_by_role("radio", name=question.answer.en, exact=True)
+    pick.click()
+    expect(pick).to_have_attribute("aria-checked", "true")  # once the kernel answers
     box.locator(".csl-quiz-check").click()
     expect(feedback).to_contain_text("Right.")
     expect(feedback).not_to_contain_text("Not quite")
