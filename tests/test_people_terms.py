@@ -8,30 +8,19 @@ from datetime import date
 
 import pytest
 from conftest import ROOT
+from outcomes import every_outcome_of_each_version
 from test_translations import as_whole_term, entries
 
 from csl_helpers.penalties import simulate
-from csl_helpers.penalties.circumstances import Circumstances
 from csl_helpers.penalties.comparison import compare
 from csl_helpers.penalties.model import term
 from csl_helpers.penalties.outcome import persons_named
-from csl_helpers.penalties.simulation import conducts
 from csl_helpers.penalties.version_rule import applicable_law
 from csl_helpers.views.penalties.markup import applicable_html, outcome_html
 
 BARE = "直接责任人员"
 IN_CHARGE = term("persons", "person_in_charge").zh
 OTHERS = term("persons", "other_personnel").zh
-
-
-def _outcomes():
-    for version in ("2016", "2025"):
-        for c in conducts(version):
-            for tier in c.tiers:
-                try:
-                    yield simulate(version, c, Circumstances(tier, 0, 1))
-                except ValueError:
-                    continue
 
 
 def test_the_law_never_says_a_bare_direct_responsible_person():
@@ -56,7 +45,7 @@ def test_people_are_named_as_the_clause_names_them():
 
 def test_every_outcome_in_chinese_names_its_clauses_people():
     seen = 0
-    for o in _outcomes():
+    for o in every_outcome_of_each_version():
         shown = o.summary("zh") + outcome_html(o, ui="zh")
         assert not as_whole_term(BARE, shown), (o.version, o.basis, o.tier)
         if o.persons:

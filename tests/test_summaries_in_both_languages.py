@@ -13,24 +13,13 @@ from html import unescape
 
 import pytest
 from IPython.lib.pretty import pretty
+from outcomes import every_outcome_of_each_version
 
 from csl_helpers.penalties import simulate
-from csl_helpers.penalties.circumstances import Circumstances
-from csl_helpers.penalties.simulation import conducts
 from csl_helpers.penalties.version_rule import applicable_law
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 BAD_LANG = "lang must be one of en, zh; got 'fr'"
-
-
-def _outcomes():
-    for version in ("2016", "2025"):
-        for c in conducts(version):
-            for tier in c.tiers:
-                try:
-                    yield simulate(version, c, Circumstances(tier, 0, 1))
-                except ValueError:
-                    continue
 
 
 def _text(html: str) -> str:
@@ -39,7 +28,7 @@ def _text(html: str) -> str:
 
 def test_every_outcome_has_a_chinese_summary_without_an_english_word():
     count = 0
-    for o in _outcomes():
+    for o in every_outcome_of_each_version():
         count += 1
         zh = o.summary("zh")
         where = (o.version, o.basis, o.tier)
@@ -124,7 +113,7 @@ def test_comparisons_checklists_and_duties_in_chinese_have_no_english_word():
 
 def test_an_outcome_is_headed_by_its_tiers_name_not_its_id():
     ids = ("base", "aggravated", "especially serious")
-    for o in _outcomes():
+    for o in every_outcome_of_each_version():
         for lang in ("en", "zh"):
             assert o.tier_label(lang) in o.heading(lang)
             assert o.tier_label(lang) in _text(o.to_html(lang))

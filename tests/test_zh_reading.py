@@ -11,17 +11,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from outcomes import every_outcome
 
 from csl_helpers import load_law
 from csl_helpers.law.model import Provision
 from csl_helpers.law.version_registry import sole_paragraph
 from csl_helpers.obligations import Profile, checklist
 from csl_helpers.penalties import (
-    Circumstances,
     applicable_law,
     conducts,
     simulate,
-    tiers_of,
     version_changes,
 )
 from csl_helpers.penalties.outcome import persons_named
@@ -44,17 +43,6 @@ PROFILES = (
     Profile(**dict.fromkeys(ALL_FACTS, True)),
 )
 REPEATED_ARTICLE = re.compile(r"第([一二三四五六七八九十百]+)条[^、，。；：]*、第\1条")
-
-
-def every_outcome(version):
-    """Every clause and tier of ``version``, with the amounts its fines need."""
-    for c in conducts(version):
-        for tier in tiers_of(version, c):
-            yield simulate(
-                version,
-                c,
-                Circumstances(tier=tier, illegal_gains=150_000, procurement_amount=80_000),
-            )
 
 
 def zh_exports(version):
